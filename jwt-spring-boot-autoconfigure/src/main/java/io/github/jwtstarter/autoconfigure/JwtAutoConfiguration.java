@@ -1,0 +1,30 @@
+package io.github.jwtstarter.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * Auto-configuration of multi-provider JWT verification: one decoder per provider in an
+ * issuer-keyed {@link io.github.jwtstarter.jwt.JwtProviderRegistry}, the verifier with
+ * its verified-token cache, and the web pieces (routes, token resolution, responses).
+ * Active only when {@code jwt.providers} is non-empty. The security filter chain lives in
+ * {@link JwtWebSecurityAutoConfiguration}, so a user's own chain replaces only that.
+ *
+ * @author jwt-spring-boot-starter
+ */
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
+@ConditionalOnClass(JwtDecoder.class)
+@ConditionalOnJwtProviders
+@EnableConfigurationProperties(JwtProperties.class)
+@Import({ JwtDecoderConfigurations.ProvidersConfiguration.class,
+		JwtDecoderConfigurations.VerifierConfiguration.class, JwtWebConfigurations.WebConfiguration.class })
+public final class JwtAutoConfiguration {
+
+}

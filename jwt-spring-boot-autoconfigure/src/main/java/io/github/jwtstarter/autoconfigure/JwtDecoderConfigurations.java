@@ -1,0 +1,98 @@
+package io.github.jwtstarter.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.github.jwtstarter.authorization.JwtAuthoritiesConverterCustomizer;
+import io.github.jwtstarter.jwt.JwksFetchListener;
+import io.github.jwtstarter.jwt.JwtProviderRegistry;
+import io.github.jwtstarter.jwt.JwtVerificationException;
+import io.github.jwtstarter.jwt.JwtVerificationListener;
+import io.github.jwtstarter.jwt.JwtVerifier;
+import io.github.jwtstarter.jwt.VerifiedTokenCache;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+
+/**
+ * Decoder and verifier configurations imported by {@link JwtAutoConfiguration}.
+ *
+ * @author jwt-spring-boot-starter
+ */
+final class JwtDecoderConfigurations {
+
+	private JwtDecoderConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ProvidersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtProviderRegistry jwtProviderRegistry(JwtProperties properties, ResourceLoader resourceLoader,
+				ObjectProvider<JwksFetchListener> fetchListeners,
+				ObjectProvider<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers) {
+			List<JwksFetchListener> listeners = fetchListeners.orderedStream().toList();
+			JwksFetchListener listener = (event) -> listeners.forEach((each) -> each.onFetch(event));
+			JwtPropertiesMapper mapper = new JwtPropertiesMapper(resourceLoader, listener,
+					authoritiesCustomizers.orderedStream().toList(), Clock.systemUTC());
+			return new JwtProviderRegistry(mapper.providers(properties));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class VerifierConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "jwt.cache.enabled", matchIfMissing = true)
+		VerifiedTokenCache jwtVerifiedTokenCache(JwtProperties properties) {
+			return new VerifiedTokenCache(properties.getCache().getMaxSize(), Clock.systemUTC());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtVerifier jwtVerifier(JwtProviderRegistry registry, JwtProperties properties,
+				ObjectProvider<VerifiedTokenCache> cache, ObjectProvider<JwtVerificationListener> listeners) {
+			List<JwtVerificationListener> all = listeners.orderedStream().toList();
+			JwtVerificationListener listener = all.isEmpty() ? JwtVerificationListener.NONE
+					: (provider, failure, cached, nanos) -> all
+						.forEach((each) -> each.onVerification(provider, failure, cached, nanos));
+			return new JwtVerifier(registry, Math.toIntExact(properties.getMaxTokenSize().toBytes()),
+					properties.getCache().isEnabled() ? cache.getIfAvailable() : null, listener);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtIssuerAuthenticationManagerResolver jwtIssuerAuthenticationManagerResolver(JwtProviderRegistry registry,
+				JwtVerifier verifier) {
+			return new JwtIssuerAuthenticationManagerResolver((issuer) -> {
+				if (registry.byIssuer(issuer) == null) {
+					return null;
+				}
+				AuthenticationManager manager = (authentication) -> {
+					String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+					try {
+						return verifier.verify(token, (provider) -> provider.getIssuer().equals(issuer))
+							.authentication();
+					}
+					catch (JwtVerificationException ex) {
+						throw new InvalidBearerTokenException(ex.getFailure().description(), ex);
+					}
+				};
+				return manager;
+			});
+		}
+
+	}
+
+}

@@ -1,0 +1,845 @@
+package io.github.jwtstarter.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.jwtstarter.web.ValidationPolicy;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for multi-provider JWT verification.
+ *
+ * @author jwt-spring-boot-starter
+ */
+@ConfigurationProperties(prefix = JwtProperties.PREFIX)
+public class JwtProperties {
+
+	/**
+	 * Prefix of every property of the starter.
+	 */
+	public static final String PREFIX = "jwt";
+
+	/**
+	 * Whether JWT verification is enabled; the starter is inert when no provider is
+	 * configured.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * What happens to a request without a token or with an invalid token.
+	 */
+	private ValidationPolicy validationPolicy = ValidationPolicy.REQUIRE_VALID;
+
+	/**
+	 * JWT providers by id, each with its issuer, keys, audiences and token locations.
+	 */
+	private Map<String, Provider> providers = new LinkedHashMap<>();
+
+	/**
+	 * Per-path rules, first match wins; unmatched requests use the defaults.
+	 */
+	private List<Route> routes = new ArrayList<>();
+
+	/**
+	 * Role-based access control on claims.
+	 */
+	private final Rbac rbac = new Rbac();
+
+	/**
+	 * Verified-token cache.
+	 */
+	private final Cache cache = new Cache();
+
+	/**
+	 * Longest accepted token; a longer token is rejected before any parsing.
+	 */
+	private DataSize maxTokenSize = DataSize.ofKilobytes(16);
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public ValidationPolicy getValidationPolicy() {
+		return this.validationPolicy;
+	}
+
+	public void setValidationPolicy(ValidationPolicy validationPolicy) {
+		this.validationPolicy = validationPolicy;
+	}
+
+	public Map<String, Provider> getProviders() {
+		return this.providers;
+	}
+
+	public void setProviders(Map<String, Provider> providers) {
+		this.providers = providers;
+	}
+
+	public List<Route> getRoutes() {
+		return this.routes;
+	}
+
+	public void setRoutes(List<Route> routes) {
+		this.routes = routes;
+	}
+
+	public Rbac getRbac() {
+		return this.rbac;
+	}
+
+	public Cache getCache() {
+		return this.cache;
+	}
+
+	public DataSize getMaxTokenSize() {
+		return this.maxTokenSize;
+	}
+
+	public void setMaxTokenSize(DataSize maxTokenSize) {
+		this.maxTokenSize = maxTokenSize;
+	}
+
+	/**
+	 * One JWT provider.
+	 */
+	public static class Provider {
+
+		/**
+		 * Issuer that the token's "iss" claim must equal exactly; unique across providers.
+		 */
+		private @Nullable String issuer;
+
+		/**
+		 * Audiences of which the token's "aud" claim must contain at least one; empty
+		 * means not checked.
+		 */
+		private List<String> audiences = new ArrayList<>();
+
+		/**
+		 * Accepted JWS algorithms; empty means what the keys allow (all asymmetric
+		 * algorithms for remote keys).
+		 */
+		private List<String> algorithms = new ArrayList<>();
+
+		/**
+		 * Leeway for the "exp", "nbf" and "iat" checks.
+		 */
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		/**
+		 * Whether a token without "exp" is rejected.
+		 */
+		private boolean requireExpiration = true;
+
+		/**
+		 * Longest accepted token lifetime, "exp" minus "iat"; unset means not bounded.
+		 */
+		private @Nullable Duration maxLifetime;
+
+		/**
+		 * Accepted "typ" header values, compared case-insensitively; a token without
+		 * "typ" is accepted; empty means any.
+		 */
+		private List<String> types = new ArrayList<>();
+
+		/**
+		 * Claims that must have exactly these values.
+		 */
+		private Map<String, Object> requiredClaims = new LinkedHashMap<>();
+
+		/**
+		 * Claim whose value is the name of the authenticated principal.
+		 */
+		private String principalClaim = "sub";
+
+		/**
+		 * Claim-to-authority mappings, in order; empty means "scope" and "scp" with the
+		 * "SCOPE_" prefix.
+		 */
+		private List<AuthorityMapping> authorities = new ArrayList<>();
+
+		/**
+		 * Where the verification keys come from.
+		 */
+		private final Jwks jwks = new Jwks();
+
+		/**
+		 * Where this provider's tokens are read from.
+		 */
+		private final TokenSource tokenSource = new TokenSource();
+
+		/**
+		 * Whether the token stays visible to the application after verification.
+		 */
+		private boolean keepToken = true;
+
+		/**
+		 * Claims copied into request headers that the application sees.
+		 */
+		private List<ClaimToHeader> claimsToHeaders = new ArrayList<>();
+
+		public @Nullable String getIssuer() {
+			return this.issuer;
+		}
+
+		public void setIssuer(@Nullable String issuer) {
+			this.issuer = issuer;
+		}
+
+		public List<String> getAudiences() {
+			return this.audiences;
+		}
+
+		public void setAudiences(List<String> audiences) {
+			this.audiences = audiences;
+		}
+
+		public List<String> getAlgorithms() {
+			return this.algorithms;
+		}
+
+		public void setAlgorithms(List<String> algorithms) {
+			this.algorithms = algorithms;
+		}
+
+		public Duration getClockSkew() {
+			return this.clockSkew;
+		}
+
+		public void setClockSkew(Duration clockSkew) {
+			this.clockSkew = clockSkew;
+		}
+
+		public boolean isRequireExpiration() {
+			return this.requireExpiration;
+		}
+
+		public void setRequireExpiration(boolean requireExpiration) {
+			this.requireExpiration = requireExpiration;
+		}
+
+		public @Nullable Duration getMaxLifetime() {
+			return this.maxLifetime;
+		}
+
+		public void setMaxLifetime(@Nullable Duration maxLifetime) {
+			this.maxLifetime = maxLifetime;
+		}
+
+		public List<String> getTypes() {
+			return this.types;
+		}
+
+		public void setTypes(List<String> types) {
+			this.types = types;
+		}
+
+		public Map<String, Object> getRequiredClaims() {
+			return this.requiredClaims;
+		}
+
+		public void setRequiredClaims(Map<String, Object> requiredClaims) {
+			this.requiredClaims = requiredClaims;
+		}
+
+		public String getPrincipalClaim() {
+			return this.principalClaim;
+		}
+
+		public void setPrincipalClaim(String principalClaim) {
+			this.principalClaim = principalClaim;
+		}
+
+		public List<AuthorityMapping> getAuthorities() {
+			return this.authorities;
+		}
+
+		public void setAuthorities(List<AuthorityMapping> authorities) {
+			this.authorities = authorities;
+		}
+
+		public Jwks getJwks() {
+			return this.jwks;
+		}
+
+		public TokenSource getTokenSource() {
+			return this.tokenSource;
+		}
+
+		public boolean isKeepToken() {
+			return this.keepToken;
+		}
+
+		public void setKeepToken(boolean keepToken) {
+			this.keepToken = keepToken;
+		}
+
+		public List<ClaimToHeader> getClaimsToHeaders() {
+			return this.claimsToHeaders;
+		}
+
+		public void setClaimsToHeaders(List<ClaimToHeader> claimsToHeaders) {
+			this.claimsToHeaders = claimsToHeaders;
+		}
+
+	}
+
+	/**
+	 * One claim-to-authority mapping.
+	 */
+	public static class AuthorityMapping {
+
+		/**
+		 * Claim path: a top-level claim name, else dot-separated nested keys.
+		 */
+		private @Nullable String claim;
+
+		/**
+		 * Prefix of every authority made from this claim.
+		 */
+		private String prefix = "SCOPE_";
+
+		/**
+		 * Separator that splits a string claim into several authorities.
+		 */
+		private String delimiter = " ";
+
+		public @Nullable String getClaim() {
+			return this.claim;
+		}
+
+		public void setClaim(@Nullable String claim) {
+			this.claim = claim;
+		}
+
+		public String getPrefix() {
+			return this.prefix;
+		}
+
+		public void setPrefix(String prefix) {
+			this.prefix = prefix;
+		}
+
+		public String getDelimiter() {
+			return this.delimiter;
+		}
+
+		public void setDelimiter(String delimiter) {
+			this.delimiter = delimiter;
+		}
+
+	}
+
+	/**
+	 * Where a provider's verification keys come from: exactly one of uri, local and
+	 * location, or none for OpenID Connect discovery from the issuer.
+	 */
+	public static class Jwks {
+
+		/**
+		 * URL of a remote JWK Set.
+		 */
+		private @Nullable String uri;
+
+		/**
+		 * Inline JWK Set, single JWK, or PEM public key(s).
+		 */
+		private @Nullable String local;
+
+		/**
+		 * Resource (file:, classpath:) holding a JWK Set, a JWK or PEM public key(s).
+		 */
+		private @Nullable String location;
+
+		/**
+		 * How long fetched keys are used before a background refresh.
+		 */
+		private Duration cacheDuration = Duration.ofMinutes(5);
+
+		/**
+		 * Shortest interval between two fetches caused by an unknown "kid".
+		 */
+		private Duration minRefreshInterval = Duration.ofSeconds(30);
+
+		/**
+		 * How long cached keys keep verifying while the JWKS endpoint fails.
+		 */
+		private Duration outageTolerance = Duration.ofHours(1);
+
+		/**
+		 * Connect timeout of JWKS and discovery requests.
+		 */
+		private Duration connectTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * Read timeout of JWKS and discovery requests.
+		 */
+		private Duration readTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Largest accepted JWKS or discovery response; a larger one is refused.
+		 */
+		private DataSize maxSize = DataSize.ofKilobytes(64);
+
+		public @Nullable String getUri() {
+			return this.uri;
+		}
+
+		public void setUri(@Nullable String uri) {
+			this.uri = uri;
+		}
+
+		public @Nullable String getLocal() {
+			return this.local;
+		}
+
+		public void setLocal(@Nullable String local) {
+			this.local = local;
+		}
+
+		public @Nullable String getLocation() {
+			return this.location;
+		}
+
+		public void setLocation(@Nullable String location) {
+			this.location = location;
+		}
+
+		public Duration getCacheDuration() {
+			return this.cacheDuration;
+		}
+
+		public void setCacheDuration(Duration cacheDuration) {
+			this.cacheDuration = cacheDuration;
+		}
+
+		public Duration getMinRefreshInterval() {
+			return this.minRefreshInterval;
+		}
+
+		public void setMinRefreshInterval(Duration minRefreshInterval) {
+			this.minRefreshInterval = minRefreshInterval;
+		}
+
+		public Duration getOutageTolerance() {
+			return this.outageTolerance;
+		}
+
+		public void setOutageTolerance(Duration outageTolerance) {
+			this.outageTolerance = outageTolerance;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public DataSize getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(DataSize maxSize) {
+			this.maxSize = maxSize;
+		}
+
+	}
+
+	/**
+	 * Where a provider's tokens are read from.
+	 */
+	public static class TokenSource {
+
+		/**
+		 * Request headers carrying the token; empty means Authorization with the
+		 * "Bearer " prefix.
+		 */
+		private List<HeaderSource> headers = new ArrayList<>();
+
+		/**
+		 * Query parameters carrying the token.
+		 */
+		private List<String> queryParams = new ArrayList<>();
+
+		/**
+		 * Cookies carrying the token.
+		 */
+		private List<String> cookies = new ArrayList<>();
+
+		public List<HeaderSource> getHeaders() {
+			return this.headers;
+		}
+
+		public void setHeaders(List<HeaderSource> headers) {
+			this.headers = headers;
+		}
+
+		public List<String> getQueryParams() {
+			return this.queryParams;
+		}
+
+		public void setQueryParams(List<String> queryParams) {
+			this.queryParams = queryParams;
+		}
+
+		public List<String> getCookies() {
+			return this.cookies;
+		}
+
+		public void setCookies(List<String> cookies) {
+			this.cookies = cookies;
+		}
+
+	}
+
+	/**
+	 * A request header that carries a token.
+	 */
+	public static class HeaderSource {
+
+		/**
+		 * Header name, compared case-insensitively.
+		 */
+		private String name = "Authorization";
+
+		/**
+		 * Prefix before the token, compared case-insensitively; empty means the whole
+		 * value is the token.
+		 */
+		private String prefix = "Bearer ";
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getPrefix() {
+			return this.prefix;
+		}
+
+		public void setPrefix(String prefix) {
+			this.prefix = prefix;
+		}
+
+	}
+
+	/**
+	 * A claim copied into a request header.
+	 */
+	public static class ClaimToHeader {
+
+		/**
+		 * Claim path: a top-level claim name, else dot-separated nested keys.
+		 */
+		private @Nullable String claim;
+
+		/**
+		 * Request header that receives the claim's value.
+		 */
+		private @Nullable String header;
+
+		/**
+		 * Whether the value is added to a client-sent header of that name instead of
+		 * replacing it.
+		 */
+		private boolean append;
+
+		public @Nullable String getClaim() {
+			return this.claim;
+		}
+
+		public void setClaim(@Nullable String claim) {
+			this.claim = claim;
+		}
+
+		public @Nullable String getHeader() {
+			return this.header;
+		}
+
+		public void setHeader(@Nullable String header) {
+			this.header = header;
+		}
+
+		public boolean isAppend() {
+			return this.append;
+		}
+
+		public void setAppend(boolean append) {
+			this.append = append;
+		}
+
+	}
+
+	/**
+	 * A per-path rule.
+	 */
+	public static class Route {
+
+		/**
+		 * Path patterns (PathPattern syntax) this rule applies to.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * HTTP methods this rule applies to; empty means any.
+		 */
+		private List<String> methods = new ArrayList<>();
+
+		/**
+		 * Validation policy on this route; unset means jwt.validation-policy.
+		 */
+		private @Nullable ValidationPolicy validationPolicy;
+
+		/**
+		 * Provider ids accepted on this route; empty means all.
+		 */
+		private List<String> providers = new ArrayList<>();
+
+		/**
+		 * Whether JWT processing and RBAC are skipped on this route.
+		 */
+		private boolean disabled;
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public List<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<String> methods) {
+			this.methods = methods;
+		}
+
+		public @Nullable ValidationPolicy getValidationPolicy() {
+			return this.validationPolicy;
+		}
+
+		public void setValidationPolicy(@Nullable ValidationPolicy validationPolicy) {
+			this.validationPolicy = validationPolicy;
+		}
+
+		public List<String> getProviders() {
+			return this.providers;
+		}
+
+		public void setProviders(List<String> providers) {
+			this.providers = providers;
+		}
+
+		public boolean isDisabled() {
+			return this.disabled;
+		}
+
+		public void setDisabled(boolean disabled) {
+			this.disabled = disabled;
+		}
+
+	}
+
+	/**
+	 * Role-based access control on claims.
+	 */
+	public static class Rbac {
+
+		/**
+		 * Whether a request that no policy allows is denied even when no policy is
+		 * configured.
+		 */
+		private boolean requireRbac;
+
+		/**
+		 * Access policies by name.
+		 */
+		private Map<String, Policy> policies = new LinkedHashMap<>();
+
+		public boolean isRequireRbac() {
+			return this.requireRbac;
+		}
+
+		public void setRequireRbac(boolean requireRbac) {
+			this.requireRbac = requireRbac;
+		}
+
+		public Map<String, Policy> getPolicies() {
+			return this.policies;
+		}
+
+		public void setPolicies(Map<String, Policy> policies) {
+			this.policies = policies;
+		}
+
+	}
+
+	/**
+	 * An access policy: the requests it covers and the principals it allows.
+	 */
+	public static class Policy {
+
+		/**
+		 * Requests this policy covers.
+		 */
+		private final Permissions permissions = new Permissions();
+
+		/**
+		 * Principals allowed; one must match.
+		 */
+		private List<Principal> principals = new ArrayList<>();
+
+		public Permissions getPermissions() {
+			return this.permissions;
+		}
+
+		public List<Principal> getPrincipals() {
+			return this.principals;
+		}
+
+		public void setPrincipals(List<Principal> principals) {
+			this.principals = principals;
+		}
+
+	}
+
+	/**
+	 * Requests a policy covers.
+	 */
+	public static class Permissions {
+
+		/**
+		 * Path patterns (PathPattern syntax); empty means any path.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * HTTP methods; empty means any.
+		 */
+		private List<String> methods = new ArrayList<>();
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public List<String> getMethods() {
+			return this.methods;
+		}
+
+		public void setMethods(List<String> methods) {
+			this.methods = methods;
+		}
+
+	}
+
+	/**
+	 * A principal that matches when all of its claims match.
+	 */
+	public static class Principal {
+
+		/**
+		 * Provider id whose tokens this principal accepts; unset means any provider.
+		 */
+		private @Nullable String provider;
+
+		/**
+		 * How claim values are compared: exact-string, boolean, list-contains or
+		 * regex-match.
+		 */
+		private String matcher = "exact-string";
+
+		/**
+		 * Claim paths and the values they must match.
+		 */
+		private Map<String, String> claims = new LinkedHashMap<>();
+
+		public @Nullable String getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(@Nullable String provider) {
+			this.provider = provider;
+		}
+
+		public String getMatcher() {
+			return this.matcher;
+		}
+
+		public void setMatcher(String matcher) {
+			this.matcher = matcher;
+		}
+
+		public Map<String, String> getClaims() {
+			return this.claims;
+		}
+
+		public void setClaims(Map<String, String> claims) {
+			this.claims = claims;
+		}
+
+	}
+
+	/**
+	 * Verified-token cache.
+	 */
+	public static class Cache {
+
+		/**
+		 * Whether verified tokens are cached so that a repeated token skips the
+		 * signature check.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Most tokens kept in the cache.
+		 */
+		private long maxSize = 10_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public long getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(long maxSize) {
+			this.maxSize = maxSize;
+		}
+
+	}
+
+}

@@ -1,0 +1,188 @@
+package io.github.jwtstarter.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import io.github.jwtstarter.authorization.ClaimAuthoritiesConverter;
+import io.github.jwtstarter.authorization.JwtAuthoritiesConverterCustomizer;
+import io.github.jwtstarter.authorization.ProviderJwtAuthenticationConverter;
+import io.github.jwtstarter.jwt.JwkQualityGate;
+import io.github.jwtstarter.jwt.JwkSetLoader;
+import io.github.jwtstarter.jwt.JwksFetchListener;
+import io.github.jwtstarter.jwt.JwtProvider;
+import io.github.jwtstarter.jwt.JwtTimeValidator;
+import io.github.jwtstarter.jwt.ProviderJwtDecoder;
+import io.github.jwtstarter.jwt.ProviderKeys;
+import io.github.jwtstarter.jwt.ProviderValidators;
+import io.github.jwtstarter.web.JwtRoute;
+import io.github.jwtstarter.web.JwtRoutes;
+import io.github.jwtstarter.web.TokenLocation;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.util.StreamUtils;
+
+/**
+ * Maps {@link JwtProperties} to the starter's runtime objects: providers with their keys,
+ * decoders, validators and converters; token locations; routes. Key problems fail
+ * startup naming the property; key material never appears in a message.
+ *
+ * @author jwt-spring-boot-starter
+ */
+final class JwtPropertiesMapper {
+
+	private final ResourceLoader resourceLoader;
+
+	private final JwksFetchListener fetchListener;
+
+	private final List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers;
+
+	private final Clock clock;
+
+	JwtPropertiesMapper(ResourceLoader resourceLoader, JwksFetchListener fetchListener,
+			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers, Clock clock) {
+		this.resourceLoader = resourceLoader;
+		this.fetchListener = fetchListener;
+		this.authoritiesCustomizers = authoritiesCustomizers;
+		this.clock = clock;
+	}
+
+	List<JwtProvider> providers(JwtProperties properties) {
+		JwtPropertiesValidator.validate(properties);
+		List<JwtProvider> providers = new ArrayList<>();
+		properties.getProviders().forEach((id, provider) -> providers.add(provider(id, provider)));
+		return providers;
+	}
+
+	JwtProvider provider(String id, JwtProperties.Provider properties) {
+		String issuer = properties.getIssuer();
+		ProviderKeys keys = keys(id, properties);
+		JwtTimeValidator time = new JwtTimeValidator(properties.getClockSkew(), properties.isRequireExpiration(),
+				properties.getMaxLifetime(), this.clock);
+		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
+		properties.getAlgorithms().forEach((name) -> algorithms.add(JWSAlgorithm.parse(name)));
+		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, algorithms, ProviderValidators.create(issuer,
+				properties.getAudiences(), properties.getRequiredClaims(), time), Set.copyOf(properties.getTypes()));
+		return new JwtProvider(id, issuer, keys, decoder, time,
+				new ProviderJwtAuthenticationConverter(id, properties.getPrincipalClaim(), authorities(id, properties)));
+	}
+
+	private Converter<Jwt, Collection<GrantedAuthority>> authorities(String id, JwtProperties.Provider properties) {
+		Converter<Jwt, Collection<GrantedAuthority>> converter;
+		if (properties.getAuthorities().isEmpty()) {
+			converter = ClaimAuthoritiesConverter.scopes();
+		}
+		else {
+			converter = new ClaimAuthoritiesConverter(properties.getAuthorities()
+				.stream()
+				.map((mapping) -> new ClaimAuthoritiesConverter.Mapping(mapping.getClaim(), mapping.getPrefix(),
+						mapping.getDelimiter()))
+				.toList());
+		}
+		for (JwtAuthoritiesConverterCustomizer customizer : this.authoritiesCustomizers) {
+			converter = customizer.customize(id, converter);
+		}
+		return converter;
+	}
+
+	private ProviderKeys keys(String id, JwtProperties.Provider properties) {
+		JwtProperties.Jwks jwks = properties.getJwks();
+		String name = "jwt.providers." + id + ".jwks";
+		if (jwks.getLocal() != null && !jwks.getLocal().isBlank()) {
+			return ProviderKeys.local(checked(name + ".local", "(inline key material)", jwks.getLocal()));
+		}
+		if (jwks.getLocation() != null && !jwks.getLocation().isBlank()) {
+			return ProviderKeys.local(checked(name + ".location", jwks.getLocation(), read(name, jwks.getLocation())));
+		}
+		ProviderKeys.RemoteSettings settings = new ProviderKeys.RemoteSettings(jwks.getCacheDuration(),
+				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
+				jwks.getReadTimeout(), jwks.getMaxSize());
+		return ProviderKeys.remote(id, (jwks.getUri() != null) ? url(jwks.getUri()) : null, properties.getIssuer(),
+				settings, this.fetchListener, this.clock);
+	}
+
+	private String read(String name, String location) {
+		Resource resource = this.resourceLoader.getResource(location);
+		try (InputStream in = resource.getInputStream()) {
+			return StreamUtils.copyToString(in, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw JwtPropertiesValidator.invalid(name + ".location", location,
+					"cannot be read; point it at a readable file: or classpath: resource holding a JWK Set or PEM");
+		}
+	}
+
+	private static JWKSet checked(String name, String shownValue, String text) {
+		JWKSet keys;
+		try {
+			keys = JwkSetLoader.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw JwtPropertiesValidator.invalid(name, shownValue,
+					ex.getMessage() + "; provide a JWK Set, a JWK, or PEM public key(s)");
+		}
+		if (keys.getKeys().isEmpty()) {
+			throw JwtPropertiesValidator.invalid(name, shownValue, "holds no key");
+		}
+		List<String> problems = JwkQualityGate.problems(keys);
+		if (!problems.isEmpty()) {
+			throw JwtPropertiesValidator.invalid(name, shownValue,
+					"keys refused by the key quality gate: " + String.join("; ", problems));
+		}
+		return keys;
+	}
+
+	private static URL url(String uri) {
+		try {
+			return URI.create(uri).toURL();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static Map<String, Set<TokenLocation>> tokenLocations(JwtProperties properties) {
+		Map<String, Set<TokenLocation>> locations = new LinkedHashMap<>();
+		properties.getProviders().forEach((id, provider) -> {
+			JwtProperties.TokenSource source = provider.getTokenSource();
+			Set<TokenLocation> provided = new LinkedHashSet<>();
+			source.getHeaders().forEach((header) -> provided.add(TokenLocation.header(header.getName(),
+					(header.getPrefix() != null) ? header.getPrefix() : "")));
+			source.getQueryParams().forEach((param) -> provided.add(TokenLocation.queryParam(param)));
+			source.getCookies().forEach((cookie) -> provided.add(TokenLocation.cookie(cookie)));
+			if (source.getHeaders().isEmpty()) {
+				provided.add(TokenLocation.bearerHeader());
+			}
+			locations.put(id, provided);
+		});
+		return locations;
+	}
+
+	static JwtRoutes routes(JwtProperties properties) {
+		List<JwtRoute> routes = new ArrayList<>();
+		for (JwtProperties.Route route : properties.getRoutes()) {
+			routes.add(new JwtRoute(route.getPaths(), Set.copyOf(route.getMethods()),
+					(route.getValidationPolicy() != null) ? route.getValidationPolicy()
+							: properties.getValidationPolicy(),
+					Set.copyOf(route.getProviders()), route.isDisabled()));
+		}
+		return new JwtRoutes(routes, JwtRoute.defaults(properties.getValidationPolicy()));
+	}
+
+}

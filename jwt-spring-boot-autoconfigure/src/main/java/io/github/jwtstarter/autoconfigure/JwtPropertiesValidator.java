@@ -1,0 +1,226 @@
+package io.github.jwtstarter.autoconfigure;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
+import org.springframework.util.StringUtils;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Checks {@link JwtProperties} at startup. Each failure names the full property path
+ * and the fix, through Boot's own exceptions (and so Boot's failure analyzers).
+ *
+ * @author jwt-spring-boot-starter
+ */
+final class JwtPropertiesValidator {
+
+	static final Set<String> MATCHERS = Set.of("exact-string", "boolean", "list-contains", "regex-match");
+
+	static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+			JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
+			JWSAlgorithm.ES512, JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512);
+
+	private JwtPropertiesValidator() {
+	}
+
+	static void validate(JwtProperties properties) {
+		Map<String, String> issuers = new HashMap<>();
+		properties.getProviders().forEach((id, provider) -> validateProvider(id, provider, issuers));
+		positive("jwt.max-token-size", properties.getMaxTokenSize().toBytes());
+		positive("jwt.cache.max-size", properties.getCache().getMaxSize());
+		Set<String> ids = properties.getProviders().keySet();
+		List<JwtProperties.Route> routes = properties.getRoutes();
+		for (int i = 0; i < routes.size(); i++) {
+			String name = "jwt.routes[" + i + "]";
+			patterns(name + ".paths", routes.get(i).getPaths());
+			knownProviders(name + ".providers", routes.get(i).getProviders(), ids);
+		}
+		properties.getRbac().getPolicies().forEach((policyName, policy) -> {
+			String name = "jwt.rbac.policies." + policyName;
+			patterns(name + ".permissions.paths", policy.getPermissions().getPaths());
+			List<JwtProperties.Principal> principals = policy.getPrincipals();
+			for (int i = 0; i < principals.size(); i++) {
+				validatePrincipal(name + ".principals[" + i + "]", principals.get(i), ids);
+			}
+		});
+	}
+
+	private static void validateProvider(String id, JwtProperties.Provider provider, Map<String, String> issuers) {
+		String name = "jwt.providers." + id;
+		String issuer = provider.getIssuer();
+		if (!StringUtils.hasText(issuer)) {
+			throw invalid(name + ".issuer", issuer,
+					"every provider needs an issuer; set it to the exact 'iss' claim of this provider's tokens");
+		}
+		String previous = issuers.put(issuer, id);
+		if (previous != null) {
+			throw invalid(name + ".issuer", issuer, "the same issuer is configured for provider '" + previous
+					+ "'; each issuer must belong to exactly one provider");
+		}
+		JwtProperties.Jwks jwks = provider.getJwks();
+		Set<String> sources = new LinkedHashSet<>();
+		addIfSet(sources, name + ".jwks.uri", jwks.getUri());
+		addIfSet(sources, name + ".jwks.local", jwks.getLocal());
+		addIfSet(sources, name + ".jwks.location", jwks.getLocation());
+		if (sources.size() > 1) {
+			throw new MutuallyExclusiveConfigurationPropertiesException(sources,
+					Set.of(name + ".jwks.uri", name + ".jwks.local", name + ".jwks.location"));
+		}
+		if (sources.isEmpty() && !isHttpUrl(issuer)) {
+			throw invalid(name + ".issuer", issuer, "keys are discovered from the issuer only when it is an http(s) "
+					+ "URL; set " + name + ".jwks.uri, .jwks.local or .jwks.location");
+		}
+		if (jwks.getUri() != null && !isHttpUrl(jwks.getUri())) {
+			throw invalid(name + ".jwks.uri", jwks.getUri(), "must be an http(s) URL of a JWK Set");
+		}
+		for (String algorithm : provider.getAlgorithms()) {
+			if (!ALGORITHMS.contains(JWSAlgorithm.parse(algorithm))) {
+				throw invalid(name + ".algorithms", algorithm,
+						"unknown or unsupported JWS algorithm; use RS256, RS384, RS512, PS256, PS384, PS512, "
+								+ "ES256, ES384, ES512, HS256, HS384 or HS512");
+			}
+		}
+		if (provider.getClockSkew().isNegative()) {
+			throw invalid(name + ".clock-skew", provider.getClockSkew(), "must not be negative");
+		}
+		if (provider.getMaxLifetime() != null
+				&& (provider.getMaxLifetime().isNegative() || provider.getMaxLifetime().isZero())) {
+			throw invalid(name + ".max-lifetime", provider.getMaxLifetime(), "must be positive, or unset");
+		}
+		if (!StringUtils.hasText(provider.getPrincipalClaim())) {
+			throw invalid(name + ".principal-claim", provider.getPrincipalClaim(), "must name a claim, e.g. sub");
+		}
+		validateRemote(name + ".jwks", jwks);
+		for (int i = 0; i < provider.getAuthorities().size(); i++) {
+			if (!StringUtils.hasText(provider.getAuthorities().get(i).getClaim())) {
+				throw invalid(name + ".authorities[" + i + "].claim", null, "must name a claim, e.g. scope");
+			}
+		}
+		List<JwtProperties.ClaimToHeader> claimsToHeaders = provider.getClaimsToHeaders();
+		for (int i = 0; i < claimsToHeaders.size(); i++) {
+			if (!StringUtils.hasText(claimsToHeaders.get(i).getClaim())) {
+				throw invalid(name + ".claims-to-headers[" + i + "].claim", null, "must name a claim, e.g. org");
+			}
+			if (!StringUtils.hasText(claimsToHeaders.get(i).getHeader())) {
+				throw invalid(name + ".claims-to-headers[" + i + "].header", null,
+						"must name a header, e.g. x-company");
+			}
+		}
+		List<JwtProperties.HeaderSource> headers = provider.getTokenSource().getHeaders();
+		for (int i = 0; i < headers.size(); i++) {
+			if (!StringUtils.hasText(headers.get(i).getName())) {
+				throw invalid(name + ".token-source.headers[" + i + "].name", headers.get(i).getName(),
+						"must name a header, e.g. Authorization");
+			}
+		}
+	}
+
+	private static void validateRemote(String name, JwtProperties.Jwks jwks) {
+		positive(name + ".cache-duration", jwks.getCacheDuration().toMillis());
+		positive(name + ".connect-timeout", jwks.getConnectTimeout().toMillis());
+		positive(name + ".read-timeout", jwks.getReadTimeout().toMillis());
+		positive(name + ".max-size", jwks.getMaxSize().toBytes());
+		if (jwks.getMinRefreshInterval().isNegative()) {
+			throw invalid(name + ".min-refresh-interval", jwks.getMinRefreshInterval(), "must not be negative");
+		}
+		if (jwks.getOutageTolerance().isNegative()) {
+			throw invalid(name + ".outage-tolerance", jwks.getOutageTolerance(), "must not be negative");
+		}
+		if (jwks.getMinRefreshInterval().compareTo(jwks.getCacheDuration()) >= 0) {
+			throw invalid(name + ".min-refresh-interval", jwks.getMinRefreshInterval(),
+					"must be shorter than " + name + ".cache-duration (" + jwks.getCacheDuration() + ")");
+		}
+		if (jwks.getConnectTimeout().plus(jwks.getReadTimeout()).compareTo(jwks.getCacheDuration()) >= 0) {
+			throw invalid(name + ".cache-duration", jwks.getCacheDuration(),
+					"must be longer than connect-timeout plus read-timeout");
+		}
+	}
+
+	private static void validatePrincipal(String name, JwtProperties.Principal principal, Set<String> ids) {
+		if (principal.getProvider() != null && !ids.contains(principal.getProvider())) {
+			throw invalid(name + ".provider", principal.getProvider(), unknownProvider(ids));
+		}
+		if (!MATCHERS.contains(principal.getMatcher())) {
+			throw invalid(name + ".matcher", principal.getMatcher(),
+					"unknown matcher; use exact-string, boolean, list-contains or regex-match");
+		}
+		if (principal.getClaims().isEmpty()) {
+			throw invalid(name + ".claims", null, "a principal needs at least one claim to match");
+		}
+		principal.getClaims().forEach((claim, value) -> {
+			if ("regex-match".equals(principal.getMatcher())) {
+				try {
+					Pattern.compile(value);
+				}
+				catch (PatternSyntaxException ex) {
+					throw invalid(name + ".claims." + claim, value,
+							"not a valid regular expression: " + ex.getDescription());
+				}
+			}
+			if ("boolean".equals(principal.getMatcher()) && !"true".equals(value) && !"false".equals(value)) {
+				throw invalid(name + ".claims." + claim, value, "the boolean matcher takes true or false");
+			}
+		});
+	}
+
+	private static void patterns(String name, List<String> patterns) {
+		for (String pattern : patterns) {
+			try {
+				PathPatternParser.defaultInstance.parse(pattern);
+			}
+			catch (RuntimeException ex) {
+				throw invalid(name, pattern, "not a valid path pattern (PathPattern syntax, e.g. /api/**)");
+			}
+		}
+	}
+
+	private static void knownProviders(String name, List<String> providers, Set<String> ids) {
+		for (String provider : providers) {
+			if (!ids.contains(provider)) {
+				throw invalid(name, provider, unknownProvider(ids));
+			}
+		}
+	}
+
+	private static String unknownProvider(Set<String> ids) {
+		return "no provider has this id; use one of " + ids + " (the keys under jwt.providers)";
+	}
+
+	private static void positive(String name, long value) {
+		if (value <= 0) {
+			throw invalid(name, value, "must be positive");
+		}
+	}
+
+	private static void addIfSet(Set<String> sources, String name, @Nullable String value) {
+		if (StringUtils.hasText(value)) {
+			sources.add(name);
+		}
+	}
+
+	static boolean isHttpUrl(String value) {
+		try {
+			URI uri = URI.create(value);
+			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	static InvalidConfigurationPropertyValueException invalid(String name, @Nullable Object value, String reason) {
+		return new InvalidConfigurationPropertyValueException(name, value, reason);
+	}
+
+}

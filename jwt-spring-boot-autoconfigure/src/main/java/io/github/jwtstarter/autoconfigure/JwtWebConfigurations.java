@@ -1,0 +1,47 @@
+package io.github.jwtstarter.autoconfigure;
+
+import io.github.jwtstarter.web.JwtProblemResponses;
+import io.github.jwtstarter.web.JwtRoutes;
+import io.github.jwtstarter.web.TokenResolver;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Web configurations imported by {@link JwtAutoConfiguration}: routes, token
+ * resolution and error responses, usable from a user's own filter chain too.
+ *
+ * @author jwt-spring-boot-starter
+ */
+final class JwtWebConfigurations {
+
+	private JwtWebConfigurations() {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class WebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtRoutes jwtRoutes(JwtProperties properties) {
+			return JwtPropertiesMapper.routes(properties);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TokenResolver jwtTokenResolver(JwtProperties properties) {
+			return new TokenResolver(JwtPropertiesMapper.tokenLocations(properties));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtProblemResponses jwtProblemResponses() {
+			return new JwtProblemResponses();
+		}
+
+	}
+
+}

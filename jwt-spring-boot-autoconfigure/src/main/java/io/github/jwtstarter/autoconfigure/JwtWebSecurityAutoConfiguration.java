@@ -1,0 +1,75 @@
+package io.github.jwtstarter.autoconfigure;
+
+import io.github.jwtstarter.jwt.JwtVerifier;
+import io.github.jwtstarter.web.JwtAuthenticationFilter;
+import io.github.jwtstarter.web.JwtProblemResponses;
+import io.github.jwtstarter.web.JwtRequestCustomizer;
+import io.github.jwtstarter.web.JwtRoutes;
+import io.github.jwtstarter.web.TokenResolver;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The starter's {@link SecurityFilterChain}: stateless, the JWT filter before anonymous
+ * authentication, the starter's 401 and 403 responses. A user's own
+ * {@code SecurityFilterChain} bean replaces it; the decoders, verifier and web pieces
+ * stay available.
+ *
+ * @author jwt-spring-boot-starter
+ */
+@AutoConfiguration(after = JwtAutoConfiguration.class, beforeName = {
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
+@ConditionalOnJwtProviders
+public final class JwtWebSecurityAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(JwtVerifier.class)
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	static class JwtSecurityFilterChainConfiguration {
+
+		@Bean
+		SecurityFilterChain jwtSecurityFilterChain(HttpSecurity http, JwtRoutes routes, TokenResolver tokenResolver,
+				JwtVerifier verifier, JwtProblemResponses responses,
+				ObjectProvider<JwtRequestCustomizer> requestCustomizer,
+				ObjectProvider<AuthorizationManager<RequestAuthorizationContext>> authorizationManager)
+				throws Exception {
+			JwtAuthenticationFilter filter = new JwtAuthenticationFilter(routes, tokenResolver, verifier, responses,
+					requestCustomizer.getIfUnique(() -> JwtRequestCustomizer.NONE));
+			AuthorizationManager<RequestAuthorizationContext> access = authorizationManager
+				.getIfUnique(() -> (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(true));
+			http.csrf(AbstractHttpConfigurer::disable)
+				.httpBasic(AbstractHttpConfigurer::disable)
+				.formLogin(AbstractHttpConfigurer::disable)
+				.logout(AbstractHttpConfigurer::disable)
+				.requestCache(AbstractHttpConfigurer::disable)
+				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(responses)
+					.accessDeniedHandler(responses))
+				.addFilterBefore(filter, AnonymousAuthenticationFilter.class)
+				.authorizeHttpRequests((requests) -> requests.anyRequest().access(access));
+			return http.build();
+		}
+
+	}
+
+}

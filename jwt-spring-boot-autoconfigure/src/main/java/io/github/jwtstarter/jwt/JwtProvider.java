@@ -1,0 +1,81 @@
+package io.github.jwtstarter.jwt;
+
+import java.io.Closeable;
+import java.io.IOException;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.util.Assert;
+
+/**
+ * One configured JWT provider: its id, issuer, own keys and decoder, the time checks
+ * re-applied on a cache hit, and how a verified token becomes an Authentication.
+ *
+ * @author jwt-spring-boot-starter
+ */
+public final class JwtProvider implements Closeable {
+
+	private final String id;
+
+	private final String issuer;
+
+	private final ProviderJwtDecoder decoder;
+
+	private final JwtTimeValidator timeValidator;
+
+	private final Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter;
+
+	private final ProviderKeys keys;
+
+	public JwtProvider(String id, String issuer, ProviderKeys keys, ProviderJwtDecoder decoder,
+			JwtTimeValidator timeValidator, Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter) {
+		Assert.hasText(id, "id cannot be empty");
+		Assert.hasText(issuer, "issuer cannot be empty");
+		Assert.notNull(keys, "keys cannot be null");
+		Assert.notNull(decoder, "decoder cannot be null");
+		Assert.notNull(timeValidator, "timeValidator cannot be null");
+		Assert.notNull(authenticationConverter, "authenticationConverter cannot be null");
+		this.id = id;
+		this.issuer = issuer;
+		this.keys = keys;
+		this.decoder = decoder;
+		this.timeValidator = timeValidator;
+		this.authenticationConverter = authenticationConverter;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public String getIssuer() {
+		return this.issuer;
+	}
+
+	public ProviderJwtDecoder getDecoder() {
+		return this.decoder;
+	}
+
+	public JwtTimeValidator getTimeValidator() {
+		return this.timeValidator;
+	}
+
+	public Converter<Jwt, ? extends AbstractAuthenticationToken> getAuthenticationConverter() {
+		return this.authenticationConverter;
+	}
+
+	public ProviderKeys getKeys() {
+		return this.keys;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.keys.close();
+	}
+
+	@Override
+	public String toString() {
+		return "JwtProvider[" + this.id + ", issuer=" + this.issuer + "]";
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.github.jwtstarter.jwt;
+
+import java.util.function.Predicate;
+
+import com.nimbusds.jwt.SignedJWT;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.util.Assert;
+
+/**
+ * Verifies a token with the provider named by its unverified {@code iss}: length cap,
+ * one parse, issuer lookup (an unknown issuer is rejected with no network call), the
+ * caller's admissibility check (token location, route), then the provider's decoder and
+ * Authentication. Repeated tokens are served from the {@link VerifiedTokenCache}, whose
+ * hits still have their times checked.
+ *
+ * @author jwt-spring-boot-starter
+ */
+public final class JwtVerifier {
+
+	private final JwtProviderRegistry registry;
+
+	private final int maxTokenLength;
+
+	private final @Nullable VerifiedTokenCache cache;
+
+	private final JwtVerificationListener listener;
+
+	public JwtVerifier(JwtProviderRegistry registry, int maxTokenLength, @Nullable VerifiedTokenCache cache,
+			JwtVerificationListener listener) {
+		Assert.notNull(registry, "registry cannot be null");
+		Assert.isTrue(maxTokenLength > 0, "maxTokenLength must be positive");
+		Assert.notNull(listener, "listener cannot be null");
+		this.registry = registry;
+		this.maxTokenLength = maxTokenLength;
+		this.cache = cache;
+		this.listener = listener;
+	}
+
+	/**
+	 * Verifies a token.
+	 * @param token the compact token
+	 * @param admissible whether the provider may be used for this token here
+	 * @return the verified token
+	 * @throws JwtVerificationException when the token is rejected
+	 */
+	public VerifiedJwt verify(String token, Predicate<JwtProvider> admissible) {
+		long start = System.nanoTime();
+		JwtProvider provider = null;
+		boolean cached = false;
+		try {
+			if (token.length() > this.maxTokenLength) {
+				throw new JwtVerificationException(JwtFailure.TOO_LARGE);
+			}
+			VerifiedJwt verified = (this.cache != null) ? this.cache.get(token) : null;
+			if (verified != null) {
+				cached = true;
+				provider = verified.provider();
+				checkCached(token, verified, admissible);
+			}
+			else {
+				SignedJWT parsed = JwtTokenParser.parse(token);
+				provider = this.registry.byIssuer(JwtTokenParser.issuer(parsed));
+				if (provider == null) {
+					throw new JwtVerificationException(JwtFailure.UNKNOWN_ISSUER);
+				}
+				if (!admissible.test(provider)) {
+					throw new JwtVerificationException(JwtFailure.PROVIDER_NOT_ALLOWED);
+				}
+				verified = verifyWith(provider, token, parsed);
+				if (this.cache != null) {
+					this.cache.put(token, verified);
+				}
+			}
+			this.listener.onVerification(provider, null, cached, System.nanoTime() - start);
+			return verified;
+		}
+		catch (JwtVerificationException ex) {
+			this.listener.onVerification(provider, ex.getFailure(), cached, System.nanoTime() - start);
+			throw ex;
+		}
+	}
+
+	private void checkCached(String token, VerifiedJwt verified, Predicate<JwtProvider> admissible) {
+		JwtFailure failure = verified.provider().getTimeValidator().check(verified.jwt());
+		if (failure != null) {
+			this.cache.invalidate(token);
+			throw new JwtVerificationException(failure);
+		}
+		if (!admissible.test(verified.provider())) {
+			throw new JwtVerificationException(JwtFailure.PROVIDER_NOT_ALLOWED);
+		}
+	}
+
+	private static VerifiedJwt verifyWith(JwtProvider provider, String token, SignedJWT parsed) {
+		Jwt jwt = provider.getDecoder().decode(token, parsed);
+		AbstractAuthenticationToken authentication;
+		try {
+			authentication = provider.getAuthenticationConverter().convert(jwt);
+		}
+		catch (RuntimeException ex) {
+			throw new JwtVerificationException(JwtFailure.INVALID, ex);
+		}
+		if (authentication == null) {
+			throw new JwtVerificationException(JwtFailure.INVALID);
+		}
+		return new VerifiedJwt(provider, jwt, authentication);
+	}
+
+}

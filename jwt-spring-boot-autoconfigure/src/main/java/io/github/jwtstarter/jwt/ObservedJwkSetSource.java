@@ -1,0 +1,67 @@
+package io.github.jwtstarter.jwt;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSetSourceWrapper;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.util.Assert;
+
+/**
+ * Passes every fetched JWK Set through the {@link JwkQualityGate} (skipping weak keys
+ * with a warning) and reports each fetch to the {@link JwksFetchListener}.
+ *
+ * @author jwt-spring-boot-starter
+ */
+final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
+
+	private static final Log logger = LogFactory.getLog(ObservedJwkSetSource.class);
+
+	private final String providerId;
+
+	private final JwksFetchListener listener;
+
+	private final Clock clock;
+
+	ObservedJwkSetSource(JWKSetSource<SecurityContext> source, String providerId, JwksFetchListener listener,
+			Clock clock) {
+		super(source);
+		Assert.hasText(providerId, "providerId cannot be empty");
+		Assert.notNull(listener, "listener cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
+		this.providerId = providerId;
+		this.listener = listener;
+		this.clock = clock;
+	}
+
+	@Override
+	public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
+			throws KeySourceException {
+		JWKSet fetched;
+		try {
+			fetched = getSource().getJWKSet(refreshEvaluator, currentTime, context);
+		}
+		catch (KeySourceException | RuntimeException ex) {
+			logger.warn("Fetching the JWK Set of JWT provider '" + this.providerId + "' failed: "
+					+ ex.getClass().getSimpleName());
+			this.listener.onFetch(new JwksFetchEvent(this.providerId, false, null, 0, this.clock.instant()));
+			throw ex;
+		}
+		List<String> rejected = new ArrayList<>();
+		JWKSet usable = JwkQualityGate.usable(fetched, rejected);
+		for (String reason : rejected) {
+			logger.warn("JWT provider '" + this.providerId + "': skipped " + reason);
+		}
+		this.listener.onFetch(new JwksFetchEvent(this.providerId, true, usable, rejected.size(), this.clock.instant()));
+		return usable;
+	}
+
+}

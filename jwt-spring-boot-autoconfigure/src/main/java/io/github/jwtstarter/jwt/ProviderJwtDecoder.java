@@ -1,0 +1,139 @@
+package io.github.jwtstarter.jwt;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
+import org.springframework.util.Assert;
+
+/**
+ * The {@link JwtDecoder} of one provider. Works like {@code NimbusJwtDecoder} (Nimbus
+ * verifies the signature, Spring's validators check the claims) and adds what it lacks:
+ * a decode of an already parsed token (the issuer lookup parses each token once), the
+ * {@code typ} check, and a {@link JwtFailure} reason on every rejection. Any failure,
+ * including key retrieval, is a {@link JwtVerificationException}, never another
+ * exception.
+ *
+ * @author jwt-spring-boot-starter
+ */
+public final class ProviderJwtDecoder implements JwtDecoder {
+
+	private static final Log logger = LogFactory.getLog(ProviderJwtDecoder.class);
+
+	private final String providerId;
+
+	private final DefaultJWTProcessor<SecurityContext> processor;
+
+	private final OAuth2TokenValidator<Jwt> validator;
+
+	private final Set<String> types;
+
+	private final Converter<Map<String, Object>, Map<String, Object>> claimSetConverter = MappedJwtClaimSetConverter
+		.withDefaults(Map.of());
+
+	/**
+	 * Creates a decoder.
+	 * @param providerId the provider's id, for logs
+	 * @param keys the provider's keys
+	 * @param algorithms the accepted algorithms; empty means what the keys allow
+	 * @param validator the claim validators
+	 * @param types the accepted {@code typ} values; empty means any
+	 */
+	public ProviderJwtDecoder(String providerId, ProviderKeys keys, Set<JWSAlgorithm> algorithms,
+			OAuth2TokenValidator<Jwt> validator, Set<String> types) {
+		Assert.hasText(providerId, "providerId cannot be empty");
+		Assert.notNull(keys, "keys cannot be null");
+		Assert.notNull(algorithms, "algorithms cannot be null");
+		ProviderKeySelector keySelector = new ProviderKeySelector(
+				algorithms.isEmpty() ? keys.defaultAlgorithms() : algorithms, keys.source(), keys.isLocal());
+		Assert.notNull(validator, "validator cannot be null");
+		Assert.notNull(types, "types cannot be null");
+		this.providerId = providerId;
+		this.processor = new DefaultJWTProcessor<>();
+		this.processor.setJWSKeySelector(keySelector);
+		// typ is checked below with the configured values; claims by Spring's validators
+		this.processor.setJWSTypeVerifier((type, context) -> {
+		});
+		this.processor.setJWTClaimsSetVerifier((claims, context) -> {
+		});
+		this.validator = validator;
+		this.types = types.stream().map((type) -> type.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+	}
+
+	@Override
+	public Jwt decode(String token) {
+		return decode(token, JwtTokenParser.parse(token));
+	}
+
+	/**
+	 * Verifies a token that {@link JwtTokenParser#parse(String)} has parsed.
+	 * @param token the compact token
+	 * @param parsed the parsed token
+	 * @return the verified token
+	 * @throws JwtVerificationException when the token is rejected
+	 */
+	public Jwt decode(String token, SignedJWT parsed) {
+		JOSEObjectType type = parsed.getHeader().getType();
+		if (type != null && !this.types.isEmpty() && !this.types.contains(type.getType().toLowerCase(Locale.ROOT))) {
+			throw new JwtVerificationException(JwtFailure.BAD_TYPE);
+		}
+		Jwt jwt = createJwt(token, parsed);
+		OAuth2TokenValidatorResult result = this.validator.validate(jwt);
+		if (result.hasErrors()) {
+			throw new JwtVerificationException(JwtFailures.of(result.getErrors()));
+		}
+		return jwt;
+	}
+
+	private Jwt createJwt(String token, SignedJWT parsed) {
+		JWTClaimsSet claimsSet;
+		try {
+			claimsSet = this.processor.process(parsed, null);
+		}
+		catch (KeySourceException ex) {
+			logger.warn("JWT provider '" + this.providerId + "': no usable keys (" + ex.getClass().getSimpleName()
+					+ ")");
+			throw new JwtVerificationException(JwtFailure.KEYS_UNAVAILABLE, ex);
+		}
+		catch (BadJOSEException | JOSEException ex) {
+			throw new JwtVerificationException(JwtFailure.BAD_SIGNATURE, ex);
+		}
+		catch (RuntimeException ex) {
+			throw new JwtVerificationException(JwtFailure.INVALID, ex);
+		}
+		try {
+			Map<String, Object> headers = new LinkedHashMap<>(parsed.getHeader().toJSONObject());
+			Map<String, Object> claims = this.claimSetConverter.convert(claimsSet.getClaims());
+			return Jwt.withTokenValue(token).headers((h) -> h.putAll(headers)).claims((c) -> c.putAll(claims)).build();
+		}
+		catch (RuntimeException ex) {
+			throw new JwtVerificationException(JwtFailure.MALFORMED, ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ProviderJwtDecoder[" + this.providerId + "]";
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.github.jwtstarter.jwt;
+
+import java.security.Key;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyConverter;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.util.Assert;
+
+/**
+ * Selects a provider's verification keys for a JWS header: only the allowed algorithms,
+ * only keys of the provider's own source, never a key named by the token
+ * ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c} are ignored). For local keys, a
+ * key without {@code kid} (a PEM key) also matches a token that names a {@code kid}.
+ * No key is returned for a disallowed algorithm, which Nimbus rejects like a bad
+ * signature.
+ *
+ * @author jwt-spring-boot-starter
+ */
+final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
+
+	private final Set<JWSAlgorithm> algorithms;
+
+	private final JWKSource<SecurityContext> source;
+
+	private final boolean kidlessFallback;
+
+	ProviderKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source, boolean kidlessFallback) {
+		Assert.notEmpty(algorithms, "algorithms cannot be empty");
+		Assert.notNull(source, "source cannot be null");
+		this.algorithms = Set.copyOf(algorithms);
+		this.source = source;
+		this.kidlessFallback = kidlessFallback;
+	}
+
+	Set<JWSAlgorithm> algorithms() {
+		return this.algorithms;
+	}
+
+	@Override
+	public List<? extends Key> selectJWSKeys(JWSHeader header, SecurityContext context)
+			throws KeySourceException {
+		if (!this.algorithms.contains(header.getAlgorithm())) {
+			return List.of();
+		}
+		JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
+		if (matcher == null) {
+			return List.of();
+		}
+		List<JWK> keys = this.source.get(new JWKSelector(matcher), context);
+		if (keys.isEmpty() && this.kidlessFallback && header.getKeyID() != null) {
+			JWKMatcher anyKid = new JWKMatcher.Builder(matcher).keyID(null).withKeyIDOnly(false).build();
+			keys = new ArrayList<>();
+			for (JWK key : this.source.get(new JWKSelector(anyKid), context)) {
+				if (key.getKeyID() == null) {
+					keys.add(key);
+				}
+			}
+		}
+		List<Key> javaKeys = new ArrayList<>();
+		for (Key key : KeyConverter.toJavaKeys(keys)) {
+			if (!(key instanceof java.security.PrivateKey)) {
+				javaKeys.add(key);
+			}
+		}
+		return javaKeys;
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.github.jwtstarter.jwt;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+
+/**
+ * Composes a provider's claim validators from Spring Security's building blocks: exact
+ * issuer, at least one accepted audience, required claim values, and the
+ * {@link JwtTimeValidator}. Each failure reads as a fixed {@link JwtFailure}.
+ *
+ * @author jwt-spring-boot-starter
+ */
+public final class ProviderValidators {
+
+	private ProviderValidators() {
+	}
+
+	/**
+	 * Creates the validators of a provider.
+	 * @param issuer the exact issuer
+	 * @param audiences the accepted audiences; empty means not checked
+	 * @param requiredClaims claim paths and the values they must have
+	 * @param time the time checks
+	 * @return the composed validator
+	 */
+	public static OAuth2TokenValidator<Jwt> create(String issuer, Collection<String> audiences,
+			Map<String, Object> requiredClaims, JwtTimeValidator time) {
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		validators.add(time);
+		validators.add(JwtFailures.as(JwtFailure.BAD_ISSUER, new JwtIssuerValidator(issuer)));
+		if (!audiences.isEmpty()) {
+			Set<String> accepted = Set.copyOf(audiences);
+			validators.add(JwtFailures.as(JwtFailure.BAD_AUDIENCE,
+					new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+							(aud) -> aud != null && aud.stream().anyMatch(accepted::contains))));
+		}
+		requiredClaims.forEach((path, expected) -> validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM,
+				(jwt) -> matches(ClaimPaths.resolve(jwt.getClaims(), path), expected)
+						? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
+						: org.springframework.security.oauth2.core.OAuth2TokenValidatorResult
+							.failure(JwtFailures.error(JwtFailure.BAD_CLAIM)))));
+		return new DelegatingOAuth2TokenValidator<>(validators);
+	}
+
+	private static boolean matches(Object actual, Object expected) {
+		return actual != null && !(actual instanceof Map) && !(actual instanceof Collection)
+				&& String.valueOf(actual).equals(String.valueOf(expected));
+	}
+
+}

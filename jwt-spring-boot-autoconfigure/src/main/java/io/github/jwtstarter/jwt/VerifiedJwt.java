@@ -1,0 +1,16 @@
+package io.github.jwtstarter.jwt;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * A verified token, the provider that verified it, and its Authentication.
+ *
+ * @param provider the verifying provider
+ * @param jwt the verified token
+ * @param authentication the Authentication made from it
+ * @author jwt-spring-boot-starter
+ */
+public record VerifiedJwt(JwtProvider provider, Jwt jwt, AbstractAuthenticationToken authentication) {
+
+}

@@ -1,0 +1,86 @@
+package io.github.jwtstarter.web;
+
+import java.util.Locale;
+
+import org.springframework.util.Assert;
+
+/**
+ * A place in a request where a token is read: a header (with a prefix such as
+ * {@code "Bearer "}, compared case-insensitively), a query parameter, or a cookie.
+ *
+ * @param kind where the token is
+ * @param name the header, parameter or cookie name
+ * @param prefix the header value prefix, empty when the whole value is the token
+ * @author jwt-spring-boot-starter
+ */
+public record TokenLocation(Kind kind, String name, String prefix) {
+
+	public TokenLocation {
+		Assert.notNull(kind, "kind cannot be null");
+		Assert.hasText(name, "name cannot be empty");
+		Assert.notNull(prefix, "prefix cannot be null");
+		if (kind == Kind.HEADER) {
+			name = name.toLowerCase(Locale.ROOT);
+		}
+	}
+
+	/**
+	 * A header location.
+	 * @param name the header name
+	 * @param prefix the value prefix
+	 * @return the location
+	 */
+	public static TokenLocation header(String name, String prefix) {
+		return new TokenLocation(Kind.HEADER, name, prefix);
+	}
+
+	/**
+	 * A query parameter location.
+	 * @param name the parameter name
+	 * @return the location
+	 */
+	public static TokenLocation queryParam(String name) {
+		return new TokenLocation(Kind.QUERY_PARAM, name, "");
+	}
+
+	/**
+	 * A cookie location.
+	 * @param name the cookie name
+	 * @return the location
+	 */
+	public static TokenLocation cookie(String name) {
+		return new TokenLocation(Kind.COOKIE, name, "");
+	}
+
+	/**
+	 * The default location: the {@code Authorization} header with the {@code Bearer}
+	 * scheme.
+	 * @return the location
+	 */
+	public static TokenLocation bearerHeader() {
+		return header("Authorization", "Bearer ");
+	}
+
+	/**
+	 * Where a token is.
+	 */
+	public enum Kind {
+
+		/**
+		 * A request header.
+		 */
+		HEADER,
+
+		/**
+		 * A query parameter.
+		 */
+		QUERY_PARAM,
+
+		/**
+		 * A cookie.
+		 */
+		COOKIE
+
+	}
+
+}
