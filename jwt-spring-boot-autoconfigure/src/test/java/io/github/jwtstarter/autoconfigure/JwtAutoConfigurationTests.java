@@ -1,0 +1,307 @@
+package io.github.jwtstarter.autoconfigure;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.jwt.JwtProviderRegistry;
+import io.github.jwtstarter.jwt.JwtVerifier;
+import io.github.jwtstarter.jwt.VerifiedTokenCache;
+import io.github.jwtstarter.test.TestJwts;
+import io.github.jwtstarter.test.TestKeys;
+import io.github.jwtstarter.web.TokenResolver;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MutuallyExclusiveConfigurationPropertiesException;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JwtAutoConfigurationTests {
+
+	private static final RSAKey KEY = TestKeys.rsa("k1");
+
+	private static final String PEM = TestKeys.toPem(KEY);
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtWebSecurityAutoConfiguration.class,
+				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+				UserDetailsServiceAutoConfiguration.class));
+
+	@Test
+	void starterIsInertWithoutProviders() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(JwtProviderRegistry.class);
+			assertThat(context).doesNotHaveBean(JwtVerifier.class);
+			assertThat(context).doesNotHaveBean("jwtSecurityFilterChain");
+		});
+	}
+
+	@Test
+	void starterIsInertWhenDisabled() {
+		this.contextRunner.withPropertyValues("jwt.enabled=false", "jwt.providers.kube.issuer=kubernetes",
+				"jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> assertThat(context).doesNotHaveBean(JwtProviderRegistry.class));
+	}
+
+	@Test
+	void oneProviderCreatesRegistryVerifierAndChain() {
+		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+				"jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(JwtProviderRegistry.class);
+				assertThat(context).hasSingleBean(JwtVerifier.class);
+				assertThat(context).hasSingleBean(VerifiedTokenCache.class);
+				assertThat(context).hasSingleBean(TokenResolver.class);
+				assertThat(context).hasSingleBean(JwtIssuerAuthenticationManagerResolver.class);
+				assertThat(context).getBean("jwtSecurityFilterChain").isInstanceOf(SecurityFilterChain.class);
+				assertThat(context).doesNotHaveBean(UserDetailsService.class);
+			});
+	}
+
+	@Test
+	void decoderIsReachableByProviderIdAndIssuer() {
+		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+				"jwt.providers.kube.jwks.local=" + PEM, "jwt.providers.kube.require-expiration=false")
+			.run((context) -> {
+				JwtProviderRegistry registry = context.getBean(JwtProviderRegistry.class);
+				assertThat(registry.byIssuer("kubernetes/serviceaccount").getId()).isEqualTo("kube");
+				JwtDecoder decoder = registry.decoder("kube");
+				Jwt jwt = decoder.decode(TestJwts.issuer("kubernetes/serviceaccount")
+					.subject("system:serviceaccount:default:svc-a")
+					.noExpiry()
+					.signWith(KEY));
+				assertThat(jwt.getSubject()).isEqualTo("system:serviceaccount:default:svc-a");
+			});
+	}
+
+	@Test
+	void cacheBacksOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes",
+				"jwt.providers.kube.jwks.local=" + PEM, "jwt.cache.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(JwtVerifier.class);
+				assertThat(context).doesNotHaveBean(VerifiedTokenCache.class);
+			});
+	}
+
+	@Test
+	void userSecurityFilterChainMakesOnlyTheStarterChainBackOff() {
+		this.contextRunner.withUserConfiguration(UserChainConfiguration.class)
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean("jwtSecurityFilterChain");
+				assertThat(context).hasBean("userChain");
+				assertThat(context).hasSingleBean(JwtProviderRegistry.class);
+				assertThat(context).hasSingleBean(JwtVerifier.class);
+				assertThat(context).hasSingleBean(TokenResolver.class);
+			});
+	}
+
+	@Test
+	void userRegistryReplacesTheStarterOne() {
+		this.contextRunner.withUserConfiguration(UserRegistryConfiguration.class)
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> assertThat(context).getBean(JwtProviderRegistry.class)
+				.isSameAs(context.getBean(UserRegistryConfiguration.class).registry));
+	}
+
+	@Test
+	void starterBacksOffWhenSpringSecurityJoseIsAbsent() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(JwtDecoder.class))
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(JwtProviderRegistry.class);
+				assertThat(context).doesNotHaveBean("jwtSecurityFilterChain");
+			});
+	}
+
+	@Test
+	void missingIssuerFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("jwt.providers.kube.issuer"));
+	}
+
+	@Test
+	void duplicateIssuerFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.providers.b.issuer=https://idp.example", "jwt.providers.b.jwks.local=" + PEM)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.b.issuer")
+				.hasMessageContaining("provider 'a'"));
+	}
+
+	@Test
+	void twoKeySourcesFailStartup() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.providers.a.jwks.uri=https://idp.example/jwks")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(MutuallyExclusiveConfigurationPropertiesException.class)
+				.hasMessageContaining("jwt.providers.a.jwks.uri")
+				.hasMessageContaining("jwt.providers.a.jwks.local"));
+	}
+
+	@Test
+	void malformedLocalKeyFailsStartupWithoutEchoingIt() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example",
+					"jwt.providers.a.jwks.local={\"kty\":\"RSA\",\"n\":\"secret-looking\"}")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.a.jwks.local")
+				.hasMessageNotContaining("secret-looking"));
+	}
+
+	@Test
+	void weakLocalKeyFailsStartup() {
+		String weak = TestKeys.toPublicJwkSetJson(TestKeys.rsa("weak", 1024));
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + weak)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.a.jwks.local")
+				.hasMessageContaining("2048"));
+	}
+
+	@Test
+	void duplicateKidInLocalSetFailsStartup() {
+		String duplicate = TestKeys.toPublicJwkSetJson(TestKeys.rsa("same"), TestKeys.rsa("same"));
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example",
+					"jwt.providers.a.jwks.local=" + duplicate)
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("duplicate kid"));
+	}
+
+	@Test
+	void unreadableLocationFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example",
+					"jwt.providers.a.jwks.location=file:/does/not/exist.pem")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.a.jwks.location"));
+	}
+
+	@Test
+	void discoveryFromNonHttpIssuerFailsStartup() {
+		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.kube.issuer")
+				.hasMessageContaining("jwks.uri"));
+	}
+
+	@Test
+	void unreachableDiscoveryIssuerDoesNotFailStartup() {
+		this.contextRunner.withPropertyValues("jwt.providers.corp.issuer=http://127.0.0.1:1/realms/corp")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(JwtProviderRegistry.class));
+	}
+
+	@Test
+	void unknownAlgorithmFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.providers.a.algorithms=RS256,XS999")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.a.algorithms")
+				.hasMessageContaining("XS999"));
+	}
+
+	@Test
+	void unknownProviderInRouteFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.routes[0].paths=/public/**", "jwt.routes[0].providers=nope")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.routes[0].providers"));
+	}
+
+	@Test
+	void unknownProviderInRbacFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.rbac.policies.p.principals[0].provider=nope", "jwt.rbac.policies.p.principals[0].claims.sub=x")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.rbac.policies.p.principals[0].provider"));
+	}
+
+	@Test
+	void unknownMatcherFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.rbac.policies.p.principals[0].matcher=fuzzy", "jwt.rbac.policies.p.principals[0].claims.sub=x")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.rbac.policies.p.principals[0].matcher")
+				.hasMessageContaining("exact-string"));
+	}
+
+	@Test
+	void invalidRegexFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.rbac.policies.p.principals[0].matcher=regex-match",
+					"jwt.rbac.policies.p.principals[0].claims.sub=([a-z")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.rbac.policies.p.principals[0].claims.sub"));
+	}
+
+	@Test
+	void refreshIntervalNotShorterThanCacheDurationFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example",
+					"jwt.providers.a.jwks.uri=https://idp.example/jwks", "jwt.providers.a.jwks.cache-duration=30s",
+					"jwt.providers.a.jwks.min-refresh-interval=30s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.a.jwks.min-refresh-interval"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserChainConfiguration {
+
+		@Bean
+		SecurityFilterChain userChain(HttpSecurity http) throws Exception {
+			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRegistryConfiguration {
+
+		final JwtProviderRegistry registry = new JwtProviderRegistry(java.util.List.of());
+
+		@Bean
+		JwtProviderRegistry userRegistry() {
+			return this.registry;
+		}
+
+	}
+
+}

@@ -1,0 +1,322 @@
+package io.github.jwtstarter.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real JWKS and OIDC discovery endpoint on loopback HTTP, with switches to make it
+ * misbehave.
+ * <ul>
+ * <li>{@code GET /jwks.json}: the public parts of the keys set with {@link #setKeys};</li>
+ * <li>{@code GET /.well-known/openid-configuration}: {@code issuer} ({@link #issuer()}) and
+ * {@code jwks_uri} ({@link #jwksUri()}).</li>
+ * </ul>
+ * The behaviour switches ({@link #failWith}, {@link #respondSlowly}, {@link #redirectTo},
+ * {@link #respondWith}, {@link #respondHuge}) apply to every path, like an identity provider
+ * outage, until {@link #healthy()}; each replaces the previous one. All methods are
+ * thread-safe.
+ * <pre class="code">
+ * try (JwksServer server = JwksServer.start(key)) {
+ * 	String jwksUri = server.jwksUri();
+ * }
+ * </pre>
+ */
+public final class JwksServer implements AutoCloseable {
+
+	/** Path of the JWK Set. */
+	public static final String JWKS_PATH = "/jwks.json";
+
+	/** Path of the OIDC discovery document. */
+	public static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
+
+	private static final String LOOPBACK = "127.0.0.1";
+
+	private static final Behaviour HEALTHY = new Behaviour(200, Duration.ZERO, null, null, 0);
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final String uri;
+
+	private final AtomicInteger jwksRequests = new AtomicInteger();
+
+	private final AtomicInteger discoveryRequests = new AtomicInteger();
+
+	private volatile String jwks = TestKeys.toPublicJwkSetJson();
+
+	private volatile @Nullable String discoveryIssuer;
+
+	private volatile Behaviour behaviour = HEALTHY;
+
+	private JwksServer() throws IOException {
+		this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
+		this.executor = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "jwks-server");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.server.setExecutor(this.executor);
+		this.server.createContext("/", this::handle);
+		this.uri = "http://" + LOOPBACK + ":" + this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Start a server on a random loopback port.
+	 * @param keys the keys to publish (public parts only)
+	 * @return the running server
+	 */
+	public static JwksServer start(JWK... keys) {
+		try {
+			JwksServer jwksServer = new JwksServer();
+			jwksServer.setKeys(keys);
+			jwksServer.server.start();
+			return jwksServer;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Return the base URL, e.g. {@code http://127.0.0.1:54321}.
+	 * @return the base URL, without a trailing slash
+	 */
+	public String uri() {
+		return this.uri;
+	}
+
+	public String jwksUri() {
+		return this.uri + JWKS_PATH;
+	}
+
+	/**
+	 * Return the issuer the discovery document advertises: {@link #uri()} unless overridden
+	 * with {@link #discoveryIssuer(String)}.
+	 * @return the issuer
+	 */
+	public String issuer() {
+		String issuer = this.discoveryIssuer;
+		return (issuer != null) ? issuer : this.uri;
+	}
+
+	/**
+	 * Advertise another issuer in the discovery document, e.g. to test an issuer mismatch.
+	 * @param issuer the issuer; {@code null} restores {@link #uri()}
+	 * @return this server
+	 */
+	public JwksServer discoveryIssuer(@Nullable String issuer) {
+		this.discoveryIssuer = issuer;
+		return this;
+	}
+
+	/**
+	 * Replace the published keys; only their public parts are served.
+	 * @param keys the keys
+	 * @return this server
+	 */
+	public JwksServer setKeys(JWK... keys) {
+		this.jwks = TestKeys.toPublicJwkSetJson(keys);
+		return this;
+	}
+
+	/**
+	 * Return how many requests reached {@code /jwks.json}, whatever was answered.
+	 * @return the count
+	 */
+	public int requestCount() {
+		return this.jwksRequests.get();
+	}
+
+	/**
+	 * Return how many requests reached the discovery document.
+	 * @return the count
+	 */
+	public int discoveryRequestCount() {
+		return this.discoveryRequests.get();
+	}
+
+	public JwksServer resetCount() {
+		this.jwksRequests.set(0);
+		this.discoveryRequests.set(0);
+		return this;
+	}
+
+	/**
+	 * Answer every request with this status and a short plain-text body.
+	 * @param status the HTTP status, e.g. 500 or 404
+	 * @return this server
+	 */
+	public JwksServer failWith(int status) {
+		this.behaviour = new Behaviour(status, Duration.ZERO, null, null, 0);
+		return this;
+	}
+
+	/**
+	 * Answer normally, but only after this delay (other requests are not held up).
+	 * @param delay the delay
+	 * @return this server
+	 */
+	public JwksServer respondSlowly(Duration delay) {
+		this.behaviour = new Behaviour(200, delay, null, null, 0);
+		return this;
+	}
+
+	/**
+	 * Answer every request with {@code 302 Found} and this {@code Location}.
+	 * @param location the redirect target
+	 * @return this server
+	 */
+	public JwksServer redirectTo(String location) {
+		this.behaviour = new Behaviour(302, Duration.ZERO, location, null, 0);
+		return this;
+	}
+
+	/**
+	 * Answer every request with {@code 200} and this body as {@code application/json}.
+	 * @param body the body, typically not a valid JWK Set
+	 * @return this server
+	 */
+	public JwksServer respondWith(String body) {
+		this.behaviour = new Behaviour(200, Duration.ZERO, null, body, 0);
+		return this;
+	}
+
+	/**
+	 * Answer {@code /jwks.json} with the real JWK Set padded (in an extra {@code padding}
+	 * member) to at least this many bytes, so only a size limit can refuse it. The response
+	 * is chunked, without {@code Content-Length}.
+	 * @param bytes the minimum size
+	 * @return this server
+	 */
+	public JwksServer respondHuge(int bytes) {
+		this.behaviour = new Behaviour(200, Duration.ZERO, null, null, bytes);
+		return this;
+	}
+
+	/**
+	 * Return to normal answers.
+	 * @return this server
+	 */
+	public JwksServer healthy() {
+		this.behaviour = HEALTHY;
+		return this;
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try {
+			try (InputStream body = exchange.getRequestBody()) {
+				body.readAllBytes();
+			}
+			String path = exchange.getRequestURI().getPath();
+			if (JWKS_PATH.equals(path)) {
+				this.jwksRequests.incrementAndGet();
+			}
+			else if (DISCOVERY_PATH.equals(path)) {
+				this.discoveryRequests.incrementAndGet();
+			}
+			Behaviour current = this.behaviour;
+			if (!current.delay().isZero()) {
+				try {
+					Thread.sleep(current.delay().toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+			if (current.location() != null) {
+				exchange.getResponseHeaders().set("Location", current.location());
+				exchange.sendResponseHeaders(current.status(), -1);
+			}
+			else if (current.status() != 200) {
+				send(exchange, current.status(), "text/plain", "failing on purpose");
+			}
+			else if (current.body() != null) {
+				send(exchange, 200, "application/json", current.body());
+			}
+			else if (JWKS_PATH.equals(path) && current.hugeBytes() > 0) {
+				sendHuge(exchange, current.hugeBytes());
+			}
+			else if (JWKS_PATH.equals(path)) {
+				send(exchange, 200, "application/json", this.jwks);
+			}
+			else if (DISCOVERY_PATH.equals(path)) {
+				send(exchange, 200, "application/json", discoveryDocument());
+			}
+			else {
+				send(exchange, 404, "text/plain", "not found");
+			}
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	private String discoveryDocument() {
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("issuer", issuer());
+		document.put("jwks_uri", jwksUri());
+		document.put("subject_types_supported", new String[] { "public" });
+		document.put("response_types_supported", new String[] { "code" });
+		document.put("id_token_signing_alg_values_supported", new String[] { "RS256", "ES256" });
+		return JSONObjectUtils.toJSONString(document);
+	}
+
+	private void sendHuge(HttpExchange exchange, int bytes) throws IOException {
+		String jwksJson = this.jwks;
+		String head = jwksJson.substring(0, jwksJson.lastIndexOf('}')) + ",\"padding\":\"";
+		String tail = "\"}";
+		int padding = Math.max(0, bytes - head.length() - tail.length());
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(head.getBytes(StandardCharsets.UTF_8));
+			byte[] chunk = new byte[8192];
+			Arrays.fill(chunk, (byte) 'x');
+			for (int remaining = padding; remaining > 0; remaining -= chunk.length) {
+				out.write(chunk, 0, Math.min(chunk.length, remaining));
+			}
+			out.write(tail.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			// the client gave up reading, which is what a size limit does
+		}
+	}
+
+	private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().set("Content-Type", contentType);
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private record Behaviour(int status, Duration delay, @Nullable String location, @Nullable String body,
+			int hugeBytes) {
+	}
+
+}
