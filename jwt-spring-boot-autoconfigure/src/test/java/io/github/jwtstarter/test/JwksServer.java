@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  * 	String jwksUri = server.jwksUri();
  * }
  * </pre>
+ *
+ * @author jwt-spring-boot-starter
  */
 public final class JwksServer implements AutoCloseable {
 

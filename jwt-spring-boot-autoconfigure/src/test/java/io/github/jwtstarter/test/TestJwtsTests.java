@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link TestJwts}.
+ *
+ * @author jwt-spring-boot-starter
  */
 class TestJwtsTests {
 

@@ -1,7 +1,9 @@
 package io.github.jwtstarter.test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -9,8 +11,6 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +36,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
  * <p>
  * Keys are fresh on every call. RSA sizes under 2048 bits and short HMAC secrets are allowed
  * on purpose, so tests can check that the starter refuses them.
+ *
+ * @author jwt-spring-boot-starter
  */
 public final class TestKeys {
 

@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link TestKeys}.
+ *
+ * @author jwt-spring-boot-starter
  */
 class TestKeysTests {
 
