@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# HTTP benchmark: the same GET /hello application built three ways -- no authentication,
+# stock Spring Boot resource server, this starter -- loaded with wrk over loopback for two
+# cases: one repeated valid token, and a stream of distinct valid tokens (none sent twice to
+# the same application). Prints requests/s, p99 latency and the ratios to the no-auth app.
+#
+#   benchmarks/http.sh            # from the repository root or anywhere
+#
+# The three applications run side by side on ports PORT, PORT+1 and PORT+2 (idle while the
+# others are measured). Each gets a warm-up run per case; then ROUNDS rounds measure every
+# application and case for DURATION, in a rotating order, so that a change of machine load
+# hits all three alike. Figures are totals over the rounds; ratios also show their range
+# over the rounds.
+#
+# Settings (environment): ROUNDS (3), DURATION (5s per round: 15 s per case in all),
+# WARMUP (10s), THREADS (2), CONNECTIONS (32), TOKENS (150000 distinct tokens),
+# WARMUP_TOKENS (10000), PORT (18080), JAVA_OPTS (-Xms512m -Xmx512m, every app),
+# STARTER_JAVA_OPTS (the starter app only, e.g. JFR flags).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-5s}"
+WARMUP="${WARMUP:-10s}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-32}"
+TOKENS="${TOKENS:-150000}"
+WARMUP_TOKENS="${WARMUP_TOKENS:-10000}"
+PORT="${PORT:-18080}"
+JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
+STARTER_JAVA_OPTS="${STARTER_JAVA_OPTS:-}"
+OUT="$ROOT/benchmarks/target/http"
+KEYS="$OUT/keys"
+RESULTS="$OUT/results"
+LUA="$ROOT/benchmarks/wrk/tokens.lua"
+APPS=(no-auth spring-boot starter)
+
+for tool in java wrk curl python3; do
+	command -v "$tool" >/dev/null || { echo "http.sh: $tool is required (wrk: apt-get install wrk)" >&2; exit 1; }
+done
+
+declare -A PID PORT_OF NEXT_ROW
+stop_apps() {
+	for app in "${!PID[@]}"; do
+		kill "${PID[$app]}" 2>/dev/null || true
+		wait "${PID[$app]}" 2>/dev/null || true
+		unset "PID[$app]"
+	done
+}
+trap stop_apps EXIT
+trap 'exit 130' INT TERM
+
+echo "== Building the token generator and the three applications"
+MODULES=benchmarks,benchmarks/apps/no-auth,benchmarks/apps/spring-boot,benchmarks/apps/starter
+./mvnw -B -q -o package -DskipTests -pl "$MODULES" -am \
+	|| ./mvnw -B -q package -DskipTests -pl "$MODULES" -am
+
+# Tokens are valid for 7 days; reuse them for 6 days when the counts are unchanged.
+STAMP="$KEYS/tokens-$TOKENS-$WARMUP_TOKENS"
+if [ ! -f "$STAMP" ] || [ -n "$(find "$STAMP" -mmin +8640)" ]; then
+	echo "== Generating a key and $TOKENS + $WARMUP_TOKENS distinct RS256 tokens into $KEYS (once; minutes)"
+	rm -rf "$KEYS"
+	java -cp benchmarks/target/benchmarks.jar io.github.jwtstarter.benchmarks.HttpBenchmarkTokens \
+		"$KEYS" "$TOKENS" "$WARMUP_TOKENS"
+	touch "$STAMP"
+fi
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+status() {
+	local port="$1"
+	shift
+	curl -s -o /dev/null -w '%{http_code}' "$@" "http://127.0.0.1:$port/hello" || true
+}
+
+start_app() {
+	local app="$1" port="$2" opts="$JAVA_OPTS"
+	[ "$app" = starter ] && opts="$opts $STARTER_JAVA_OPTS"
+	if [ "$(status "$port")" != 000 ]; then
+		echo "http.sh: port $port is already in use" >&2
+		exit 1
+	fi
+	# shellcheck disable=SC2086
+	java $opts -jar "benchmarks/apps/$app/target/benchmark-app-$app.jar" \
+		--server.address=127.0.0.1 --server.port="$port" --bench.keys="$KEYS" >"$OUT/$app.log" 2>&1 &
+	PID[$app]=$!
+	PORT_OF[$app]=$port
+	NEXT_ROW[$app]=0
+	for _ in $(seq 240); do
+		if [ "$(status "$port")" != 000 ]; then
+			check_app "$app"
+			return
+		fi
+		kill -0 "${PID[$app]}" 2>/dev/null || break
+		sleep 0.5
+	done
+	echo "http.sh: $app did not start; see $OUT/$app.log" >&2
+	exit 1
+}
+
+check_app() {
+	local app="$1" expected_without=401 with without
+	[ "$app" = no-auth ] && expected_without=200
+	with="$(status "${PORT_OF[$app]}" -H "Authorization: Bearer $(cat "$KEYS/token.txt")")"
+	without="$(status "${PORT_OF[$app]}")"
+	if [ "$with" != 200 ] || [ "$without" != "$expected_without" ]; then
+		echo "http.sh: $app answered $with with a token and $without without one" >&2
+		exit 1
+	fi
+}
+
+# load <app> <token file> <duration> <result file> [<first row>]
+load() {
+	wrk -t "$THREADS" -c "$CONNECTIONS" -d "$3" --latency -s "$LUA" "http://127.0.0.1:${PORT_OF[$1]}/hello" \
+		-- "$2" "$THREADS" "$4" "${5:-0}" >/dev/null
+}
+
+echo "== $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "== wrk: $THREADS threads, $CONNECTIONS connections; $WARMUP warm-up, then $ROUNDS rounds of $DURATION per app and case"
+i=0
+for app in "${APPS[@]}"; do
+	echo "== $app: start on port $((PORT + i))"
+	start_app "$app" $((PORT + i))
+	i=$((i + 1))
+done
+for app in "${APPS[@]}"; do
+	echo "== $app: warm-up (load $(cut -d' ' -f1-3 /proc/loadavg))"
+	load "$app" "$KEYS/token.txt" "$WARMUP" "$RESULTS/warmup-$app-repeated.json"
+	load "$app" "$KEYS/warmup-tokens.txt" "$WARMUP" "$RESULTS/warmup-$app-distinct.json"
+done
+for round in $(seq "$ROUNDS"); do
+	echo "== round $round of $ROUNDS (load $(cut -d' ' -f1-3 /proc/loadavg))"
+	for step in 0 1 2; do
+		app="${APPS[$(((round + step) % 3))]}"
+		load "$app" "$KEYS/token.txt" "$DURATION" "$RESULTS/$round-$app-repeated.json"
+		load "$app" "$KEYS/tokens.txt" "$DURATION" "$RESULTS/$round-$app-distinct.json" "${NEXT_ROW[$app]}"
+		NEXT_ROW[$app]="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["next_row"])' \
+			"$RESULTS/$round-$app-distinct.json")"
+	done
+done
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== done (load $LOAD_AFTER)"
+stop_apps
+echo
+
+python3 - "$RESULTS" "$ROUNDS" <<'PY'
+import json, os, statistics, sys
+
+results, rounds = sys.argv[1], int(sys.argv[2])
+apps = [("no-auth", "no authentication"), ("spring-boot", "stock Spring Boot"), ("starter", "this starter")]
+cases = [("repeated", "repeated token"), ("distinct", "distinct tokens")]
+runs = {(a, c): [json.load(open(os.path.join(results, f"{n}-{a}-{c}.json"))) for n in range(1, rounds + 1)]
+        for a, _ in apps for c, _ in cases}
+
+def rps(a, c):
+    return sum(x["requests"] for x in runs[(a, c)]) / (sum(x["duration_us"] for x in runs[(a, c)]) / 1e6)
+
+def round_ratios(a, b, c):
+    return [x["requests"] / (x["duration_us"]) / (y["requests"] / y["duration_us"])
+            for x, y in zip(runs[(a, c)], runs[(b, c)])]
+
+def spread(values):
+    return f"{min(values):.2f}–{max(values):.2f}" if len(values) > 1 else ""
+
+print("| Case | App | Requests/s | p99 latency | × no-auth | (per round) | Overhead |")
+print("|---|---|---:|---:|---:|---:|---:|")
+for c, case in cases:
+    for a, app in apps:
+        ratio = rps(a, c) / rps("no-auth", c)
+        p99 = statistics.median(x["p99_us"] for x in runs[(a, c)]) / 1000
+        print(f"| {case} | {app} | {rps(a, c):,.0f} | {p99:.1f} ms | {ratio:.2f}× "
+              f"| {spread(round_ratios(a, 'no-auth', c))} | {1 - ratio:.0%} |")
+
+def overhead(a, c):
+    return 1 - rps(a, c) / rps("no-auth", c)
+
+starter_rep, boot_rep = overhead("starter", "repeated"), overhead("spring-boot", "repeated")
+vs_noauth = rps("starter", "repeated") / rps("no-auth", "repeated")
+vs_boot = rps("starter", "distinct") / rps("spring-boot", "distinct")
+verdict = lambda ok: "met" if ok else "**missed**"
+print()
+print("| Goal | Measured | (per round) | |")
+print("|---|---:|---:|---|")
+print(f"| repeated token: starter overhead ≤ ½ of stock Boot's ({boot_rep:.0%}) | {starter_rep:.0%} | "
+      f"| {verdict(starter_rep <= boot_rep / 2)} |")
+print(f"| repeated token: starter ≥ 0.8× no-auth | {vs_noauth:.2f}× "
+      f"| {spread(round_ratios('starter', 'no-auth', 'repeated'))} | {verdict(vs_noauth >= 0.8)} |")
+print(f"| distinct tokens: starter ≥ 1.0× stock Boot | {vs_boot:.2f}× "
+      f"| {spread(round_ratios('starter', 'spring-boot', 'distinct'))} | {verdict(vs_boot >= 1.0)} |")
+
+print()
+problems = [f"{a} {c} round {n + 1}: {x['non_2xx']} non-2xx, {x['socket_errors']} socket errors"
+            for (a, c), xs in runs.items() for n, x in enumerate(xs) if x["non_2xx"] or x["socket_errors"]]
+reused = [f"{a}: {sum(x['reused_tokens'] for x in runs[(a, 'distinct')]):,}" for a, _ in apps
+          if a != "no-auth" and any(x["reused_tokens"] for x in runs[(a, "distinct")])]
+if problems:
+    print("Errors (these figures do not count): " + "; ".join(problems))
+if reused:
+    print("Distinct tokens ran out, requests that reused a token (raise TOKENS): " + "; ".join(reused))
+if not problems and not reused:
+    print("Every response was 2xx, and no application was sent the same token twice in the distinct case.")
+PY
