@@ -3,7 +3,9 @@ package io.github.jwtstarter.jwt;
 import java.security.Key;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -25,16 +27,26 @@ import org.springframework.util.Assert;
  * key without {@code kid} (a PEM key) also matches a token that names a {@code kid}.
  * No key is returned for a disallowed algorithm, which Nimbus rejects like a bad
  * signature.
+ * <p>
+ * Each JWK is converted to a Java key once: the conversion (Base64 decoding, a
+ * {@code KeyFactory}) costs about a seventh of an RS256 verification. The conversions are
+ * kept by JWK value, so a refreshed key set reuses those of its unchanged keys; there are
+ * at most {@value #MAX_CONVERTED_KEYS}, and the keys come only from the provider's own
+ * source, never from a token.
  *
  * @author jwt-spring-boot-starter
  */
 final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
+
+	static final int MAX_CONVERTED_KEYS = 64;
 
 	private final Set<JWSAlgorithm> algorithms;
 
 	private final JWKSource<SecurityContext> source;
 
 	private final boolean kidlessFallback;
+
+	private final Map<JWK, List<Key>> convertedKeys = new ConcurrentHashMap<>();
 
 	ProviderKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source, boolean kidlessFallback) {
 		Assert.notEmpty(algorithms, "algorithms cannot be empty");
@@ -68,13 +80,32 @@ final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
 				}
 			}
 		}
+		if (keys.size() == 1) {
+			return javaKeys(keys.get(0));
+		}
 		List<Key> javaKeys = new ArrayList<>();
-		for (Key key : KeyConverter.toJavaKeys(keys)) {
-			if (!(key instanceof java.security.PrivateKey)) {
-				javaKeys.add(key);
-			}
+		for (JWK key : keys) {
+			javaKeys.addAll(javaKeys(key));
 		}
 		return javaKeys;
+	}
+
+	private List<Key> javaKeys(JWK jwk) {
+		List<Key> converted = this.convertedKeys.get(jwk);
+		if (converted == null) {
+			List<Key> publicKeys = new ArrayList<>();
+			for (Key key : KeyConverter.toJavaKeys(List.of(jwk))) {
+				if (!(key instanceof java.security.PrivateKey)) {
+					publicKeys.add(key);
+				}
+			}
+			converted = List.copyOf(publicKeys);
+			if (this.convertedKeys.size() >= MAX_CONVERTED_KEYS) {
+				this.convertedKeys.clear();
+			}
+			this.convertedKeys.put(jwk, converted);
+		}
+		return converted;
 	}
 
 }
