@@ -5,15 +5,18 @@
 #   benchmarks/run.sh                  # from the repository root or anywhere
 #   benchmarks/run.sh <jmh options>    # replaces the default options below
 #
-# Default options: one fork, 3 warm-up iterations of 2 s, 5 measured iterations of 2 s
-# (about 4 minutes in all). The result is kept in benchmarks/target/jmh-result.json.
+# Default options: one fork, 5 warm-up iterations of 2 s, 5 measured iterations of 2 s, and
+# the GC profiler for the bytes allocated per operation (about 5 minutes in all). Ratios use
+# the median of each benchmark's iterations, which a burst of load from other processes
+# moves less than the mean; allocation per operation does not depend on load at all. The
+# JMH result is kept in benchmarks/target/jmh-result.json.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 RESULT="$ROOT/benchmarks/target/jmh-result.json"
 if [ "$#" -eq 0 ]; then
-	set -- -f 1 -wi 3 -w 2s -i 5 -r 2s
+	set -- -f 1 -wi 5 -w 2s -i 5 -r 2s -prof gc
 fi
 
 for tool in java python3; do
@@ -30,48 +33,59 @@ LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 
 python3 - "$RESULT" "$LOAD_BEFORE" "$LOAD_AFTER" <<'PY'
-import json, sys
+import json, statistics, sys
 
 result, load_before, load_after = sys.argv[1:4]
-score = {}
+score, median, allocated = {}, {}, {}
 for entry in json.load(open(result)):
+    name = entry["benchmark"].rsplit(".", 1)[1]
     metric = entry["primaryMetric"]
-    score[entry["benchmark"].rsplit(".", 1)[1]] = (metric["score"], metric["scoreError"], metric["scoreUnit"])
+    score[name] = (metric["score"], metric["scoreError"], metric["scoreUnit"])
+    median[name] = statistics.median(value for fork in metric["rawData"] for value in fork)
+    gc = entry.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+    if gc:
+        allocated[name] = gc["score"]
 
-print("| Benchmark | Time per operation |")
-print("|---|---:|")
+print("| Benchmark | Mean per operation | Median | Allocated per operation |")
+print("|---|---:|---:|---:|")
 for name, (value, error, unit) in score.items():
     error = f" ± {float(error):,.0f}" if str(error) != "NaN" else ""  # NaN with a single iteration
-    print(f"| {name} | {value:,.0f}{error} {unit} |")
+    bytes_per_op = f"{allocated[name]:,.0f} B" if name in allocated else ""
+    print(f"| {name} | {value:,.0f}{error} {unit} | {median[name]:,.0f} {unit} | {bytes_per_op} |")
 print()
 
 def ratio(a, b):
-    return score[a][0] / score[b][0] if a in score and b in score else None
+    return median[a] / median[b] if a in median and b in median else None
+
+def row(label, a, b, goal="", ok=None):
+    return (label, ratio(a, b), goal, ok, (a, b))
 
 rows = [
-    ("starter RS256, cache miss ÷ raw Nimbus RS256", ratio("starterRs256", "nimbusRs256"), "≤ 1.10", lambda r: r <= 1.10),
-    ("starter RS256, cache miss ÷ stock Spring Security RS256 (decode + Authentication)",
-     ratio("starterRs256", "springSecurityRs256"), "", None),
-    ("starter ES256, cache miss ÷ raw Nimbus ES256", ratio("starterEs256", "nimbusEs256"), "≤ 1.10", lambda r: r <= 1.10),
-    ("starter with 10 providers ÷ with 1", ratio("starterRs256Providers10", "starterRs256"), "≤ 1.05", lambda r: r <= 1.05),
-    ("starter with 100 providers ÷ with 1", ratio("starterRs256Providers100", "starterRs256"), "≤ 1.05", lambda r: r <= 1.05),
-    ("raw Nimbus RS256 verify ÷ starter cache hit (speed-up)", ratio("nimbusRs256", "starterRs256CacheHit"), "≥ 20", lambda r: r >= 20),
-    ("starter cache miss ÷ cache hit (speed-up)", ratio("starterRs256", "starterRs256CacheHit"), "", None),
-    ("starter scope authorities ÷ Spring Security's JwtGrantedAuthoritiesConverter",
-     ratio("starterScopeAuthorities", "springSecurityScopeAuthorities"), "", None),
-    ("starter 3-claim authority mapping ÷ raw Nimbus RS256 verify",
-     ratio("starterThreeClaimAuthorities", "nimbusRs256"), "", None),
+    row("starter RS256, cache miss ÷ raw Nimbus RS256", "starterRs256", "nimbusRs256", "≤ 1.10", lambda r: r <= 1.10),
+    row("starter RS256, cache miss ÷ stock Spring Security RS256 (decode + Authentication)",
+        "starterRs256", "springSecurityRs256"),
+    row("starter ES256, cache miss ÷ raw Nimbus ES256", "starterEs256", "nimbusEs256", "≤ 1.10", lambda r: r <= 1.10),
+    row("starter with 10 providers ÷ with 1", "starterRs256Providers10", "starterRs256", "≤ 1.05", lambda r: r <= 1.05),
+    row("starter with 100 providers ÷ with 1", "starterRs256Providers100", "starterRs256", "≤ 1.05",
+        lambda r: r <= 1.05),
+    row("raw Nimbus RS256 verify ÷ starter cache hit (speed-up)", "nimbusRs256", "starterRs256CacheHit", "≥ 20",
+        lambda r: r >= 20),
+    row("starter cache miss ÷ cache hit (speed-up)", "starterRs256", "starterRs256CacheHit"),
+    row("starter scope authorities ÷ Spring Security's JwtGrantedAuthoritiesConverter", "starterScopeAuthorities",
+        "springSecurityScopeAuthorities"),
+    row("starter 3-claim authority mapping ÷ raw Nimbus RS256 verify", "starterThreeClaimAuthorities", "nimbusRs256"),
 ]
-print("| Ratio | Value | Goal | |")
-print("|---|---:|---|---|")
-for label, value, goal, ok in rows:
+print("| Ratio (medians) | Value | Goal | | Allocation ratio |")
+print("|---|---:|---|---|---:|")
+for label, value, goal, ok, (a, b) in rows:
     if value is None:
-        print(f"| {label} | not run | {goal} | |")
+        print(f"| {label} | not run | {goal} | | |")
         continue
     verdict = "" if ok is None else ("met" if ok(value) else "**missed**")
-    print(f"| {label} | {value:.3f} | {goal} | {verdict} |")
-print("| EdDSA (Ed25519) vs raw Nimbus | not supported | | Nimbus needs Google Tink for Ed25519; not shipped |")
-print("| RBAC decision, 10 policies | pending | | RBAC (issue 3) is not on main yet |")
+    bytes_ratio = f"{allocated[a] / allocated[b]:.2f}" if a in allocated and b in allocated and allocated[b] > 1 else ""
+    print(f"| {label} | {value:.2f} | {goal} | {verdict} | {bytes_ratio} |")
+print("| EdDSA (Ed25519) vs raw Nimbus | not supported | | Nimbus needs Google Tink for Ed25519; not shipped | |")
+print("| RBAC decision, 10 policies | pending | | RBAC (issue 3) is not on main yet | |")
 print()
 print(f"Load average (1, 5, 15 min) before the run: {load_before}; after: {load_after}.")
 PY
