@@ -4,7 +4,8 @@
 #
 #   benchmarks/profile.sh [starter|spring-boot|no-auth] [repeated|distinct]
 #
-# Run benchmarks/http.sh once first (it builds the applications and writes the tokens).
+# Run benchmarks/http.sh once first (it writes the key and tokens); this script rebuilds
+# the application.
 # Settings (environment): WARMUP (60 s), SECONDS_RECORDED (20), THREADS (2), CONNECTIONS (32),
 # PORT (18090). The recording is kept in benchmarks/target/http/<app>-<case>.jfr.
 set -euo pipefail
@@ -27,10 +28,12 @@ TOKENS="$KEYS/token.txt"
 for tool in java jcmd jfr wrk curl python3; do
 	command -v "$tool" >/dev/null || { echo "profile.sh: $tool is required" >&2; exit 1; }
 done
-if [ ! -f "$JAR" ] || [ ! -f "$TOKENS" ]; then
-	echo "profile.sh: run benchmarks/http.sh first (it builds $JAR and writes the tokens)" >&2
+if [ ! -f "$TOKENS" ]; then
+	echo "profile.sh: run benchmarks/http.sh first (it writes the key and tokens)" >&2
 	exit 1
 fi
+./mvnw -B -q -o package -DskipTests -pl "benchmarks/apps/$APP" -am \
+	|| ./mvnw -B -q package -DskipTests -pl "benchmarks/apps/$APP" -am
 
 PID=""
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; true' EXIT
@@ -54,7 +57,7 @@ sed 's#<setting name="period" control="method-sampling-java-interval">[^<]*<#<se
 jcmd "$PID" JFR.start name=benchmark settings="$JFC" filename="$JFR" >/dev/null
 load "$SECONDS_RECORDED" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["next_row"])' "$OUT/profile-wrk.json")"
 jcmd "$PID" JFR.stop name=benchmark >/dev/null
-python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(f"== {r[\"requests\"] / r[\"duration_us\"] * 1e6:,.0f} requests/s while recording")' "$OUT/profile-wrk.json"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print("== %.0f requests/s while recording" % (r["requests"] / r["duration_us"] * 1e6))' "$OUT/profile-wrk.json"
 echo
 
 python3 - "$JFR" <<'PY'
