@@ -1,5 +1,8 @@
 package io.github.jwtstarter.autoconfigure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
@@ -25,7 +29,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -90,13 +95,17 @@ class JwtAuthorizationAutoConfigurationTests {
 					"jwt.rbac.policies.mail.principals[0].claims.email=.*@solo\\.io",
 					"jwt.rbac.policies.verified.principals[0].matcher=boolean",
 					"jwt.rbac.policies.verified.principals[0].claims.email_verified=true")
-			.withInitializer((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("urlShapedKey", Map.of(
-						// a list binds from one property source: the whole principal is here
-						"jwt.rbac.policies.roles.principals[0].matcher", "list-contains",
-						"jwt.rbac.policies.roles.principals[0].claims.realm_access.roles", "admin",
-						"jwt.rbac.policies.roles.principals[0].claims.[https://Example.com/Roles]", "admin"))))
+			.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(yaml("""
+					jwt:
+					  rbac:
+					    policies:
+					      roles:
+					        principals:
+					          - matcher: list-contains
+					            claims:
+					              realm_access.roles: admin
+					              "[https://Example.com/Roles]": admin
+					""")))
 			.run((context) -> {
 				RbacAuthorizationManager manager = context.getBean(RbacAuthorizationManager.class);
 				assertThat(manager.isActive()).isTrue();
@@ -111,6 +120,17 @@ class JwtAuthorizationAutoConfigurationTests {
 				assertThat(claims(policies.get("mail"))).containsExactly("email matches /.*@solo\\.io/");
 				assertThat(claims(policies.get("verified"))).containsExactly("email_verified == true");
 			});
+	}
+
+	static PropertySource<?> yaml(String yaml) {
+		try {
+			return new YamlPropertySourceLoader()
+				.load("test.yml", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))
+				.get(0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	static List<String> claims(RbacPolicy policy) {
