@@ -117,7 +117,7 @@ class RemoteKeysTests {
 	@Test
 	void concurrentMissesOfAColdCacheShareOneFetch() throws Exception {
 		JwksServer corp = server(KEY_1).respondSlowly(Duration.ofMillis(300));
-		JwtVerifier verifier = start(provider("corp", CORP, corp.jwksUri()));
+		JwtVerifier verifier = start(provider("corp", CORP, corp.jwksUri(), "cache-duration=10s", "read-timeout=5s"));
 		List<JwtFailure> outcomes = concurrently(8, 1, () -> outcome(verifier, token(CORP, KEY_1)));
 		assertThat(outcomes).hasSize(8).containsOnlyNulls();
 		assertThat(corp.requestCount()).isEqualTo(1);
@@ -126,7 +126,7 @@ class RemoteKeysTests {
 	@Test
 	void concurrentMissesOfARotatedKeyShareOneFetch() throws Exception {
 		JwksServer corp = server(KEY_1);
-		JwtVerifier verifier = start(provider("corp", CORP, corp.jwksUri()));
+		JwtVerifier verifier = start(provider("corp", CORP, corp.jwksUri(), "cache-duration=10s", "read-timeout=5s"));
 		assertThat(outcome(verifier, token(CORP, KEY_1))).isNull();
 		corp.setKeys(KEY_1, KEY_2).respondSlowly(Duration.ofMillis(300));
 		waitUntilPassedSinceLastFetch(MIN_REFRESH_INTERVAL);
@@ -147,7 +147,7 @@ class RemoteKeysTests {
 			assertThat(outcome(verifier, token(CORP, KEY_1))).isNull();
 			return pastCacheDuration && failedFetches() > 0;
 		});
-		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
 			JwtFailure failure = outcome(verifier, token(CORP, KEY_1));
 			assertThat(failure).isIn(null, JwtFailure.KEYS_UNAVAILABLE);
 			return failure != null;
@@ -155,7 +155,7 @@ class RemoteKeysTests {
 		assertThat(Instant.now()).isAfter(lastSuccess.plus(OUTAGE_TOLERANCE));
 		assertThat(lastFetch().success()).isFalse();
 		corp.healthy();
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> outcome(verifier, token(CORP, KEY_1)) == null);
 		assertThat(lastFetch().success()).isTrue();
@@ -163,21 +163,31 @@ class RemoteKeysTests {
 
 	@Test
 	void slowEndpointIsBoundedByReadTimeoutWhileOtherProvidersAreNotDelayed() throws Exception {
-		JwksServer slow = server(KEY_1).respondSlowly(Duration.ofSeconds(30));
+		JwksServer slow = server(KEY_1).respondSlowly(Duration.ofSeconds(60));
 		JwksServer partner = server(KEY_2);
 		JwtVerifier verifier = start(merge(
-				provider("corp", CORP, slow.jwksUri(), "cache-duration=5s", "read-timeout=2s"),
+				provider("corp", CORP, slow.jwksUri(), "cache-duration=10s", "read-timeout=3s"),
 				provider("partner", PARTNER, partner.jwksUri())));
 		assertThat(outcome(verifier, token(PARTNER, KEY_2))).isNull();
 		ExecutorService executor = executor(1);
 		Future<JwtFailure> slowOutcome = executor.submit(() -> outcome(verifier, token(CORP, KEY_1)));
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofMillis(10))
 			.until(() -> slow.requestCount() == 1);
 		assertThat(outcome(verifier, token(PARTNER, KEY_2))).isNull();
 		assertThat(slowOutcome).isNotDone();
-		await().atMost(Duration.ofSeconds(10)).until(slowOutcome::isDone);
+		await().atMost(Duration.ofSeconds(30)).until(slowOutcome::isDone);
 		assertThat(slowOutcome.get()).isEqualTo(JwtFailure.KEYS_UNAVAILABLE);
+	}
+
+	@Test
+	void endpointTricklingItsAnswerIsBoundedByConnectAndReadTimeouts() throws Exception {
+		JwksServer corp = server(KEY_1).respondTrickling(Duration.ofMillis(200));
+		JwtVerifier verifier = start(provider("corp", CORP, corp.jwksUri()));
+		Future<JwtFailure> outcome = executor(1).submit(() -> outcome(verifier, token(CORP, KEY_1)));
+		// each byte arrives within the read timeout; the whole set would take over 80s
+		await().atMost(Duration.ofSeconds(30)).until(outcome::isDone);
+		assertThat(outcome.get()).isEqualTo(JwtFailure.KEYS_UNAVAILABLE);
 	}
 
 	@Test
@@ -281,7 +291,7 @@ class RemoteKeysTests {
 		assertThat(idp.discoveryRequestCount() + idp.requestCount()).as("no request at startup").isZero();
 		assertThat(outcome(verifier, token(idp.uri(), KEY_1))).isEqualTo(JwtFailure.KEYS_UNAVAILABLE);
 		idp.healthy();
-		await().atMost(Duration.ofSeconds(10))
+		await().atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> outcome(verifier, token(idp.uri(), KEY_1)) == null);
 		assertThat(idp.discoveryRequestCount()).isGreaterThanOrEqualTo(2);
