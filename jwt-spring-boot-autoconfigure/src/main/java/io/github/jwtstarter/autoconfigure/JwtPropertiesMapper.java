@@ -27,6 +27,7 @@ import io.github.jwtstarter.jwt.JwtTimeValidator;
 import io.github.jwtstarter.jwt.ProviderJwtDecoder;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import io.github.jwtstarter.jwt.ProviderValidators;
+import io.github.jwtstarter.routing.RequestShapingCustomizer;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenLocation;
@@ -172,6 +173,20 @@ final class JwtPropertiesMapper {
 			locations.put(id, provided);
 		});
 		return locations;
+	}
+
+	static Map<String, RequestShapingCustomizer.ProviderShaping> requestShaping(JwtProperties properties) {
+		JwtPropertiesValidator.validate(properties);
+		Map<String, RequestShapingCustomizer.ProviderShaping> shaping = new LinkedHashMap<>();
+		properties.getProviders()
+			.forEach((id, provider) -> shaping.put(id, new RequestShapingCustomizer.ProviderShaping(
+					provider.getClaimsToHeaders()
+						.stream()
+						.map((header) -> new RequestShapingCustomizer.ClaimHeader(header.getClaim(),
+								header.getHeader(), header.isAppend()))
+						.toList(),
+					provider.isKeepToken())));
+		return shaping;
 	}
 
 	static JwtRoutes routes(JwtProperties properties) {
