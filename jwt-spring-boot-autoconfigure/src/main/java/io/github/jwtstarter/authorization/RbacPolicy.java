@@ -1,18 +1,15 @@
 package io.github.jwtstarter.authorization;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
+import io.github.jwtstarter.web.RequestScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * An RBAC policy: the requests it covers (its permissions: path patterns and methods)
@@ -24,9 +21,7 @@ public final class RbacPolicy {
 
 	private final String name;
 
-	private final List<PathPattern> paths;
-
-	private final Set<String> methods;
+	private final RequestScope scope;
 
 	private final List<RbacPrincipal> principals;
 
@@ -44,10 +39,7 @@ public final class RbacPolicy {
 		Assert.notNull(principals, "principals cannot be null");
 		Assert.noNullElements(principals, "principals cannot contain null elements");
 		this.name = name;
-		this.paths = paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
-		Set<String> upper = new LinkedHashSet<>();
-		methods.forEach((method) -> upper.add(method.toUpperCase(Locale.ROOT)));
-		this.methods = Set.copyOf(upper);
+		this.scope = new RequestScope(paths, methods);
 		this.principals = List.copyOf(principals);
 	}
 
@@ -58,18 +50,7 @@ public final class RbacPolicy {
 	 * @return whether the method and path match
 	 */
 	public boolean covers(String method, PathContainer path) {
-		if (!this.methods.isEmpty() && !this.methods.contains(method)) {
-			return false;
-		}
-		if (this.paths.isEmpty()) {
-			return true;
-		}
-		for (PathPattern pattern : this.paths) {
-			if (pattern.matches(path)) {
-				return true;
-			}
-		}
-		return false;
+		return this.scope.covers(method, path);
 	}
 
 	/**
@@ -97,23 +78,18 @@ public final class RbacPolicy {
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof RbacPolicy that && this.name.equals(that.name)
-				&& patterns(this.paths).equals(patterns(that.paths)) && this.methods.equals(that.methods)
+				&& this.scope.equals(that.scope)
 				&& this.principals.equals(that.principals));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.name, patterns(this.paths), this.methods, this.principals);
+		return Objects.hash(this.name, this.scope, this.principals);
 	}
 
 	@Override
 	public String toString() {
-		return "RbacPolicy[name=" + this.name + ", paths=" + patterns(this.paths) + ", methods=" + this.methods
-				+ ", principals=" + this.principals + "]";
-	}
-
-	private static List<String> patterns(List<PathPattern> paths) {
-		return paths.stream().map(PathPattern::getPatternString).toList();
+		return "RbacPolicy[name=" + this.name + ", " + this.scope + ", principals=" + this.principals + "]";
 	}
 
 }
