@@ -18,8 +18,9 @@ import org.springframework.util.Assert;
  * Maps claims to authorities through an ordered list of {@link Mapping}s: string claims
  * are split by the mapping's delimiter, list claims are taken element-wise, other types
  * are ignored. Work is bounded: at most {@value #MAX_AUTHORITIES} authorities are made
- * per token and longer claims are truncated, so a huge claim costs no more than a
- * rejection.
+ * per token, at most 1024 elements of a claim are looked at, values longer than 256
+ * characters are skipped, and longer claims are truncated, so a huge claim costs no
+ * more than a rejection.
  *
  * @author jwt-spring-boot-starter
  */
@@ -31,6 +32,13 @@ public final class ClaimAuthoritiesConverter implements Converter<Jwt, Collectio
 	public static final int MAX_AUTHORITIES = 256;
 
 	private static final int MAX_AUTHORITY_LENGTH = 256;
+
+	/**
+	 * Most elements (list entries or delimited parts) looked at per mapping, so a huge
+	 * claim of duplicates, blanks or non-strings is as cheap as a huge claim of distinct
+	 * values.
+	 */
+	private static final int MAX_EXAMINED = 4 * MAX_AUTHORITIES;
 
 	private final List<Mapping> mappings;
 
@@ -57,14 +65,7 @@ public final class ClaimAuthoritiesConverter implements Converter<Jwt, Collectio
 				addSplit(names, string, mapping);
 			}
 			else if (value instanceof Collection<?> values) {
-				for (Object element : values) {
-					if (names.size() >= MAX_AUTHORITIES) {
-						break;
-					}
-					if (element instanceof String string) {
-						add(names, mapping.prefix(), string);
-					}
-				}
+				addElements(names, values, mapping);
 			}
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>(names.size());
@@ -74,16 +75,29 @@ public final class ClaimAuthoritiesConverter implements Converter<Jwt, Collectio
 		return authorities;
 	}
 
+	private static void addElements(Set<String> names, Collection<?> values, Mapping mapping) {
+		int examined = 0;
+		for (Object element : values) {
+			if (names.size() >= MAX_AUTHORITIES || examined++ >= MAX_EXAMINED) {
+				return;
+			}
+			if (element instanceof String string) {
+				add(names, mapping.prefix(), string, 0, string.length());
+			}
+		}
+	}
+
 	private static void addSplit(Set<String> names, String value, Mapping mapping) {
 		String delimiter = mapping.delimiter();
 		if (delimiter.isEmpty()) {
-			add(names, mapping.prefix(), value);
+			add(names, mapping.prefix(), value, 0, value.length());
 			return;
 		}
 		int start = 0;
-		while (start <= value.length() && names.size() < MAX_AUTHORITIES) {
+		int examined = 0;
+		while (start <= value.length() && names.size() < MAX_AUTHORITIES && examined++ < MAX_EXAMINED) {
 			int end = value.indexOf(delimiter, start);
-			add(names, mapping.prefix(), value.substring(start, (end < 0) ? value.length() : end));
+			add(names, mapping.prefix(), value, start, (end < 0) ? value.length() : end);
 			if (end < 0) {
 				return;
 			}
@@ -91,9 +105,10 @@ public final class ClaimAuthoritiesConverter implements Converter<Jwt, Collectio
 		}
 	}
 
-	private static void add(Set<String> names, String prefix, String value) {
-		if (!value.isEmpty() && value.length() <= MAX_AUTHORITY_LENGTH && names.size() < MAX_AUTHORITIES) {
-			names.add(prefix + value);
+	private static void add(Set<String> names, String prefix, String value, int start, int end) {
+		int length = end - start;
+		if (length > 0 && length <= MAX_AUTHORITY_LENGTH && names.size() < MAX_AUTHORITIES) {
+			names.add(prefix + value.substring(start, end));
 		}
 	}
 

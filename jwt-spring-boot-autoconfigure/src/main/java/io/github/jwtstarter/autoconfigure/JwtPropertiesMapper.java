@@ -17,8 +17,12 @@ import java.util.Set;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.github.jwtstarter.authorization.ClaimAuthoritiesConverter;
+import io.github.jwtstarter.authorization.ClaimMatcher;
+import io.github.jwtstarter.authorization.ClaimMatchers;
 import io.github.jwtstarter.authorization.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.authorization.ProviderJwtAuthenticationConverter;
+import io.github.jwtstarter.authorization.RbacPolicy;
+import io.github.jwtstarter.authorization.RbacPrincipal;
 import io.github.jwtstarter.jwt.JwkQualityGate;
 import io.github.jwtstarter.jwt.JwkSetLoader;
 import io.github.jwtstarter.jwt.JwksFetchListener;
@@ -27,6 +31,7 @@ import io.github.jwtstarter.jwt.JwtTimeValidator;
 import io.github.jwtstarter.jwt.ProviderJwtDecoder;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import io.github.jwtstarter.jwt.ProviderValidators;
+import io.github.jwtstarter.routing.RequestShapingCustomizer;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenLocation;
@@ -40,7 +45,7 @@ import org.springframework.util.StreamUtils;
 
 /**
  * Maps {@link JwtProperties} to the starter's runtime objects: providers with their keys,
- * decoders, validators and converters; token locations; routes. Key problems fail
+ * decoders, validators and converters; token locations; routes; RBAC policies. Key problems fail
  * startup naming the property; key material never appears in a message.
  *
  * @author jwt-spring-boot-starter
@@ -174,6 +179,20 @@ final class JwtPropertiesMapper {
 		return locations;
 	}
 
+	static Map<String, RequestShapingCustomizer.ProviderShaping> requestShaping(JwtProperties properties) {
+		JwtPropertiesValidator.validate(properties);
+		Map<String, RequestShapingCustomizer.ProviderShaping> shaping = new LinkedHashMap<>();
+		properties.getProviders()
+			.forEach((id, provider) -> shaping.put(id, new RequestShapingCustomizer.ProviderShaping(
+					provider.getClaimsToHeaders()
+						.stream()
+						.map((header) -> new RequestShapingCustomizer.ClaimHeader(header.getClaim(),
+								header.getHeader(), header.isAppend()))
+						.toList(),
+					provider.isKeepToken())));
+		return shaping;
+	}
+
 	static JwtRoutes routes(JwtProperties properties) {
 		List<JwtRoute> routes = new ArrayList<>();
 		for (JwtProperties.Route route : properties.getRoutes()) {
@@ -183,6 +202,33 @@ final class JwtPropertiesMapper {
 					Set.copyOf(route.getProviders()), route.isDisabled()));
 		}
 		return new JwtRoutes(routes, JwtRoute.defaults(properties.getValidationPolicy()));
+	}
+
+	static List<RbacPolicy> rbacPolicies(JwtProperties properties) {
+		JwtPropertiesValidator.validate(properties);
+		List<RbacPolicy> policies = new ArrayList<>();
+		properties.getRbac().getPolicies().forEach((name, policy) -> {
+			List<RbacPrincipal> principals = new ArrayList<>();
+			for (JwtProperties.Principal principal : policy.getPrincipals()) {
+				List<ClaimMatcher> claims = new ArrayList<>();
+				principal.getClaims()
+					.forEach((path, value) -> claims.add(claimMatcher(principal.getMatcher(), path, value)));
+				principals.add(new RbacPrincipal(principal.getProvider(), claims));
+			}
+			policies.add(new RbacPolicy(name, policy.getPermissions().getPaths(),
+					Set.copyOf(policy.getPermissions().getMethods()), principals));
+		});
+		return policies;
+	}
+
+	private static ClaimMatcher claimMatcher(String matcher, String path, String value) {
+		return switch (matcher) {
+			case "boolean" -> ClaimMatchers.booleanValue(path, Boolean.parseBoolean(value));
+			case "list-contains" -> ClaimMatchers.listContains(path, value);
+			case "regex-match" -> ClaimMatchers.regexMatch(path, value);
+			case "exact-string" -> ClaimMatchers.exactString(path, value);
+			default -> throw new IllegalStateException("Unknown matcher " + matcher);
+		};
 	}
 
 }

@@ -116,6 +116,10 @@ final class JwtPropertiesValidator {
 				throw invalid(name + ".claims-to-headers[" + i + "].header", null,
 						"must name a header, e.g. x-company");
 			}
+			if (!isHeaderName(claimsToHeaders.get(i).getHeader())) {
+				throw invalid(name + ".claims-to-headers[" + i + "].header", claimsToHeaders.get(i).getHeader(),
+						"not a valid HTTP header name; use letters, digits and - (e.g. x-company)");
+			}
 		}
 		List<JwtProperties.HeaderSource> headers = provider.getTokenSource().getHeaders();
 		for (int i = 0; i < headers.size(); i++) {
@@ -207,6 +211,17 @@ final class JwtPropertiesValidator {
 		if (StringUtils.hasText(value)) {
 			sources.add(name);
 		}
+	}
+
+	private static boolean isHeaderName(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static boolean isHttpUrl(String value) {

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -54,9 +55,9 @@ public final class JwtWebSecurityAutoConfiguration {
 				ObjectProvider<AuthorizationManager<RequestAuthorizationContext>> authorizationManager)
 				throws Exception {
 			JwtAuthenticationFilter filter = new JwtAuthenticationFilter(routes, tokenResolver, verifier, responses,
-					requestCustomizer.getIfUnique(() -> JwtRequestCustomizer.NONE));
+					requestCustomizer.getIfAvailable(() -> JwtRequestCustomizer.NONE));
 			AuthorizationManager<RequestAuthorizationContext> access = authorizationManager
-				.getIfUnique(() -> (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(true));
+				.getIfAvailable(() -> (authentication, context) -> new AuthorizationDecision(true));
 			http.csrf(AbstractHttpConfigurer::disable)
 				.httpBasic(AbstractHttpConfigurer::disable)
 				.formLogin(AbstractHttpConfigurer::disable)

@@ -1,8 +1,12 @@
 package io.github.jwtstarter.jwt;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +17,25 @@ import com.nimbusds.jose.util.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The HTTP client for JWK Sets and discovery documents: configured timeouts, a response
- * size cap enforced while reading, no redirects followed, http and https only.
+ * The HTTP client for JWK Sets and discovery documents: http and https only, no
+ * redirects followed, only a {@code 2xx} body read, a response above the size limit
+ * refused (by its {@code Content-Length} before reading, or once the limit is passed
+ * while reading), and the whole request bounded by connect timeout plus read timeout,
+ * so that an endpoint trickling its answer byte by byte cannot hold a fetch longer than
+ * one that does not answer at all.
  *
  * @author jwt-spring-boot-starter
  */
 final class JwksResourceRetriever extends DefaultResourceRetriever {
 
+	private static final int BUFFER_SIZE = 8192;
+
+	private final long totalTimeoutNanos;
+
 	JwksResourceRetriever(Duration connectTimeout, Duration readTimeout, DataSize maxSize) {
 		super(Math.toIntExact(connectTimeout.toMillis()), Math.toIntExact(readTimeout.toMillis()),
 				Math.toIntExact(maxSize.toBytes()));
+		this.totalTimeoutNanos = connectTimeout.plus(readTimeout).toNanos();
 		setHeaders(Map.of("Accept", List.of("application/json, application/jwk-set+json")));
 	}
 
@@ -32,7 +45,47 @@ final class JwksResourceRetriever extends DefaultResourceRetriever {
 		if (!"https".equals(protocol) && !"http".equals(protocol)) {
 			throw new IOException("only http and https key sources are fetched");
 		}
-		return super.retrieveResource(url);
+		long deadline = System.nanoTime() + this.totalTimeoutNanos;
+		HttpURLConnection connection = openHTTPConnection(url);
+		try {
+			connection.setConnectTimeout(getConnectTimeout());
+			connection.setReadTimeout(getReadTimeout());
+			getHeaders().forEach((name, values) -> values.forEach((value) -> connection.addRequestProperty(name, value)));
+			int status = connection.getResponseCode();
+			checkDeadline(deadline);
+			if (status < 200 || status > 299) {
+				throw new IOException("HTTP " + status);
+			}
+			long length = connection.getContentLengthLong();
+			if (length > getSizeLimit()) {
+				throw new IOException("response of " + length + " bytes exceeds the size limit of " + getSizeLimit());
+			}
+			try (InputStream body = connection.getInputStream()) {
+				return new Resource(read(body, deadline), connection.getContentType());
+			}
+		}
+		finally {
+			connection.disconnect();
+		}
+	}
+
+	private String read(InputStream body, long deadline) throws IOException {
+		ByteArrayOutputStream content = new ByteArrayOutputStream();
+		byte[] buffer = new byte[BUFFER_SIZE];
+		for (int read = body.read(buffer); read != -1; read = body.read(buffer)) {
+			if (content.size() + read > getSizeLimit()) {
+				throw new IOException("response exceeds the size limit of " + getSizeLimit() + " bytes");
+			}
+			checkDeadline(deadline);
+			content.write(buffer, 0, read);
+		}
+		return content.toString(StandardCharsets.UTF_8);
+	}
+
+	private static void checkDeadline(long deadline) throws SocketTimeoutException {
+		if (System.nanoTime() - deadline > 0) {
+			throw new SocketTimeoutException("response not complete within connect and read timeouts");
+		}
 	}
 
 	@Override

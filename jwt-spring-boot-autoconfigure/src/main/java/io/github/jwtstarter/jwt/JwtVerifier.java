@@ -69,9 +69,10 @@ public final class JwtVerifier {
 				if (!admissible.test(provider)) {
 					throw new JwtVerificationException(JwtFailure.PROVIDER_NOT_ALLOWED);
 				}
+				long generation = (this.cache != null) ? this.cache.generation() : 0;
 				verified = verifyWith(provider, token, parsed);
 				if (this.cache != null) {
-					this.cache.put(token, verified);
+					this.cache.put(token, verified, generation);
 				}
 			}
 			this.listener.onVerification(provider, null, cached, System.nanoTime() - start);

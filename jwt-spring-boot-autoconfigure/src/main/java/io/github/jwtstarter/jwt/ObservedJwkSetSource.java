@@ -17,7 +17,7 @@ import org.springframework.util.Assert;
 
 /**
  * Passes every fetched JWK Set through the {@link JwkQualityGate} (skipping weak keys
- * with a warning) and reports each fetch to the {@link JwksFetchListener}.
+ * with a warning, repeated only when the skipped keys change) and reports each fetch to the {@link JwksFetchListener}.
  *
  * @author jwt-spring-boot-starter
  */
@@ -30,6 +30,8 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 	private final JwksFetchListener listener;
 
 	private final Clock clock;
+
+	private volatile List<String> lastRejected = List.of();
 
 	ObservedJwkSetSource(JWKSetSource<SecurityContext> source, String providerId, JwksFetchListener listener,
 			Clock clock) {
@@ -57,8 +59,11 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 		}
 		List<String> rejected = new ArrayList<>();
 		JWKSet usable = JwkQualityGate.usable(fetched, rejected);
-		for (String reason : rejected) {
-			logger.warn("JWT provider '" + this.providerId + "': skipped " + reason);
+		if (!rejected.equals(this.lastRejected)) {
+			for (String reason : rejected) {
+				logger.warn("JWT provider '" + this.providerId + "': skipped " + reason);
+			}
+			this.lastRejected = rejected;
 		}
 		this.listener.onFetch(new JwksFetchEvent(this.providerId, true, usable, rejected.size(), this.clock.instant()));
 		return usable;

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -16,6 +17,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -48,12 +50,15 @@ public final class ProviderKeys implements Closeable {
 
 	private final @Nullable Closeable closeable;
 
+	private final Supplier<KeySetStatus> status;
+
 	private ProviderKeys(JWKSource<SecurityContext> source, Set<JWSAlgorithm> defaultAlgorithms, boolean local,
-			@Nullable Closeable closeable) {
+			@Nullable Closeable closeable, Supplier<KeySetStatus> status) {
 		this.source = source;
 		this.defaultAlgorithms = Set.copyOf(defaultAlgorithms);
 		this.local = local;
 		this.closeable = closeable;
+		this.status = status;
 	}
 
 	/**
@@ -67,11 +72,18 @@ public final class ProviderKeys implements Closeable {
 		for (JWK key : keys.getKeys()) {
 			algorithms.addAll(algorithmsOf(key));
 		}
-		return new ProviderKeys(new ImmutableJWKSet<>(keys), algorithms, true, null);
+		KeySetStatus status = new KeySetStatus(false, keys.getKeys().size(), null, null, null);
+		return new ProviderKeys(new ImmutableJWKSet<>(keys), algorithms, true, null, () -> status);
 	}
 
 	/**
-	 * Remote keys.
+	 * Remote keys: fetched on first use through {@link JwksResourceRetriever}, passed
+	 * through the {@link JwkQualityGate}, cached for {@code cache-duration} and refreshed
+	 * in the background ahead of expiry, fetched at most once per
+	 * {@code min-refresh-interval} (an unknown {@code kid} included, concurrent misses
+	 * sharing one fetch), and kept in use while the endpoint fails until
+	 * {@code outage-tolerance} (or {@code cache-duration}, if longer) after the last
+	 * successful fetch.
 	 * @param providerId the provider's id
 	 * @param jwkSetUrl the JWK Set URL, or {@code null} for discovery from the issuer
 	 * @param issuer the issuer, for discovery
@@ -82,22 +94,38 @@ public final class ProviderKeys implements Closeable {
 	 */
 	public static ProviderKeys remote(String providerId, @Nullable URL jwkSetUrl, String issuer,
 			RemoteSettings settings, JwksFetchListener listener, Clock clock) {
+		Assert.hasText(providerId, "providerId cannot be empty");
+		Assert.notNull(settings, "settings cannot be null");
+		Assert.notNull(listener, "listener cannot be null");
+		Assert.notNull(clock, "clock cannot be null");
+		Duration usableFor = (settings.outageTolerance().compareTo(settings.cacheDuration()) > 0)
+				? settings.outageTolerance() : settings.cacheDuration();
+		RemoteKeyState state = new RemoteKeyState(usableFor);
+		JwksFetchListener listeners = (event) -> {
+			state.onFetch(event);
+			listener.onFetch(event);
+		};
 		JwksResourceRetriever retriever = new JwksResourceRetriever(settings.connectTimeout(), settings.readTimeout(),
 				settings.maxSize());
 		JWKSetSource<SecurityContext> fetching = (jwkSetUrl != null)
 				? new URLBasedJWKSetSource<>(jwkSetUrl, retriever) : new DiscoveryJwkSetSource(issuer, retriever);
 		JWKSetSource<SecurityContext> limited = new FetchRateLimiter(
-				new ObservedJwkSetSource(fetching, providerId, listener, clock), settings.minRefreshInterval());
+				new ObservedJwkSetSource(fetching, providerId, listeners, clock), settings.minRefreshInterval());
 		long ttl = settings.cacheDuration().toMillis();
-		long refreshTimeout = settings.connectTimeout().plus(settings.readTimeout()).toMillis();
-		long refreshAhead = Math.max(0, Math.min(30_000L, ttl - refreshTimeout - 1));
-		JWKSource<SecurityContext> source = JWKSourceBuilder.create(limited)
+		// how long concurrent misses wait for the one fetch in flight
+		long refreshTimeout = Math.min(ttl - 1, settings.connectTimeout().plus(settings.readTimeout()).toMillis());
+		// Nimbus requires refresh-ahead time + refresh timeout <= time-to-live
+		long refreshAhead = Math.max(0, Math.min(Math.min(30_000L, ttl / 10), ttl - refreshTimeout - 1));
+		JWKSetBasedJWKSource<SecurityContext> built = (JWKSetBasedJWKSource<SecurityContext>) JWKSourceBuilder
+			.create(limited)
 			.cache(ttl, refreshTimeout)
 			.refreshAheadCache(refreshAhead, false)
 			.rateLimited(false)
-			.outageTolerant(Math.max(1, settings.outageTolerance().toMillis()))
+			.outageTolerant(Math.max(1, usableFor.toMillis()))
 			.build();
-		return new ProviderKeys(source, ASYMMETRIC, false, (source instanceof Closeable c) ? c : null);
+		JWKSetBasedJWKSource<SecurityContext> source = new JWKSetBasedJWKSource<>(
+				new OutageBoundJwkSetSource(built.getJWKSetSource(), state, clock));
+		return new ProviderKeys(source, ASYMMETRIC, false, source, state::status);
 	}
 
 	static Set<JWSAlgorithm> algorithmsOf(JWK key) {
@@ -149,6 +177,14 @@ public final class ProviderKeys implements Closeable {
 	 */
 	public boolean isLocal() {
 		return this.local;
+	}
+
+	/**
+	 * Returns what is known of the keys, without any network call.
+	 * @return the status of the keys
+	 */
+	public KeySetStatus status() {
+		return this.status.get();
 	}
 
 	@Override

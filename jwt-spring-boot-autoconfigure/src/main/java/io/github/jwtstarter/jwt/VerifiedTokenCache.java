@@ -3,10 +3,14 @@ package io.github.jwtstarter.jwt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.jose.jwk.JWKSet;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -16,7 +20,8 @@ import org.springframework.util.Assert;
  * {@link VerifiedJwt} with the provider that verified it. An entry never outlives its
  * token's {@code exp} (tokens without {@code exp} stay at most
  * {@value #NO_EXPIRY_MINUTES} minutes), a hit still has its times checked against the
- * clock, and a change of a provider's keys drops that provider's entries.
+ * clock, and a change of a provider's keys drops that provider's entries (a token verified
+ * while the keys changed is not kept either, see {@link #generation()}).
  *
  * @author jwt-spring-boot-starter
  */
@@ -26,8 +31,15 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 
 	private final Cache<String, VerifiedJwt> cache;
 
-	private final java.util.Map<String, com.nimbusds.jose.jwk.JWKSet> lastKeys = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, JWKSet> lastKeys = new ConcurrentHashMap<>();
 
+	private final AtomicLong generation = new AtomicLong();
+
+	/**
+	 * Creates a cache.
+	 * @param maxSize the most tokens kept
+	 * @param clock the clock that tells when a token expires
+	 */
 	public VerifiedTokenCache(long maxSize, Clock clock) {
 		Assert.isTrue(maxSize > 0, "maxSize must be positive");
 		Assert.notNull(clock, "clock cannot be null");
@@ -48,12 +60,30 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 	}
 
 	/**
-	 * Caches a verification.
+	 * Returns the current generation of the cached keys, to be read before a token is
+	 * verified and handed to {@link #put(String, VerifiedJwt, long)}.
+	 * @return the generation, changed whenever a provider's keys change
+	 */
+	public long generation() {
+		return this.generation.get();
+	}
+
+	/**
+	 * Caches a verification, unless a provider's keys have changed since the given
+	 * generation (the token may have been verified with a key that is gone).
 	 * @param token the exact token string
 	 * @param verified the verification
+	 * @param generation the {@link #generation()} read before the token was verified
 	 */
-	public void put(String token, VerifiedJwt verified) {
+	public void put(String token, VerifiedJwt verified, long generation) {
+		if (this.generation.get() != generation) {
+			return;
+		}
 		this.cache.put(token, verified);
+		if (this.generation.get() != generation) {
+			// keys changed while the entry was added; invalidateProvider may have missed it
+			this.cache.invalidate(token);
+		}
 	}
 
 	/**
@@ -69,6 +99,7 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 	 * @param providerId the provider id
 	 */
 	public void invalidateProvider(String providerId) {
+		this.generation.incrementAndGet();
 		this.cache.asMap().values().removeIf((verified) -> verified.provider().getId().equals(providerId));
 	}
 
@@ -83,7 +114,7 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 	@Override
 	public void onFetch(JwksFetchEvent event) {
 		if (event.success() && event.keys() != null) {
-			com.nimbusds.jose.jwk.JWKSet previous = this.lastKeys.put(event.providerId(), event.keys());
+			JWKSet previous = this.lastKeys.put(event.providerId(), event.keys());
 			if (previous != null && !previous.toJSONObject(true).equals(event.keys().toJSONObject(true))) {
 				invalidateProvider(event.providerId());
 			}

@@ -73,7 +73,7 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		JwtRoute route = this.routes.match(request);
 		if (route.isDisabled()) {
-			chain.doFilter(request, response);
+			chain.doFilter(this.requestCustomizer.customize(request, null, null), response);
 			return;
 		}
 		ValidationPolicy policy = route.getValidationPolicy();

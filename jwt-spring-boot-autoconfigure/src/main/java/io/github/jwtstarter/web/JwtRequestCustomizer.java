@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Shapes the request the application sees after JWT processing, for example to copy
  * claims into headers or hide the token. Called for authenticated and anonymous requests
- * alike, so that client-sent copies of derived headers can be removed.
+ * alike (requests on disabled routes included), so that client-sent copies of derived
+ * headers can be removed.
  *
  * @author jwt-spring-boot-starter
  */

@@ -1,16 +1,12 @@
 package io.github.jwtstarter.web;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.Assert;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * A per-path rule: the requests it covers (path patterns, optional methods) and how
@@ -20,9 +16,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class JwtRoute {
 
-	private final List<PathPattern> paths;
-
-	private final Set<String> methods;
+	private final RequestScope scope;
 
 	private final ValidationPolicy validationPolicy;
 
@@ -40,12 +34,9 @@ public final class JwtRoute {
 	 */
 	public JwtRoute(List<String> paths, Set<String> methods, ValidationPolicy validationPolicy, Set<String> providers,
 			boolean disabled) {
-		Assert.notNull(paths, "paths cannot be null");
-		Assert.notNull(methods, "methods cannot be null");
 		Assert.notNull(validationPolicy, "validationPolicy cannot be null");
 		Assert.notNull(providers, "providers cannot be null");
-		this.paths = paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
-		this.methods = methods.stream().map((method) -> method.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+		this.scope = new RequestScope(paths, methods);
 		this.validationPolicy = validationPolicy;
 		this.providers = Set.copyOf(providers);
 		this.disabled = disabled;
@@ -61,18 +52,7 @@ public final class JwtRoute {
 	}
 
 	boolean matches(HttpServletRequest request, PathContainer path) {
-		if (!this.methods.isEmpty() && !this.methods.contains(request.getMethod())) {
-			return false;
-		}
-		if (this.paths.isEmpty()) {
-			return true;
-		}
-		for (PathPattern pattern : this.paths) {
-			if (pattern.matches(path)) {
-				return true;
-			}
-		}
-		return false;
+		return this.scope.covers(request.getMethod(), path);
 	}
 
 	/**
@@ -94,7 +74,7 @@ public final class JwtRoute {
 
 	@Override
 	public String toString() {
-		return "JwtRoute[paths=" + this.paths + ", methods=" + this.methods + ", policy=" + this.validationPolicy
+		return "JwtRoute[" + this.scope + ", policy=" + this.validationPolicy
 				+ ", providers=" + this.providers + ", disabled=" + this.disabled + "]";
 	}
 

@@ -44,7 +44,13 @@ public final class JwtRoutes {
 		return this.defaults;
 	}
 
-	static String pathWithinApplication(HttpServletRequest request) {
+	/**
+	 * Returns the request's path within the application (the request URI without the
+	 * context path), as routes and RBAC policies match it.
+	 * @param request the request
+	 * @return the path, {@code /} at least
+	 */
+	public static String pathWithinApplication(HttpServletRequest request) {
 		String uri = request.getRequestURI();
 		String contextPath = request.getContextPath();
 		if (contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath)) {

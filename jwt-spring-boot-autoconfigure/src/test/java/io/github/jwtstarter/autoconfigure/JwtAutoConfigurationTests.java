@@ -282,6 +282,30 @@ class JwtAutoConfigurationTests {
 				.hasMessageContaining("jwt.providers.a.jwks.min-refresh-interval"));
 	}
 
+	@Test
+	void twoRequestAuthorizationManagersFailStartupInsteadOfAllowingEverything() {
+		this.contextRunner.withUserConfiguration(TwoAuthorizationManagersConfiguration.class)
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(org.springframework.beans.factory.NoUniqueBeanDefinitionException.class));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TwoAuthorizationManagersConfiguration {
+
+		@Bean
+		org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext> first() {
+			return (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(false);
+		}
+
+		@Bean
+		org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext> second() {
+			return (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(false);
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class UserChainConfiguration {
 

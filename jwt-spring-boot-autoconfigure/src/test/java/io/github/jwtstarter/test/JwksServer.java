@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * {@code jwks_uri} ({@link #jwksUri()}).</li>
  * </ul>
  * The behaviour switches ({@link #failWith}, {@link #respondSlowly}, {@link #redirectTo},
- * {@link #respondWith}, {@link #respondHuge}) apply to every path, like an identity provider
+ * {@link #respondWith}, {@link #respondHuge}, {@link #respondTrickling}) apply to every path, like an identity provider
  * outage, until {@link #healthy()}; each replaces the previous one. All methods are
  * thread-safe.
  * <pre class="code">
@@ -49,7 +49,7 @@ public final class JwksServer implements AutoCloseable {
 
 	private static final String LOOPBACK = "127.0.0.1";
 
-	private static final Behaviour HEALTHY = new Behaviour(200, Duration.ZERO, null, null, 0);
+	private static final Behaviour HEALTHY = new Behaviour(200, Duration.ZERO, null, null, 0, Duration.ZERO);
 
 	private final HttpServer server;
 
@@ -166,7 +166,7 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer failWith(int status) {
-		this.behaviour = new Behaviour(status, Duration.ZERO, null, null, 0);
+		this.behaviour = new Behaviour(status, Duration.ZERO, null, null, 0, Duration.ZERO);
 		return this;
 	}
 
@@ -176,7 +176,7 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer respondSlowly(Duration delay) {
-		this.behaviour = new Behaviour(200, delay, null, null, 0);
+		this.behaviour = new Behaviour(200, delay, null, null, 0, Duration.ZERO);
 		return this;
 	}
 
@@ -186,7 +186,7 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer redirectTo(String location) {
-		this.behaviour = new Behaviour(302, Duration.ZERO, location, null, 0);
+		this.behaviour = new Behaviour(302, Duration.ZERO, location, null, 0, Duration.ZERO);
 		return this;
 	}
 
@@ -196,7 +196,7 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer respondWith(String body) {
-		this.behaviour = new Behaviour(200, Duration.ZERO, null, body, 0);
+		this.behaviour = new Behaviour(200, Duration.ZERO, null, body, 0, Duration.ZERO);
 		return this;
 	}
 
@@ -208,7 +208,19 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer respondHuge(int bytes) {
-		this.behaviour = new Behaviour(200, Duration.ZERO, null, null, bytes);
+		this.behaviour = new Behaviour(200, Duration.ZERO, null, null, bytes, Duration.ZERO);
+		return this;
+	}
+
+	/**
+	 * Answer {@code /jwks.json} with the real JWK Set, but one byte at a time with this
+	 * pause between bytes (each pause shorter than a client's read timeout, the whole far
+	 * longer), without {@code Content-Length}.
+	 * @param pause the pause between two bytes
+	 * @return this server
+	 */
+	public JwksServer respondTrickling(Duration pause) {
+		this.behaviour = new Behaviour(200, Duration.ZERO, null, null, 0, pause);
 		return this;
 	}
 
@@ -259,6 +271,9 @@ public final class JwksServer implements AutoCloseable {
 			else if (current.body() != null) {
 				send(exchange, 200, "application/json", current.body());
 			}
+			else if (JWKS_PATH.equals(path) && !current.trickle().isZero()) {
+				sendTrickling(exchange, current.trickle());
+			}
 			else if (JWKS_PATH.equals(path) && current.hugeBytes() > 0) {
 				sendHuge(exchange, current.hugeBytes());
 			}
@@ -308,6 +323,24 @@ public final class JwksServer implements AutoCloseable {
 		}
 	}
 
+	private void sendTrickling(HttpExchange exchange, Duration pause) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (byte b : this.jwks.getBytes(StandardCharsets.UTF_8)) {
+				out.write(b);
+				out.flush();
+				Thread.sleep(pause.toMillis());
+			}
+		}
+		catch (IOException ex) {
+			// the client gave up reading, which is what a total timeout does
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -318,7 +351,7 @@ public final class JwksServer implements AutoCloseable {
 	}
 
 	private record Behaviour(int status, Duration delay, @Nullable String location, @Nullable String body,
-			int hugeBytes) {
+			int hugeBytes, Duration trickle) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -68,6 +69,14 @@ class JwksServerTests {
 		assertThat(JWKSet.parse(huge).getKeyByKeyId("k1")).isNotNull();
 		assertThat(get(this.server.healthy().jwksUri()).statusCode()).isEqualTo(200);
 		assertThat(this.server.requestCount()).isEqualTo(5);
+	}
+
+	@Test
+	void respondTricklingWhenSetThenSendsTheWholeSetOneByteAtATime() throws Exception {
+		HttpResponse<String> response = get(this.server.respondTrickling(Duration.ofMillis(1)).jwksUri());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Length")).isEmpty();
+		assertThat(JWKSet.parse(response.body()).getKeyByKeyId("k1")).isEqualTo(this.key.toPublicJWK());
 	}
 
 	private HttpResponse<String> get(String uri) throws Exception {

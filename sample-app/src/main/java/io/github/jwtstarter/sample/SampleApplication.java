@@ -10,7 +10,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
  * Sample application: a pets API whose requests are authenticated by
  * jwt-spring-boot-starter from {@code application.yml} alone.
  * <p>
- * Started from {@link #main}, it runs in demo mode unless {@code jwt.providers} is configured
+ * Started from {@link #main}, it runs in demo mode unless a provider issuer is configured
  * or {@code demo.enabled=false} (see {@link DemoModeInitializer}).
  *
  * @author jwt-spring-boot-starter

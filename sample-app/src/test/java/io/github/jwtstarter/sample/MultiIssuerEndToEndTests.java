@@ -229,7 +229,8 @@ class MultiIssuerEndToEndTests {
 		Random random = new Random(42);
 		String valid = corpToken().signWith(CORP_KEY);
 		String[] parts = valid.split("\\.");
-		List<String> inputs = new ArrayList<>();
+		List<String> rejected = new ArrayList<>();
+		List<String> mutated = new ArrayList<>();
 		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/{}\"': ,%";
 		for (int i = 0; i < 80; i++) {
 			StringBuilder noise = new StringBuilder();
@@ -237,14 +238,16 @@ class MultiIssuerEndToEndTests {
 			for (int j = 0; j < length; j++) {
 				noise.append(alphabet.charAt(random.nextInt(alphabet.length())));
 			}
-			inputs.add(noise.toString());
+			rejected.add(noise.toString());
 		}
+		// a mutation may leave the token valid (same character, or only the unused trailing bits of
+		// the base64url signature): for those only "never 5xx" is asserted
 		for (int i = 0; i < 60; i++) {
-			char[] mutated = valid.toCharArray();
+			char[] chars = valid.toCharArray();
 			for (int j = 0; j < 1 + random.nextInt(5); j++) {
-				mutated[random.nextInt(mutated.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
+				chars[random.nextInt(chars.length)] = alphabet.charAt(random.nextInt(alphabet.length()));
 			}
-			inputs.add(new String(mutated));
+			mutated.add(new String(chars));
 		}
 		List<String> headers = List.of("{\"alg\":\"RS256\"}", "{\"alg\":\"none\"}", "{\"alg\":\"HS256\",\"kid\":\"corp-1\"}",
 				"{\"alg\":\"RS256\",\"crit\":[\"x\"],\"x\":1}", "{}", "[]", "null", "{\"alg\":1}",
@@ -254,23 +257,35 @@ class MultiIssuerEndToEndTests {
 				"{\"iss\":\"https://corp.example\",\"exp\":1e400}", "not json", "", "[" + "[".repeat(500));
 		for (String header : headers) {
 			for (String payload : payloads) {
-				inputs.add(b64(header) + "." + b64(payload) + "." + parts[2]);
+				rejected.add(b64(header) + "." + b64(payload) + "." + parts[2]);
 			}
 		}
 		for (int i = 0; i < 20; i++) {
-			inputs.add(parts[0] + "." + parts[1] + "." + parts[2] + ".".repeat(1 + random.nextInt(4)));
+			rejected.add(parts[0] + "." + parts[1] + "." + parts[2] + ".".repeat(1 + random.nextInt(4)));
 		}
-		assertThat(inputs).hasSizeGreaterThanOrEqualTo(200);
-		for (String input : inputs) {
+		assertThat(rejected.size() + mutated.size()).isGreaterThanOrEqualTo(200);
+		for (String input : rejected) {
 			String value = input.strip();
 			HttpResponse<String> bearer = get("/whoami", "Authorization", "Bearer " + value);
 			assertThat(bearer.statusCode()).as("Bearer %s", value).isEqualTo(401);
-			assertThat(bearer.body()).doesNotContain(value.isEmpty() ? "\u0000" : value);
-			HttpResponse<String> raw = get("/whoami", "Authorization", value.isEmpty() ? "x" : value);
-			assertThat(raw.statusCode()).as("raw %s", value).isLessThan(500);
-			HttpResponse<String> cookie = get("/whoami", "Cookie", "partner_token=" + value.replace(";", "").replace(",", ""));
-			assertThat(cookie.statusCode()).as("cookie %s", value).isLessThan(500);
+			if (value.length() > 8) {
+				assertThat(bearer.body()).doesNotContain(value);
+			}
+			assertNever5xx(value);
 		}
+		for (String input : mutated) {
+			String value = input.strip();
+			assertThat(get("/whoami", "Authorization", "Bearer " + value).statusCode()).as("Bearer %s", value)
+				.isIn(200, 401);
+			assertNever5xx(value);
+		}
+	}
+
+	private void assertNever5xx(String value) throws IOException, InterruptedException {
+		HttpResponse<String> raw = get("/whoami", "Authorization", value.isEmpty() ? "x" : value);
+		assertThat(raw.statusCode()).as("raw %s", value).isLessThan(500);
+		HttpResponse<String> cookie = get("/whoami", "Cookie", "partner_token=" + value.replace(";", "").replace(",", ""));
+		assertThat(cookie.statusCode()).as("cookie %s", value).isLessThan(500);
 	}
 
 	static String b64(String text) {

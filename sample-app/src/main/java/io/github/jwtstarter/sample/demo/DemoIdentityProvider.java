@@ -130,6 +130,14 @@ final class DemoIdentityProvider implements AutoCloseable {
 	}
 
 	/**
+	 * Mint a token of the {@code corp} issuer (RS256) whose {@code org} claim is
+	 * {@code solo.io}: the canary guide routes it to the canary build.
+	 */
+	String soloToken(String subject, String scope) {
+		return mint(CORP, this.corpRsa, JWSAlgorithm.RS256, subject, scope, "solo.io");
+	}
+
+	/**
 	 * Mint a token of the {@code partner} issuer signed with its RSA key (RS256).
 	 */
 	String partnerToken(String subject, String scope) {

@@ -7,13 +7,14 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns on demo mode when the user configured no {@code jwt.providers} and did not set
+ * Turns on demo mode when the user configured no provider issuer and did not set
  * {@code demo.enabled=false}: starts a {@link DemoIdentityProvider}, configures
  * {@code jwt.providers.corp} and {@code jwt.providers.partner} to trust it, and prints
  * ready-to-paste {@code curl} commands once the web server is up.
@@ -37,6 +38,8 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 
 	private static final ConfigurationPropertyName PROVIDERS = ConfigurationPropertyName.of("jwt.providers");
 
+	private static final String ISSUER = "issuer";
+
 	private static final Log logger = LogFactory.getLog(DemoModeInitializer.class);
 
 	@Override
@@ -56,9 +59,25 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 		context.addApplicationListener(new DemoModeListener(context, identityProvider));
 	}
 
+	/**
+	 * Returns whether the user configured a provider: some {@code jwt.providers.<id>.issuer}
+	 * is set. Other provider properties alone (such as the {@code claims-to-headers} of the
+	 * {@code canary} profile) leave demo mode on and apply to the demo providers.
+	 * @param environment the environment
+	 * @return whether a provider issuer is configured
+	 */
 	static boolean hasProviders(ConfigurableEnvironment environment) {
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-			if (source.containsDescendantOf(PROVIDERS) == ConfigurationPropertyState.PRESENT) {
+			if (source.containsDescendantOf(PROVIDERS) != ConfigurationPropertyState.PRESENT) {
+				continue;
+			}
+			if (!(source instanceof IterableConfigurationPropertySource iterable)) {
+				return true;
+			}
+			boolean issuer = iterable.stream()
+				.anyMatch((name) -> PROVIDERS.isAncestorOf(name) && name.getNumberOfElements() == 4
+						&& ISSUER.equals(name.getLastElement(ConfigurationPropertyName.Form.UNIFORM)));
+			if (issuer) {
 				return true;
 			}
 		}

@@ -59,7 +59,7 @@ final class DemoModeListener implements SmartApplicationListener {
 				"             partner -> " + idp.issuer(DemoIdentityProvider.PARTNER),
 				"  Audience: " + DemoIdentityProvider.AUDIENCE + ". Tokens below are valid for "
 						+ DemoIdentityProvider.TOKEN_LIFETIME.toHours() + " hour.",
-				"  Turn off with --demo.enabled=false or by configuring jwt.providers.", rule, "",
+				"  Turn off with --demo.enabled=false or by configuring jwt.providers.<id>.issuer.", rule, "",
 				"export CORP_TOKEN='" + idp.corpToken("alice", "pets.read pets.write") + "'",
 				"export CORP_EC_TOKEN='" + idp.corpEcToken("carol", "pets.read pets.write") + "'",
 				"export PARTNER_TOKEN='" + idp.partnerToken("bob", "pets.read") + "'", "",
@@ -74,7 +74,21 @@ final class DemoModeListener implements SmartApplicationListener {
 				"curl -i -X POST " + base + "/api/pets -H \"Authorization: Bearer $PARTNER_TOKEN\""
 						+ " -H 'Content-Type: application/json' -d '{\"name\":\"Rex\",\"kind\":\"dog\"}'",
 				"", "# 401: no token", "curl -i " + base + "/api/pets", "",
-				"# 200: public, no token needed", "curl -i " + base + "/public/hello", "", rule, "");
+				"# 200: public, no token needed", "curl -i " + base + "/public/hello", "", rule, "")
+				+ (this.context.getEnvironment().matchesProfiles("canary") ? canary(base, rule) : "");
+	}
+
+	private String canary(String base, String rule) {
+		return String.join("\n", "  CANARY PROFILE: org claim solo.io -> canary build, anything else -> primary",
+				rule, "", "export SOLO_TOKEN='" + this.identityProvider.soloToken("dave", "pets.read") + "'", "",
+				"# canary: org solo.io (copied into x-company, matched by @GetMapping(headers = ...))",
+				"curl -s " + base + "/api/greeting -H \"Authorization: Bearer $SOLO_TOKEN\"", "",
+				"# primary: org corp.example", "curl -s " + base + "/api/greeting -H \"Authorization: Bearer $CORP_TOKEN\"",
+				"", "# primary: a client-sent x-company header is replaced by the verified claim",
+				"curl -s " + base + "/api/greeting -H \"Authorization: Bearer $CORP_TOKEN\" -H 'x-company: solo.io'", "",
+				"# the same with a RouterFunction and JwtRequestPredicates.claim(\"org\", \"solo.io\")",
+				"curl -s " + base + "/api/greeting/fn -H \"Authorization: Bearer $SOLO_TOKEN\"",
+				"curl -s " + base + "/api/greeting/fn -H \"Authorization: Bearer $PARTNER_TOKEN\"", "", rule, "");
 	}
 
 }

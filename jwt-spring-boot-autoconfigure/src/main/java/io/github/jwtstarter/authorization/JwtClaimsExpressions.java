@@ -1,0 +1,97 @@
+package io.github.jwtstarter.authorization;
+
+import java.util.Collection;
+
+import io.github.jwtstarter.jwt.ClaimPaths;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.util.Assert;
+
+/**
+ * Claim helpers for SpEL, registered as the bean named {@code jwt}, so that
+ * {@code @PreAuthorize} reads claims without casting the principal:
+ * <pre class="code">
+ * &#64;PreAuthorize("&#64;jwt.claim('org') == 'solo.io'")
+ * &#64;PreAuthorize("&#64;jwt.hasClaim('groups', 'admins')")
+ * &#64;PreAuthorize("&#64;jwt.provider('kube') and &#64;jwt.hasClaim('realm_access.roles', 'admin')")
+ * </pre>
+ * Each method reads the current {@link Authentication}; without a JWT authentication
+ * (anonymous, another kind of login) claims are absent and every check is
+ * {@code false}. Claim names are claim paths ({@link ClaimPaths}).
+ *
+ * @author jwt-spring-boot-starter
+ * @see RequireClaim
+ * @see RequireProvider
+ */
+public final class JwtClaimsExpressions {
+
+	private final SecurityContextHolderStrategy contextHolderStrategy;
+
+	public JwtClaimsExpressions(SecurityContextHolderStrategy contextHolderStrategy) {
+		Assert.notNull(contextHolderStrategy, "contextHolderStrategy cannot be null");
+		this.contextHolderStrategy = contextHolderStrategy;
+	}
+
+	/**
+	 * Returns a claim of the current token.
+	 * @param path the claim path, e.g. {@code org}, {@code realm_access.roles} or
+	 * {@code https://example.com/roles}
+	 * @return the claim's value (a string, number, boolean, list or map), or {@code null}
+	 * when absent or when the caller is not JWT-authenticated
+	 */
+	public @Nullable Object claim(String path) {
+		JwtAuthenticationToken token = token();
+		return (token != null) ? ClaimPaths.resolve(token.getTokenAttributes(), path) : null;
+	}
+
+	/**
+	 * Returns whether the current token has the claim, whatever its value.
+	 * @param path the claim path
+	 * @return whether the claim is present
+	 */
+	public boolean hasClaim(String path) {
+		return claim(path) != null;
+	}
+
+	/**
+	 * Returns whether the current token's claim is the string {@code value}, or a list
+	 * containing that string. Other types (numbers, booleans, maps) never match; compare
+	 * them with {@link #claim(String)}.
+	 * @param path the claim path
+	 * @param value the expected value
+	 * @return whether the claim equals or contains the value
+	 */
+	public boolean hasClaim(String path, String value) {
+		Object claim = claim(path);
+		if (claim instanceof String string) {
+			return string.equals(value);
+		}
+		if (claim instanceof Collection<?> values) {
+			for (Object element : values) {
+				if (element instanceof String string && string.equals(value)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Returns whether the current token was verified by the provider.
+	 * @param providerId the provider id, a key under {@code jwt.providers}
+	 * @return whether that provider verified the token
+	 */
+	public boolean provider(String providerId) {
+		return token() instanceof ProviderJwtAuthenticationToken verified
+				&& verified.getProviderId().equals(providerId);
+	}
+
+	private @Nullable JwtAuthenticationToken token() {
+		Authentication authentication = this.contextHolderStrategy.getContext().getAuthentication();
+		return (authentication instanceof JwtAuthenticationToken token && token.isAuthenticated()) ? token : null;
+	}
+
+}

@@ -1,0 +1,32 @@
+package io.github.jwtstarter.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/**
+ * Auto-configuration of authorization on claims: the RBAC
+ * {@link org.springframework.security.authorization.AuthorizationManager} built from
+ * {@code jwt.rbac} (picked up by the starter's filter chain), the {@code jwt} bean for
+ * SpEL ({@code @PreAuthorize("@jwt.hasClaim('groups', 'admins')")}), annotation
+ * templates for {@code @RequireClaim}, and method security, unless the application
+ * enables it itself. Active only when {@code jwt.providers} is non-empty.
+ *
+ * @author jwt-spring-boot-starter
+ */
+@AutoConfiguration(after = JwtAutoConfiguration.class, before = JwtWebSecurityAutoConfiguration.class, beforeName = {
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
+@ConditionalOnClass(JwtAuthenticationToken.class)
+@ConditionalOnJwtProviders
+@EnableConfigurationProperties(JwtProperties.class)
+@Import({ JwtAuthorizationConfigurations.RbacConfiguration.class,
+		JwtAuthorizationConfigurations.ClaimExpressionsConfiguration.class,
+		JwtAuthorizationConfigurations.MethodSecurityConfiguration.class })
+public final class JwtAuthorizationAutoConfiguration {
+
+}

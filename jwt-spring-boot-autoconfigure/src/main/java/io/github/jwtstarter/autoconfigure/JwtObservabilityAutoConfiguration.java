@@ -1,0 +1,23 @@
+package io.github.jwtstarter.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Health and metrics of the JWT starter, each only when its library is present: an
+ * Actuator {@code jwt} health contributor with one indicator per provider, and
+ * Micrometer meters for verifications ({@code jwt.verifications}), JWK Set fetches
+ * ({@code jwt.jwks.fetches}) and the verified-token cache ({@code jwt.verified-tokens}).
+ *
+ * @author jwt-spring-boot-starter
+ */
+@AutoConfiguration(after = JwtAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnJwtProviders
+@Import({ JwtObservabilityConfigurations.MetricsConfiguration.class,
+		JwtObservabilityConfigurations.HealthConfiguration.class })
+public final class JwtObservabilityAutoConfiguration {
+
+}

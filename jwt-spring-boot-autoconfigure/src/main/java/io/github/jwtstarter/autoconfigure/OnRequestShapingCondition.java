@@ -1,0 +1,69 @@
+package io.github.jwtstarter.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Matches when some provider shapes requests: it has {@code claims-to-headers} or
+ * {@code keep-token: false}. Without either, the JWT filter passes requests on
+ * unwrapped.
+ *
+ * @author jwt-spring-boot-starter
+ */
+class OnRequestShapingCondition extends SpringBootCondition {
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		ConditionMessage.Builder message = ConditionMessage.forCondition("JWT request shaping");
+		Map<String, Shaping> providers = Binder.get(context.getEnvironment())
+			.bind("jwt.providers", Bindable.mapOf(String.class, Shaping.class))
+			.orElse(Map.of());
+		List<String> shaping = new ArrayList<>();
+		providers.forEach((id, provider) -> {
+			if (!provider.getClaimsToHeaders().isEmpty() || !provider.isKeepToken()) {
+				shaping.add(id);
+			}
+		});
+		if (shaping.isEmpty()) {
+			return ConditionOutcome.noMatch(message.because("no provider has claims-to-headers or keep-token false"));
+		}
+		return ConditionOutcome.match(message.found("shaping provider", "shaping providers").items(shaping));
+	}
+
+	/**
+	 * The part of a provider's properties this condition reads.
+	 */
+	public static class Shaping {
+
+		private boolean keepToken = true;
+
+		private List<Map<String, Object>> claimsToHeaders = new ArrayList<>();
+
+		public boolean isKeepToken() {
+			return this.keepToken;
+		}
+
+		public void setKeepToken(boolean keepToken) {
+			this.keepToken = keepToken;
+		}
+
+		public List<Map<String, Object>> getClaimsToHeaders() {
+			return this.claimsToHeaders;
+		}
+
+		public void setClaimsToHeaders(List<Map<String, Object>> claimsToHeaders) {
+			this.claimsToHeaders = claimsToHeaders;
+		}
+
+	}
+
+}

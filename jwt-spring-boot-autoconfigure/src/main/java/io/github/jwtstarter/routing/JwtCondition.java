@@ -1,0 +1,237 @@
+package io.github.jwtstarter.routing;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import io.github.jwtstarter.authorization.ProviderJwtAuthenticationToken;
+import io.github.jwtstarter.jwt.ClaimPaths;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.util.Assert;
+
+/**
+ * A test of the request's verified JWT, shared by {@link JwtRequestPredicates} and
+ * {@link JwtRequestMatchers}. The Authentication is read from the
+ * {@link SecurityContextHolder}, else from the security context the JWT filter saved in
+ * a request attribute. A request without a {@link JwtAuthenticationToken} never passes.
+ * Immutable, with value equality.
+ *
+ * @author jwt-spring-boot-starter
+ */
+abstract class JwtCondition {
+
+	private static final String CONTEXT_ATTRIBUTE = RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME;
+
+	/**
+	 * Tests the request's JWT.
+	 * @param request the request
+	 * @return whether the request carries a verified JWT that passes
+	 */
+	final boolean test(HttpServletRequest request) {
+		Authentication authentication = authentication(request);
+		return authentication instanceof JwtAuthenticationToken jwt && jwt.isAuthenticated() && test(jwt);
+	}
+
+	abstract boolean test(JwtAuthenticationToken authentication);
+
+	private static @Nullable Authentication authentication(HttpServletRequest request) {
+		Authentication authentication = SecurityContextHolder.getContextHolderStrategy()
+			.getContext()
+			.getAuthentication();
+		if (authentication == null && request.getAttribute(CONTEXT_ATTRIBUTE) instanceof SecurityContext saved) {
+			authentication = saved.getAuthentication();
+		}
+		return authentication;
+	}
+
+	static JwtCondition claim(String name, String value) {
+		return new ClaimEquals(name, value);
+	}
+
+	static JwtCondition hasClaim(String name) {
+		return new HasClaim(name);
+	}
+
+	static JwtCondition claimMatches(String name, String regex) {
+		return new ClaimMatches(name, regex);
+	}
+
+	static JwtCondition provider(String id) {
+		return new Provider(id);
+	}
+
+	static JwtCondition authenticated() {
+		return Authenticated.INSTANCE;
+	}
+
+	private static @Nullable Object claimValue(JwtAuthenticationToken authentication, String name) {
+		return ClaimPaths.resolve(authentication.getToken().getClaims(), name);
+	}
+
+	private static final class ClaimEquals extends JwtCondition {
+
+		private final String name;
+
+		private final String value;
+
+		ClaimEquals(String name, String value) {
+			Assert.hasText(name, "name cannot be empty");
+			Assert.notNull(value, "value cannot be null");
+			this.name = name;
+			this.value = value;
+		}
+
+		@Override
+		boolean test(JwtAuthenticationToken authentication) {
+			return ClaimValues.anyMatches(claimValue(authentication, this.name), this.value::equals);
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof ClaimEquals that && this.name.equals(that.name) && this.value.equals(that.value);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(ClaimEquals.class, this.name, this.value);
+		}
+
+		@Override
+		public String toString() {
+			return "claim('" + this.name + "') == '" + this.value + "'";
+		}
+
+	}
+
+	private static final class HasClaim extends JwtCondition {
+
+		private final String name;
+
+		HasClaim(String name) {
+			Assert.hasText(name, "name cannot be empty");
+			this.name = name;
+		}
+
+		@Override
+		boolean test(JwtAuthenticationToken authentication) {
+			return claimValue(authentication, this.name) != null;
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof HasClaim that && this.name.equals(that.name);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(HasClaim.class, this.name);
+		}
+
+		@Override
+		public String toString() {
+			return "hasClaim('" + this.name + "')";
+		}
+
+	}
+
+	private static final class ClaimMatches extends JwtCondition {
+
+		private final String name;
+
+		private final Pattern pattern;
+
+		ClaimMatches(String name, String regex) {
+			Assert.hasText(name, "name cannot be empty");
+			Assert.notNull(regex, "regex cannot be null");
+			this.name = name;
+			this.pattern = Pattern.compile(regex);
+		}
+
+		@Override
+		boolean test(JwtAuthenticationToken authentication) {
+			return ClaimValues.anyMatches(claimValue(authentication, this.name),
+					(text) -> this.pattern.matcher(text).matches());
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof ClaimMatches that && this.name.equals(that.name)
+					&& this.pattern.pattern().equals(that.pattern.pattern());
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(ClaimMatches.class, this.name, this.pattern.pattern());
+		}
+
+		@Override
+		public String toString() {
+			return "claim('" + this.name + "') matches '" + this.pattern.pattern() + "'";
+		}
+
+	}
+
+	private static final class Provider extends JwtCondition {
+
+		private final String id;
+
+		Provider(String id) {
+			Assert.hasText(id, "id cannot be empty");
+			this.id = id;
+		}
+
+		@Override
+		boolean test(JwtAuthenticationToken authentication) {
+			return authentication instanceof ProviderJwtAuthenticationToken token && this.id.equals(token.getProviderId());
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof Provider that && this.id.equals(that.id);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(Provider.class, this.id);
+		}
+
+		@Override
+		public String toString() {
+			return "provider == '" + this.id + "'";
+		}
+
+	}
+
+	private static final class Authenticated extends JwtCondition {
+
+		static final Authenticated INSTANCE = new Authenticated();
+
+		@Override
+		boolean test(JwtAuthenticationToken authentication) {
+			return true;
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof Authenticated;
+		}
+
+		@Override
+		public int hashCode() {
+			return Authenticated.class.hashCode();
+		}
+
+		@Override
+		public String toString() {
+			return "authenticated";
+		}
+
+	}
+
+}

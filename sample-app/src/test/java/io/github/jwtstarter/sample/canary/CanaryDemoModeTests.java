@@ -1,0 +1,72 @@
+package io.github.jwtstarter.sample.canary;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.jwtstarter.sample.SampleApplication;
+import io.github.jwtstarter.sample.demo.DemoModeInitializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The canary guide as a reader runs it: the sample application started like
+ * {@code spring-boot:run -Dspring-boot.run.profiles=canary} (demo mode, canary profile),
+ * the tokens taken from the printed banner, and the printed requests sent over HTTP.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class CanaryDemoModeTests {
+
+	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Test
+	void bannerTokensRouteToCanaryAndPrimary(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+			.initializers(new DemoModeInitializer())
+			.profiles("canary")
+			.properties("server.port=0")
+			.run()) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			String solo = exported(output, "SOLO_TOKEN");
+			String corp = exported(output, "CORP_TOKEN");
+			String partner = exported(output, "PARTNER_TOKEN");
+			assertThat(output.getOut()).contains("/api/greeting/fn");
+			assertThat(get(port, "/api/greeting", solo)).contains("\"build\":\"canary\"");
+			assertThat(get(port, "/api/greeting", corp)).contains("\"build\":\"primary\"");
+			assertThat(get(port, "/api/greeting", corp, "x-company", "solo.io")).contains("\"build\":\"primary\"");
+			assertThat(get(port, "/api/greeting/fn", solo)).contains("\"build\":\"canary\"");
+			assertThat(get(port, "/api/greeting/fn", partner)).contains("\"build\":\"primary\"");
+		}
+	}
+
+	static String exported(CapturedOutput output, String name) {
+		Matcher matcher = Pattern.compile("export " + name + "='([^']+)'").matcher(output.getOut());
+		assertThat(matcher.find()).as(name + " in the banner").isTrue();
+		return matcher.group(1);
+	}
+
+	static String get(int port, String path, String token, String... headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", "Bearer " + token)
+			.timeout(Duration.ofSeconds(10));
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return response.body();
+	}
+
+}
