@@ -74,6 +74,8 @@ rows = [
     row("starter scope authorities ÷ Spring Security's JwtGrantedAuthoritiesConverter", "starterScopeAuthorities",
         "springSecurityScopeAuthorities"),
     row("starter 3-claim authority mapping ÷ raw Nimbus RS256 verify", "starterThreeClaimAuthorities", "nimbusRs256"),
+    row("RBAC decision, 10 policies ÷ raw Nimbus RS256 verify", "rbacDecision10Policies", "nimbusRs256"),
+    row("RBAC decision, 10 policies ÷ starter cache hit", "rbacDecision10Policies", "starterRs256CacheHit"),
 ]
 print("| Ratio (medians) | Value | Goal | | Allocation ratio |")
 print("|---|---:|---|---|---:|")
@@ -85,7 +87,6 @@ for label, value, goal, ok, (a, b) in rows:
     bytes_ratio = f"{allocated[a] / allocated[b]:.2f}" if a in allocated and b in allocated and allocated[b] > 1 else ""
     print(f"| {label} | {value:.2f} | {goal} | {verdict} | {bytes_ratio} |")
 print("| EdDSA (Ed25519) vs raw Nimbus | not supported | | Nimbus needs Google Tink for Ed25519; not shipped | |")
-print("| RBAC decision, 10 policies | pending | | RBAC (issue 3) is not on main yet | |")
 print()
 print(f"Load average (1, 5, 15 min) before the run: {load_before}; after: {load_after}.")
 PY
