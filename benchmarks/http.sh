@@ -18,7 +18,7 @@
 #
 # Settings (environment): ROUNDS (3), DURATION (5s per round: 15 s per case in all),
 # WARMUP_MIN (10), WARMUP_MAX (90), WARMUP_STEP (5) in seconds, THREADS (2), CONNECTIONS (32),
-# TOKENS (150000 distinct tokens), WARMUP_TOKENS (10000), PORT (18080),
+# TOKENS (200000 distinct tokens), WARMUP_TOKENS (10000), PORT (18080),
 # JAVA_OPTS (-Xms512m -Xmx512m, every app), STARTER_JAVA_OPTS (the starter app only, e.g. JFR).
 set -euo pipefail
 
@@ -31,7 +31,7 @@ WARMUP_MAX="${WARMUP_MAX:-90}"
 WARMUP_STEP="${WARMUP_STEP:-5}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-TOKENS="${TOKENS:-150000}"
+TOKENS="${TOKENS:-200000}"
 WARMUP_TOKENS="${WARMUP_TOKENS:-10000}"
 PORT="${PORT:-18080}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"

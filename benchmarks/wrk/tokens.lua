@@ -24,24 +24,25 @@ function init(args)
 	first_row = tonumber(args[4] or "0")
 	sent = 0
 	reused = 0
-	local lines = {}
+	local mine = {}
+	local first = nil
+	local total = 0
 	for line in io.lines(args[1]) do
 		if #line > 0 then
-			lines[#lines + 1] = line
+			first = first or line
+			if total % count == id then
+				mine[#mine + 1] = "Bearer " .. line
+			end
+			total = total + 1
 		end
 	end
-	if #lines == 0 then
+	if total == 0 then
 		error("no token in " .. args[1])
 	end
-	if #lines == 1 then
-		wrk.headers["Authorization"] = "Bearer " .. lines[1]
+	if total == 1 then
+		wrk.headers["Authorization"] = "Bearer " .. first
 		return
 	end
-	local mine = {}
-	for i = id + 1, #lines, count do
-		mine[#mine + 1] = "Bearer " .. lines[i]
-	end
-	lines = nil
 	rows = #mine
 	local row = first_row
 	request = function()
