@@ -24,7 +24,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @ConditionalOnJwtProviders
 @EnableConfigurationProperties(JwtProperties.class)
 @Import({ JwtDecoderConfigurations.ProvidersConfiguration.class,
-		JwtDecoderConfigurations.VerifierConfiguration.class, JwtWebConfigurations.WebConfiguration.class })
+		JwtDecoderConfigurations.VerifierConfiguration.class,
+		JwtDecoderConfigurations.IssuerResolverConfiguration.class, JwtWebConfigurations.WebConfiguration.class })
 public final class JwtAutoConfiguration {
 
 }

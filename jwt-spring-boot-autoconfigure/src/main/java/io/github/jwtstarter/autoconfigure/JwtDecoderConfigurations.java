@@ -13,6 +13,7 @@ import io.github.jwtstarter.jwt.VerifiedTokenCache;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -70,6 +71,16 @@ final class JwtDecoderConfigurations {
 			return new JwtVerifier(registry, Math.toIntExact(properties.getMaxTokenSize().toBytes()),
 					properties.getCache().isEnabled() ? cache.getIfAvailable() : null, listener);
 		}
+
+	}
+
+	/**
+	 * The issuer resolver for applications with their own filter chain; it needs the
+	 * servlet API.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "jakarta.servlet.http.HttpServletRequest")
+	static class IssuerResolverConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean

@@ -131,6 +131,20 @@ class JwtAutoConfigurationTests {
 	}
 
 	@Test
+	void nonWebApplicationWithoutTheServletApiGetsDecodersAndVerifier() {
+		new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("jakarta.servlet"))
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(JwtProviderRegistry.class);
+				assertThat(context).hasSingleBean(JwtVerifier.class);
+				assertThat(context).doesNotHaveBean(JwtIssuerAuthenticationManagerResolver.class);
+			});
+	}
+
+	@Test
 	void missingIssuerFailsStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("jwt.providers.kube.jwks.local=" + PEM)
 			.run((context) -> assertThat(context).getFailure()
