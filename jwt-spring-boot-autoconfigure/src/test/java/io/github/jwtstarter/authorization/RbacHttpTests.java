@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -19,10 +20,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.jwtstarter.authorization.TestHttp.assertForbidden;
-import static io.github.jwtstarter.authorization.TestHttp.assertInvalidToken;
-import static io.github.jwtstarter.authorization.TestHttp.assertOk;
-import static io.github.jwtstarter.authorization.TestHttp.assertTokenRequired;
+import static io.github.jwtstarter.test.TestHttp.assertForbidden;
+import static io.github.jwtstarter.test.TestHttp.assertForbiddenBy;
+import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
+import static io.github.jwtstarter.test.TestHttp.assertOk;
+import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -118,7 +120,7 @@ class RbacHttpTests {
 	void providerBoundPrincipalAllowsOnlyItsSubjectFromItsProviderOnCoveredRequests() {
 		assertOk(this.http.get("/api/pets", kube(SVC_A)));
 		assertOk(this.http.get("/api/pets/7", kube(SVC_A)));
-		assertForbidden(this.http.send("POST", "/api/pets", kube(SVC_A)));
+		assertForbiddenBy(this.http.send("POST", "/api/pets", kube(SVC_A)), "jwt.rbac");
 		assertForbidden(this.http.get("/foo", kube(SVC_A)));
 		assertForbidden(this.http.get("/api/pets", kube("system:serviceaccount:default:svc-b")));
 		String sameSubjectOtherProvider = TestJwts.issuer("https://corp.example").subject(SVC_A).signWith(CORP_KEY);

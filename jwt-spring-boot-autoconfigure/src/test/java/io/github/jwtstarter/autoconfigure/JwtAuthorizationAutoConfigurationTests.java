@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.authorization.JwtClaimsExpressions;
-import io.github.jwtstarter.authorization.ProviderJwtAuthenticationToken;
-import io.github.jwtstarter.authorization.RbacAuthorizationManager;
 import io.github.jwtstarter.authorization.RbacPolicy;
+import io.github.jwtstarter.test.TestAuthentications;
 import io.github.jwtstarter.authorization.RequireClaim;
+import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
 import io.github.jwtstarter.test.TestKeys;
 import org.aopalliance.intercept.MethodInvocation;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class JwtAuthorizationAutoConfigurationTests {
 				.isSameAs(context.getBean(RbacAuthorizationManager.class));
 			assertThat(context).hasSingleBean(AnnotationTemplateExpressionDefaults.class);
 			assertThat(context).hasBean("preAuthorizeAuthorizationMethodInterceptor");
-			assertThat(context.getBean(RbacAuthorizationManager.class).isActive()).isFalse();
+			assertThat(context.getBean(RbacAuthorizationManager.class).getRules().isActive()).isFalse();
 		});
 	}
 
@@ -108,8 +109,8 @@ class JwtAuthorizationAutoConfigurationTests {
 					""")))
 			.run((context) -> {
 				RbacAuthorizationManager manager = context.getBean(RbacAuthorizationManager.class);
-				assertThat(manager.isActive()).isTrue();
-				Map<String, RbacPolicy> policies = manager.getPolicies()
+				assertThat(manager.getRules().isActive()).isTrue();
+				Map<String, RbacPolicy> policies = manager.getRules().getPolicies()
 					.stream()
 					.collect(Collectors.toMap(RbacPolicy::getName, (policy) -> policy));
 				assertThat(policies).containsOnlyKeys("pets", "roles", "mail", "verified");
@@ -141,7 +142,7 @@ class JwtAuthorizationAutoConfigurationTests {
 	void requireRbacAloneActivatesTheManager() {
 		this.contextRunner.withPropertyValues(KUBE)
 			.withPropertyValues("jwt.rbac.require-rbac=true")
-			.run((context) -> assertThat(context.getBean(RbacAuthorizationManager.class).isActive()).isTrue());
+			.run((context) -> assertThat(context.getBean(RbacAuthorizationManager.class).getRules().isActive()).isTrue());
 	}
 
 	@Test
@@ -260,13 +261,28 @@ class JwtAuthorizationAutoConfigurationTests {
 	}
 
 	@Test
-	void principalWithoutClaimsFailsStartupNamingTheProperty() {
+	void principalWithOnlyAProviderMatchesAnyTokenOfThatProvider() {
 		this.contextRunner.withPropertyValues(KUBE)
 			.withPropertyValues("jwt.rbac.policies.pets.principals[0].provider=kube")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RbacPolicy policy = context.getBean(RbacAuthorizationManager.class).getRules().getPolicies().get(0);
+				assertThat(policy.allows(TestAuthentications.authentication("kube", Map.of("sub", "anyone"))))
+					.isTrue();
+				assertThat(policy.allows(TestAuthentications.authentication("corp", Map.of("sub", "anyone"))))
+					.isFalse();
+			});
+	}
+
+	@Test
+	void principalWithNeitherProviderNorClaimsFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.rbac.policies.pets.principals[0].matcher=exact-string")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("jwt.rbac.policies.pets.principals[0].claims"));
+				.hasMessageContaining("jwt.rbac.policies.pets.principals[0]")
+				.hasMessageContaining("provider or at least one claim"));
 	}
 
 	@Test
