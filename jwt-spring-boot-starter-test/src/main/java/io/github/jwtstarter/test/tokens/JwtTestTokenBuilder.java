@@ -3,7 +3,6 @@ package io.github.jwtstarter.test.tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +16,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -401,8 +401,7 @@ public final class JwtTestTokenBuilder {
 		}
 		return switch (key.getKeyType().getValue()) {
 			case "EC" -> JWSAlgorithm.Family.EC.stream()
-				.filter((candidate) -> com.nimbusds.jose.jwk.Curve.forJWSAlgorithm(candidate)
-					.contains(key.toECKey().getCurve()))
+				.filter((candidate) -> Curve.forJWSAlgorithm(candidate).contains(key.toECKey().getCurve()))
 				.findFirst()
 				.orElseThrow();
 			case "oct" -> JWSAlgorithm.HS256;
@@ -412,8 +411,7 @@ public final class JwtTestTokenBuilder {
 
 	@Override
 	public String toString() {
-		return "JwtTestTokenBuilder[provider=" + this.providerId + ", claims=" + Arrays.toString(
-				this.claims.keySet().toArray()) + "]";
+		return "JwtTestTokenBuilder[provider=" + this.providerId + ", claims=" + this.claims.keySet() + "]";
 	}
 
 }
