@@ -3,7 +3,7 @@ package io.github.jwtstarter.test.app;
 import java.util.List;
 import java.util.Map;
 
-import io.github.jwtstarter.authorization.ProviderJwtAuthenticationToken;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,12 +1,16 @@
 package io.github.jwtstarter.test.autoconfigure;
 
+import java.util.List;
+
 import io.github.jwtstarter.autoconfigure.JwtAutoConfiguration;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
 import io.github.jwtstarter.test.tokens.JwtTestKeys;
 import io.github.jwtstarter.test.tokens.JwtTestTokens;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -28,6 +32,21 @@ class JwtTestTokensAutoConfigurationTests {
 				assertThat(context).hasSingleBean(JwtTestTokens.class);
 				assertThat(context.getBean(JwtProviderRegistry.class).byId("corp").getKeys().isLocal()).isTrue();
 			});
+	}
+
+	@Test
+	void annotationImportsEveryRequestHandlingAutoConfigurationOfTheStarter() {
+		ClassLoader classLoader = getClass().getClassLoader();
+		List<String> starter = ImportCandidates.load(AutoConfiguration.class, classLoader)
+			.getCandidates()
+			.stream()
+			.filter((name) -> name.startsWith("io.github.jwtstarter.autoconfigure."))
+			.filter((name) -> !name.endsWith(".JwtObservabilityAutoConfiguration"))
+			.toList();
+		assertThat(starter).isNotEmpty();
+		assertThat(ImportCandidates.load(AutoConfigureJwtTestTokens.class, classLoader).getCandidates())
+			.containsAll(starter)
+			.contains(JwtTestTokensAutoConfiguration.class.getName());
 	}
 
 	@Test

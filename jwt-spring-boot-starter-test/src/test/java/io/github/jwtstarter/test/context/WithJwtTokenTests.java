@@ -2,7 +2,7 @@ package io.github.jwtstarter.test.context;
 
 import java.lang.reflect.Method;
 
-import io.github.jwtstarter.authorization.ProviderJwtAuthenticationToken;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.test.app.TestApplication;
 import io.github.jwtstarter.test.app.TestApplication.OrgService;
