@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static io.github.jwtstarter.test.web.servlet.JwtMockMvc.withJwt;
@@ -26,6 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(TestApplication.PetsController.class)
 @ContextConfiguration(classes = TestApplication.class)
+@Import(TestApplication.OrgService.class)
 @AutoConfigureJwtTestTokens
 class WebMvcSliceTests {
 
@@ -34,9 +35,6 @@ class WebMvcSliceTests {
 
 	@Autowired
 	JwtTestTokens tokens;
-
-	@MockitoBean
-	TestApplication.OrgService orgs;
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
