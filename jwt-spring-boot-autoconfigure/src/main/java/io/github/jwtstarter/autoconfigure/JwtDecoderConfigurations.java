@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.jwt.JwksFetchListener;
+import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerificationListener;
@@ -40,11 +41,13 @@ final class JwtDecoderConfigurations {
 		@ConditionalOnMissingBean
 		JwtProviderRegistry jwtProviderRegistry(JwtProperties properties, ResourceLoader resourceLoader,
 				ObjectProvider<JwksFetchListener> fetchListeners,
-				ObjectProvider<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers) {
+				ObjectProvider<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
+				ObjectProvider<JwtProviderKeysCustomizer> keysCustomizers) {
 			List<JwksFetchListener> listeners = fetchListeners.orderedStream().toList();
 			JwksFetchListener listener = (event) -> listeners.forEach((each) -> each.onFetch(event));
 			JwtPropertiesMapper mapper = new JwtPropertiesMapper(resourceLoader, listener,
-					authoritiesCustomizers.orderedStream().toList(), Clock.systemUTC());
+					authoritiesCustomizers.orderedStream().toList(), keysCustomizers.orderedStream().toList(),
+					Clock.systemUTC());
 			return new JwtProviderRegistry(mapper.providers(properties));
 		}
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -27,6 +28,7 @@ import io.github.jwtstarter.jwt.JwkQualityGate;
 import io.github.jwtstarter.jwt.JwkSetLoader;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.jwt.JwtProvider;
+import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.JwtTimeValidator;
 import io.github.jwtstarter.jwt.ProviderJwtDecoder;
 import io.github.jwtstarter.jwt.ProviderKeys;
@@ -59,13 +61,22 @@ final class JwtPropertiesMapper {
 
 	private final List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers;
 
+	private final List<JwtProviderKeysCustomizer> keysCustomizers;
+
 	private final Clock clock;
 
 	JwtPropertiesMapper(ResourceLoader resourceLoader, JwksFetchListener fetchListener,
 			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers, Clock clock) {
+		this(resourceLoader, fetchListener, authoritiesCustomizers, List.of(), clock);
+	}
+
+	JwtPropertiesMapper(ResourceLoader resourceLoader, JwksFetchListener fetchListener,
+			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
+			List<JwtProviderKeysCustomizer> keysCustomizers, Clock clock) {
 		this.resourceLoader = resourceLoader;
 		this.fetchListener = fetchListener;
 		this.authoritiesCustomizers = authoritiesCustomizers;
+		this.keysCustomizers = keysCustomizers;
 		this.clock = clock;
 	}
 
@@ -77,7 +88,7 @@ final class JwtPropertiesMapper {
 
 	JwtProvider provider(String id, JwtProperties.Provider properties) {
 		String issuer = properties.getIssuer();
-		ProviderKeys keys = keys(id, properties);
+		ProviderKeys keys = customizedKeys(id, properties);
 		JwtTimeValidator time = new JwtTimeValidator(properties.getClockSkew(), properties.isRequireExpiration(),
 				properties.getMaxLifetime(), this.clock);
 		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
@@ -104,6 +115,15 @@ final class JwtPropertiesMapper {
 			converter = customizer.customize(id, converter);
 		}
 		return converter;
+	}
+
+	private ProviderKeys customizedKeys(String id, JwtProperties.Provider properties) {
+		Supplier<ProviderKeys> keys = () -> keys(id, properties);
+		for (JwtProviderKeysCustomizer customizer : this.keysCustomizers) {
+			Supplier<ProviderKeys> previous = keys;
+			keys = () -> customizer.customize(id, previous);
+		}
+		return keys.get();
 	}
 
 	private ProviderKeys keys(String id, JwtProperties.Provider properties) {

@@ -1,8 +1,14 @@
 package io.github.jwtstarter.autoconfigure;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
 import io.github.jwtstarter.jwt.JwtVerifier;
+import io.github.jwtstarter.jwt.ProviderKeys;
 import io.github.jwtstarter.jwt.VerifiedTokenCache;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
@@ -19,6 +25,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -33,6 +40,8 @@ class JwtAutoConfigurationTests {
 	private static final RSAKey KEY = TestKeys.rsa("k1");
 
 	private static final String PEM = TestKeys.toPem(KEY);
+
+	private static final RSAKey OTHER_KEY = TestKeys.rsa("other");
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtWebSecurityAutoConfiguration.class,
@@ -118,6 +127,35 @@ class JwtAutoConfigurationTests {
 			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
 			.run((context) -> assertThat(context).getBean(JwtProviderRegistry.class)
 				.isSameAs(context.getBean(UserRegistryConfiguration.class).registry));
+	}
+
+	@Test
+	void keysCustomizerReplacesTheConfiguredKeysWithoutBuildingThem() {
+		this.contextRunner.withUserConfiguration(KeysCustomizerConfiguration.class)
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+					"jwt.providers.kube.jwks.location=file:/nonexistent/sa.pub",
+					"jwt.providers.kube.require-expiration=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JwtDecoder decoder = context.getBean(JwtProviderRegistry.class).decoder("kube");
+				Jwt jwt = decoder.decode(
+						TestJwts.issuer("kubernetes/serviceaccount").subject("svc-a").noExpiry().signWith(OTHER_KEY));
+				assertThat(jwt.getSubject()).isEqualTo("svc-a");
+				assertThat(context.getBean(KeysCustomizerConfiguration.class).calls).containsExactly("second:kube",
+						"first:kube");
+			});
+	}
+
+	@Test
+	void keysCustomizerCanKeepTheConfiguredKeys() {
+		this.contextRunner.withBean(JwtProviderKeysCustomizer.class, () -> (id, keys) -> keys.get())
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes",
+					"jwt.providers.kube.jwks.location=file:/nonexistent/sa.pub")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("jwt.providers.kube.jwks.location"));
 	}
 
 	@Test
@@ -326,6 +364,31 @@ class JwtAutoConfigurationTests {
 		@Bean
 		SecurityFilterChain userChain(HttpSecurity http) throws Exception {
 			return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll()).build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class KeysCustomizerConfiguration {
+
+		final List<String> calls = new CopyOnWriteArrayList<>();
+
+		@Bean
+		@Order(1)
+		JwtProviderKeysCustomizer firstKeysCustomizer() {
+			return (id, keys) -> {
+				this.calls.add("first:" + id);
+				return ProviderKeys.local(new JWKSet(OTHER_KEY.toPublicJWK()));
+			};
+		}
+
+		@Bean
+		@Order(2)
+		JwtProviderKeysCustomizer secondKeysCustomizer() {
+			return (id, keys) -> {
+				this.calls.add("second:" + id);
+				return keys.get();
+			};
 		}
 
 	}
