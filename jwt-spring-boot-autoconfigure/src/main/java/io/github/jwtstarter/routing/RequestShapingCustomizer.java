@@ -13,13 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import io.github.jwtstarter.jwt.ClaimPaths;
 import io.github.jwtstarter.jwt.VerifiedJwt;
 import io.github.jwtstarter.web.JwtRequestCustomizer;
 import io.github.jwtstarter.web.ResolvedToken;
 import io.github.jwtstarter.web.TokenLocation;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -39,8 +36,6 @@ import org.springframework.util.Assert;
  * @author jwt-spring-boot-starter
  */
 public final class RequestShapingCustomizer implements JwtRequestCustomizer {
-
-	private static final Log logger = LogFactory.getLog(RequestShapingCustomizer.class);
 
 	private static final String COOKIE = "cookie";
 
@@ -94,7 +89,7 @@ public final class RequestShapingCustomizer implements JwtRequestCustomizer {
 					values.addAll(current(request, headers, header.key()));
 				}
 				for (String claim : header.claims()) {
-					String value = headerValue(claims, claim, header.name());
+					String value = ClaimValues.headerValue(claims, claim);
 					if (value != null) {
 						values.add(value);
 					}
@@ -149,27 +144,6 @@ public final class RequestShapingCustomizer implements JwtRequestCustomizer {
 
 	private static List<String> list(@Nullable Enumeration<String> values) {
 		return (values != null) ? Collections.list(values) : List.of();
-	}
-
-	private static @Nullable String headerValue(Map<String, Object> claims, String claim, String header) {
-		String value = ClaimValues.render(ClaimPaths.resolve(claims, claim));
-		if (value != null && !isValidHeaderValue(value)) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Claim '" + claim + "' holds control characters; header " + header + " not set");
-			}
-			return null;
-		}
-		return value;
-	}
-
-	private static boolean isValidHeaderValue(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if ((c < 0x20 && c != '\t') || c == 0x7f) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	/**
