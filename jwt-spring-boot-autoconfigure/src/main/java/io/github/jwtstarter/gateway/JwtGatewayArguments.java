@@ -167,7 +167,7 @@ public final class JwtGatewayArguments {
 			return values;
 		}
 		throw new IllegalStateException(route + ": " + kind + " " + operation.name() + " takes " + arguments(parameters)
-				+ " but got " + (isShortcut(args) ? args.size() + " " + args.values() : "args " + args.keySet())
+				+ " but got " + ((isShortcut(args) || args.isEmpty()) ? args.size() + " " + args.values() : "args " + args.keySet())
 				+ "; write " + operation.shortcut() + (parameters.isEmpty() ? " (or name: " + operation.name() + ")"
 						: " or name: " + operation.name() + " with args " + parameters)
 				+ (operation.name().equals(CLAIM_REGEX) && values.size() > 2
