@@ -28,8 +28,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
 
+import static io.github.jwtstarter.gateway.mvc.JwtGatewayFilterFunctions.jwtClaimsToHeaders;
+import static io.github.jwtstarter.gateway.mvc.JwtGatewayRequestPredicates.jwtClaim;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequestPredicates.path;
 
 /**
  * The JWT predicates and filter as the gateway discovers them for YAML routes: every
@@ -58,7 +65,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtClaimShortcutMatchesTheClaimOrAListElement() {
-		route("JwtClaim=org,solo.io").run((context) -> {
+		routeWith("JwtClaim=org,solo.io").run((context) -> {
 			assertThat(matches(context, token("kube", Map.of("org", "solo.io")))).isTrue();
 			assertThat(matches(context, token("kube", Map.of("org", List.of("acme", "solo.io"))))).isTrue();
 			assertThat(matches(context, token("kube", Map.of("org", "acme")))).isFalse();
@@ -80,7 +87,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtClaimRegexShortcutMatchesTheWholeValue() {
-		route("JwtClaimRegex=email,.*@solo\\.io").run((context) -> {
+		routeWith("JwtClaimRegex=email,.*@solo\\.io").run((context) -> {
 			assertThat(matches(context, token("kube", Map.of("email", "alice@solo.io")))).isTrue();
 			assertThat(matches(context, token("kube", Map.of("email", "alice@solo.io.evil")))).isFalse();
 			assertThat(matches(context, token("kube", Map.of("email", "alice@soloxio")))).isFalse();
@@ -101,7 +108,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtProviderShortcutMatchesTheVerifyingProvider() {
-		route("JwtProvider=kube").run((context) -> {
+		routeWith("JwtProvider=kube").run((context) -> {
 			assertThat(matches(context, token("kube", Map.of()))).isTrue();
 			assertThat(matches(context, token("corp", Map.of()))).isFalse();
 		});
@@ -109,7 +116,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtAuthorityShortcutMatchesAMappedAuthority() {
-		route("JwtAuthority=SCOPE_pets.read").run((context) -> {
+		routeWith("JwtAuthority=SCOPE_pets.read").run((context) -> {
 			assertThat(matches(context, token("kube", Map.of(), "SCOPE_pets.read"))).isTrue();
 			assertThat(matches(context, token("kube", Map.of(), "SCOPE_pets.write"))).isFalse();
 		});
@@ -117,7 +124,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtAuthenticatedShortcutMatchesAnyVerifiedToken() {
-		route("JwtAuthenticated=").run((context) -> {
+		routeWith("JwtAuthenticated=").run((context) -> {
 			assertThat(matches(context, token("corp", Map.of()))).isTrue();
 			assertThat(matches(context, null)).isFalse();
 		});
@@ -125,7 +132,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtAuthenticatedShortcutWithoutEqualsSignIsRejectedByTheGateway() {
-		route("JwtAuthenticated").run((context) -> assertThat(context).getFailure()
+		routeWith("JwtAuthenticated").run((context) -> assertThat(context).getFailure()
 			.rootCause()
 			.hasMessageContaining("must be of the form name=value"));
 	}
@@ -140,7 +147,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void predicatesCombineWithTheGatewaysOwn() {
-		route("Path=/greeting", "JwtClaim=org,solo.io").run((context) -> {
+		routeWith("Path=/greeting", "JwtClaim=org,solo.io").run((context) -> {
 			assertThat(matches(context, token("kube", Map.of("org", "solo.io")))).isTrue();
 			assertThat(matches(context, "/other", token("kube", Map.of("org", "solo.io")))).isFalse();
 		});
@@ -165,7 +172,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtClaimWithOneArgumentFailsStartupNamingTheRoute() {
-		route("JwtClaim=org").run((context) -> assertThat(context).getFailure()
+		routeWith("JwtClaim=org").run((context) -> assertThat(context).getFailure()
 			.rootCause()
 			.hasMessageContaining("spring.cloud.gateway.server.webmvc.routes[0] (id 'under-test') predicates[0]")
 			.hasMessageContaining("JwtClaim takes 2 arguments (claim, value) but got 1 [org]")
@@ -174,7 +181,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtClaimWithThreeArgumentsFailsStartupNamingTheRoute() {
-		route("JwtClaim=org,solo.io,acme").run((context) -> assertThat(context).getFailure()
+		routeWith("JwtClaim=org,solo.io,acme").run((context) -> assertThat(context).getFailure()
 			.rootCause()
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("but got 3"));
@@ -182,7 +189,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtClaimRegexWithACommaInTheShortcutFailsStartupPointingToTheExpandedForm() {
-		route("JwtClaimRegex=sub,[a-z]{1,3}").run((context) -> assertThat(context).getFailure()
+		routeWith("JwtClaimRegex=sub,[a-z]{1,3}").run((context) -> assertThat(context).getFailure()
 			.rootCause()
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("JwtClaimRegex takes 2 arguments (claim, regex) but got 3")
@@ -191,7 +198,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtClaimRegexThatDoesNotCompileFailsStartupNamingTheRoute() {
-		route("JwtClaimRegex=email,(unclosed").run((context) -> assertThat(context).getFailure()
+		routeWith("JwtClaimRegex=email,(unclosed").run((context) -> assertThat(context).getFailure()
 			.rootCause()
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("regex that does not compile"));
@@ -199,7 +206,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtProviderWithoutArgumentsFailsStartupNamingTheRoute() {
-		route("JwtProvider=").run((context) -> assertThat(context).getFailure()
+		routeWith("JwtProvider=").run((context) -> assertThat(context).getFailure()
 			.rootCause()
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("JwtProvider takes 1 argument (provider) but got 0"));
@@ -207,7 +214,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtProviderNamingAnUnknownProviderFailsStartup() {
-		route("JwtProvider=partner").run((context) -> assertThat(context).getFailure()
+		routeWith("JwtProvider=partner").run((context) -> assertThat(context).getFailure()
 			.rootCause()
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("provider 'partner', which is not configured")
@@ -216,7 +223,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtAuthorityWithTwoArgumentsFailsStartupNamingTheRoute() {
-		route("JwtAuthority=SCOPE_a,SCOPE_b").run((context) -> assertThat(context).getFailure()
+		routeWith("JwtAuthority=SCOPE_a,SCOPE_b").run((context) -> assertThat(context).getFailure()
 			.rootCause()
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("JwtAuthority takes 1 argument (authority) but got 2"));
@@ -224,7 +231,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 
 	@Test
 	void jwtAuthenticatedWithAnArgumentFailsStartupNamingTheRoute() {
-		route("JwtAuthenticated=kube").run((context) -> assertThat(context).getFailure()
+		routeWith("JwtAuthenticated=kube").run((context) -> assertThat(context).getFailure()
 			.rootCause()
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("JwtAuthenticated takes no arguments but got 1"));
@@ -275,6 +282,19 @@ class JwtGatewayMvcAutoConfigurationTests {
 	}
 
 	@Test
+	void javaDslRoutesUseThePredicatesAndTheFilter() {
+		this.contextRunner.withUserConfiguration(JavaDslRoutes.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			RouterFunction<?> canary = context.getBean("canaryRoute", RouterFunction.class);
+			SecurityContextHolder.getContext().setAuthentication(token("kube", Map.of("org", "solo.io")));
+			assertThat(canary.route(request("/greeting"))).isPresent();
+			assertThat(canary.route(request("/other"))).isEmpty();
+			SecurityContextHolder.getContext().setAuthentication(token("kube", Map.of("org", "acme")));
+			assertThat(canary.route(request("/greeting"))).isEmpty();
+		});
+	}
+
+	@Test
 	void suppliersAreRegisteredWithTheGateway() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(JwtGatewayRequestPredicates.PredicateSupplier.class);
@@ -308,7 +328,7 @@ class JwtGatewayMvcAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(JwtGatewayRequestPredicates.PredicateSupplier.class));
 	}
 
-	private WebApplicationContextRunner route(String... predicates) {
+	private WebApplicationContextRunner routeWith(String... predicates) {
 		WebApplicationContextRunner runner = this.contextRunner.withPropertyValues(ROUTE + "id=under-test",
 				ROUTE + "uri=http://127.0.0.1:9");
 		for (int i = 0; i < predicates.length; i++) {
@@ -331,8 +351,11 @@ class JwtGatewayMvcAutoConfigurationTests {
 			SecurityContextHolder.getContext().setAuthentication(authentication);
 		}
 		RouterFunction<?> routes = context.getBean("gatewayCompositeRouterFunction", RouterFunction.class);
-		ServerRequest request = ServerRequest.create(new MockHttpServletRequest("GET", path), List.of());
-		return routes.route(request).isPresent();
+		return routes.route(request(path)).isPresent();
+	}
+
+	private static ServerRequest request(String path) {
+		return ServerRequest.create(new MockHttpServletRequest("GET", path), List.of());
 	}
 
 	private static ProviderJwtAuthenticationToken token(String provider, Map<String, Object> claims,
@@ -344,6 +367,20 @@ class JwtGatewayMvcAutoConfigurationTests {
 			.build();
 		return new ProviderJwtAuthenticationToken(jwt,
 				java.util.Arrays.stream(authorities).map(SimpleGrantedAuthority::new).toList(), "alice", provider);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class JavaDslRoutes {
+
+		@Bean
+		RouterFunction<ServerResponse> canaryRoute() {
+			return route("greeting-canary")
+				.route(path("/greeting").and(jwtClaim("org", "solo.io")), http())
+				.before(uri("http://127.0.0.1:9"))
+				.filter(jwtClaimsToHeaders("sub:x-user"))
+				.build();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
