@@ -11,12 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import io.github.jwtstarter.authorization.ClaimAuthoritiesConverter;
-import io.github.jwtstarter.authorization.ClaimAuthoritiesConverter.Mapping;
+import io.github.jwtstarter.authentication.ClaimAuthoritiesConverter.Mapping;
+import io.github.jwtstarter.authentication.ClaimAuthoritiesConverter;
 import io.github.jwtstarter.authorization.ClaimMatchers;
-import io.github.jwtstarter.authorization.RbacAuthorizationManager;
 import io.github.jwtstarter.authorization.RbacPolicy;
 import io.github.jwtstarter.authorization.RbacPrincipal;
+import io.github.jwtstarter.authorization.RbacRules;
+import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
@@ -147,8 +148,8 @@ public class AuthorizationBenchmarks {
 						List.of(new RbacPrincipal("p0", List.of(ClaimMatchers.exactString("sub", "svc-" + i))),
 								new RbacPrincipal(null, List.of(ClaimMatchers.listContains("groups", "team-" + i))))));
 			}
-			this.manager = new RbacAuthorizationManager(policies, false,
-					new JwtRoutes(List.of(), JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID)));
+			this.manager = new RbacAuthorizationManager(new RbacRules(policies, false,
+					new JwtRoutes(List.of(), JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID))));
 			this.request = new RequestAuthorizationContext(new MockHttpServletRequest("GET", "/api/service-9/items/42"));
 			Assert.state(this.manager.authorize(this.authentication, this.request).isGranted(),
 					"the benchmark request must be allowed");

@@ -2,6 +2,7 @@ package io.github.jwtstarter.authorization;
 
 import java.util.Collection;
 
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.jwt.ClaimPaths;
 import org.jspecify.annotations.Nullable;
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;

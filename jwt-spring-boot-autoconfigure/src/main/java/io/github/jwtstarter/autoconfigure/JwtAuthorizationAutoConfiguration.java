@@ -24,7 +24,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 @ConditionalOnClass(JwtAuthenticationToken.class)
 @ConditionalOnJwtProviders
 @EnableConfigurationProperties(JwtProperties.class)
-@Import({ JwtAuthorizationConfigurations.RbacConfiguration.class,
+@Import({ JwtAuthorizationConfigurations.RbacRulesConfiguration.class,
+		JwtAuthorizationConfigurations.ServletRbacConfiguration.class,
 		JwtAuthorizationConfigurations.ClaimExpressionsConfiguration.class,
 		JwtAuthorizationConfigurations.MethodSecurityConfiguration.class })
 public final class JwtAuthorizationAutoConfiguration {

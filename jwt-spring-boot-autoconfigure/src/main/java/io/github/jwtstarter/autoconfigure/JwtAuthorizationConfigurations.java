@@ -1,7 +1,8 @@
 package io.github.jwtstarter.autoconfigure;
 
 import io.github.jwtstarter.authorization.JwtClaimsExpressions;
-import io.github.jwtstarter.authorization.RbacAuthorizationManager;
+import io.github.jwtstarter.authorization.RbacRules;
+import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
 import io.github.jwtstarter.web.JwtRoutes;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,17 +31,28 @@ final class JwtAuthorizationConfigurations {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass(RequestAuthorizationContext.class)
-	static class RbacConfiguration {
+	@ConditionalOnBean(JwtRoutes.class)
+	static class RbacRulesConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		@ConditionalOnBean(JwtRoutes.class)
-		AuthorizationManager<RequestAuthorizationContext> jwtRbacAuthorizationManager(JwtProperties properties,
-				JwtRoutes routes) {
-			return new RbacAuthorizationManager(JwtPropertiesMapper.rbacPolicies(properties),
-					properties.getRbac().isRequireRbac(), routes);
+		RbacRules jwtRbacRules(JwtProperties properties, JwtRoutes routes) {
+			return new RbacRules(JwtPropertiesMapper.rbacPolicies(properties), properties.getRbac().isRequireRbac(),
+					routes);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(RequestAuthorizationContext.class)
+	@ConditionalOnBean(RbacRules.class)
+	static class ServletRbacConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AuthorizationManager<RequestAuthorizationContext> jwtRbacAuthorizationManager(RbacRules rules) {
+			return new RbacAuthorizationManager(rules);
 		}
 
 	}

@@ -25,7 +25,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @EnableConfigurationProperties(JwtProperties.class)
 @Import({ JwtDecoderConfigurations.ProvidersConfiguration.class,
 		JwtDecoderConfigurations.VerifierConfiguration.class,
-		JwtDecoderConfigurations.IssuerResolverConfiguration.class, JwtWebConfigurations.WebConfiguration.class })
+		JwtDecoderConfigurations.IssuerResolverConfiguration.class, JwtWebConfigurations.WebConfiguration.class,
+		JwtWebConfigurations.ServletWebConfiguration.class })
 public final class JwtAutoConfiguration {
 
 }

@@ -3,7 +3,7 @@ package io.github.jwtstarter.autoconfigure;
 import java.time.Clock;
 import java.util.List;
 
-import io.github.jwtstarter.authorization.JwtAuthoritiesConverterCustomizer;
+import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
 import io.github.jwtstarter.jwt.JwtVerificationException;

@@ -9,16 +9,18 @@ import java.util.Map;
 import io.github.jwtstarter.web.ValidationPolicy;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for multi-provider JWT verification.
+ * Configuration properties for multi-provider JWT verification. Checked once, when
+ * bound: each failure names the full property path and the fix.
  *
  * @author jwt-spring-boot-starter
  */
 @ConfigurationProperties(prefix = JwtProperties.PREFIX)
-public class JwtProperties {
+public class JwtProperties implements InitializingBean {
 
 	/**
 	 * Prefix of every property of the starter.
@@ -107,6 +109,11 @@ public class JwtProperties {
 
 	public void setMaxTokenSize(DataSize maxTokenSize) {
 		this.maxTokenSize = maxTokenSize;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		JwtPropertiesValidator.validate(this);
 	}
 
 	/**

@@ -16,11 +16,11 @@ import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
-import io.github.jwtstarter.authorization.ClaimAuthoritiesConverter;
+import io.github.jwtstarter.authentication.ClaimAuthoritiesConverter;
+import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationConverter;
 import io.github.jwtstarter.authorization.ClaimMatcher;
 import io.github.jwtstarter.authorization.ClaimMatchers;
-import io.github.jwtstarter.authorization.JwtAuthoritiesConverterCustomizer;
-import io.github.jwtstarter.authorization.ProviderJwtAuthenticationConverter;
 import io.github.jwtstarter.authorization.RbacPolicy;
 import io.github.jwtstarter.authorization.RbacPrincipal;
 import io.github.jwtstarter.jwt.JwkQualityGate;
@@ -31,7 +31,8 @@ import io.github.jwtstarter.jwt.JwtTimeValidator;
 import io.github.jwtstarter.jwt.ProviderJwtDecoder;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import io.github.jwtstarter.jwt.ProviderValidators;
-import io.github.jwtstarter.routing.RequestShapingCustomizer;
+import io.github.jwtstarter.shaping.ProviderShaping;
+import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenLocation;
@@ -69,7 +70,6 @@ final class JwtPropertiesMapper {
 	}
 
 	List<JwtProvider> providers(JwtProperties properties) {
-		JwtPropertiesValidator.validate(properties);
 		List<JwtProvider> providers = new ArrayList<>();
 		properties.getProviders().forEach((id, provider) -> providers.add(provider(id, provider)));
 		return providers;
@@ -179,18 +179,15 @@ final class JwtPropertiesMapper {
 		return locations;
 	}
 
-	static Map<String, RequestShapingCustomizer.ProviderShaping> requestShaping(JwtProperties properties) {
-		JwtPropertiesValidator.validate(properties);
-		Map<String, RequestShapingCustomizer.ProviderShaping> shaping = new LinkedHashMap<>();
+	static RequestShaping requestShaping(JwtProperties properties) {
+		Map<String, ProviderShaping> shaping = new LinkedHashMap<>();
 		properties.getProviders()
-			.forEach((id, provider) -> shaping.put(id, new RequestShapingCustomizer.ProviderShaping(
-					provider.getClaimsToHeaders()
-						.stream()
-						.map((header) -> new RequestShapingCustomizer.ClaimHeader(header.getClaim(),
-								header.getHeader(), header.isAppend()))
-						.toList(),
-					provider.isKeepToken())));
-		return shaping;
+			.forEach((id, provider) -> shaping.put(id, new ProviderShaping(provider.getClaimsToHeaders()
+				.stream()
+				.map((header) -> new ProviderShaping.ClaimHeader(header.getClaim(), header.getHeader(),
+						header.isAppend()))
+				.toList(), provider.isKeepToken())));
+		return new RequestShaping(shaping);
 	}
 
 	static JwtRoutes routes(JwtProperties properties) {
@@ -205,7 +202,6 @@ final class JwtPropertiesMapper {
 	}
 
 	static List<RbacPolicy> rbacPolicies(JwtProperties properties) {
-		JwtPropertiesValidator.validate(properties);
 		List<RbacPolicy> policies = new ArrayList<>();
 		properties.getRbac().getPolicies().forEach((name, policy) -> {
 			List<RbacPrincipal> principals = new ArrayList<>();

@@ -1,8 +1,8 @@
 package io.github.jwtstarter.autoconfigure;
 
-import io.github.jwtstarter.web.JwtProblemResponses;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenResolver;
+import io.github.jwtstarter.web.servlet.JwtProblemResponses;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,7 +21,7 @@ final class JwtWebConfigurations {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnWebApplication
 	static class WebConfiguration {
 
 		@Bean
@@ -35,6 +35,12 @@ final class JwtWebConfigurations {
 		TokenResolver jwtTokenResolver(JwtProperties properties) {
 			return new TokenResolver(JwtPropertiesMapper.tokenLocations(properties));
 		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	static class ServletWebConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean

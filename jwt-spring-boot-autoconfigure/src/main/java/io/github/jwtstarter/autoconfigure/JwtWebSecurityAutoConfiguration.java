@@ -1,11 +1,11 @@
 package io.github.jwtstarter.autoconfigure;
 
 import io.github.jwtstarter.jwt.JwtVerifier;
-import io.github.jwtstarter.web.JwtAuthenticationFilter;
-import io.github.jwtstarter.web.JwtProblemResponses;
-import io.github.jwtstarter.web.JwtRequestCustomizer;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenResolver;
+import io.github.jwtstarter.web.servlet.JwtAuthenticationFilter;
+import io.github.jwtstarter.web.servlet.JwtProblemResponses;
+import io.github.jwtstarter.web.servlet.JwtRequestCustomizer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -1,8 +1,6 @@
 package io.github.jwtstarter.jwt;
 
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -19,26 +17,17 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 final class JwtFailures {
 
-	private static final Map<String, JwtFailure> BY_DESCRIPTION = new HashMap<>();
-
-	static {
-		for (JwtFailure failure : JwtFailure.values()) {
-			BY_DESCRIPTION.put(failure.description(), failure);
-		}
-	}
-
 	private JwtFailures() {
 	}
 
 	static OAuth2Error error(JwtFailure failure) {
-		return new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, failure.description(), null);
+		return new FailureError(failure);
 	}
 
 	static JwtFailure of(Collection<OAuth2Error> errors) {
 		for (OAuth2Error error : errors) {
-			JwtFailure failure = BY_DESCRIPTION.get(error.getDescription());
-			if (failure != null) {
-				return failure;
+			if (error instanceof FailureError typed) {
+				return typed.failure;
 			}
 		}
 		return JwtFailure.INVALID;
@@ -53,6 +42,23 @@ final class JwtFailures {
 	static OAuth2TokenValidator<Jwt> as(JwtFailure failure, OAuth2TokenValidator<Jwt> validator) {
 		return (jwt) -> validator.validate(jwt).hasErrors() ? OAuth2TokenValidatorResult.failure(error(failure))
 				: OAuth2TokenValidatorResult.success();
+	}
+
+	/**
+	 * An {@code invalid_token} error that carries its reason, so that the reason is never
+	 * looked up by description text.
+	 */
+	private static final class FailureError extends OAuth2Error {
+
+		private static final long serialVersionUID = 1L;
+
+		private final JwtFailure failure;
+
+		FailureError(JwtFailure failure) {
+			super(OAuth2ErrorCodes.INVALID_TOKEN, failure.description(), null);
+			this.failure = failure;
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.jwtstarter.jwt;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -27,6 +28,12 @@ public final class JwtProviderRegistry implements DisposableBean {
 
 	private final Map<String, JwtProvider> byIssuer;
 
+	private final List<JwtProvider> providers;
+
+	/**
+	 * Creates a registry.
+	 * @param providers the providers, in configuration order
+	 */
 	public JwtProviderRegistry(Collection<JwtProvider> providers) {
 		Assert.notNull(providers, "providers cannot be null");
 		Map<String, JwtProvider> byId = new LinkedHashMap<>();
@@ -38,6 +45,7 @@ public final class JwtProviderRegistry implements DisposableBean {
 		}
 		this.byId = Map.copyOf(byId);
 		this.byIssuer = Map.copyOf(byIssuer);
+		this.providers = List.copyOf(byId.values());
 	}
 
 	/**
@@ -69,16 +77,16 @@ public final class JwtProviderRegistry implements DisposableBean {
 	}
 
 	/**
-	 * Returns every provider.
+	 * Returns every provider, in configuration order.
 	 * @return the providers
 	 */
-	public Collection<JwtProvider> providers() {
-		return this.byId.values();
+	public List<JwtProvider> providers() {
+		return this.providers;
 	}
 
 	@Override
 	public void destroy() {
-		for (JwtProvider provider : this.byId.values()) {
+		for (JwtProvider provider : this.providers) {
 			try {
 				provider.close();
 			}

@@ -1,5 +1,6 @@
 /**
- * jwt support for the JWT starter.
+ * The stack-neutral core: providers, their keys (local, remote, discovered), token
+ * parsing and verification, the verified-token cache, claim paths and claim text forms.
  */
 @NullMarked
 package io.github.jwtstarter.jwt;

@@ -3,75 +3,62 @@ package io.github.jwtstarter.routing;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
-import io.github.jwtstarter.authorization.ProviderJwtAuthenticationToken;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.jwt.ClaimPaths;
+import io.github.jwtstarter.jwt.ClaimValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.util.Assert;
 
 /**
- * A test of the request's verified JWT, shared by {@link JwtRequestPredicates} and
- * {@link JwtRequestMatchers}. The Authentication is read from the
- * {@link SecurityContextHolder}, else from the security context the JWT filter saved in
- * a request attribute. A request without a {@link JwtAuthenticationToken} never passes.
- * Immutable, with value equality.
+ * A test of a request's verified JWT, shared by the request predicates and matchers of
+ * every web stack ({@code routing.servlet}, {@code routing.reactive}) and by the
+ * gateway integrations. A request without an authenticated {@link JwtAuthenticationToken}
+ * never passes. Immutable, with value equality; the static factories are the only way to
+ * create one.
  *
  * @author jwt-spring-boot-starter
  */
-abstract class JwtCondition {
+public abstract class JwtCondition {
 
-	private static final String CONTEXT_ATTRIBUTE = RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME;
+	JwtCondition() {
+	}
 
 	/**
-	 * Tests the request's JWT.
-	 * @param request the request
-	 * @return whether the request carries a verified JWT that passes
+	 * Tests an Authentication.
+	 * @param authentication the request's Authentication, {@code null} for none
+	 * @return whether it is an authenticated verified JWT that passes
 	 */
-	final boolean test(HttpServletRequest request) {
-		Authentication authentication = authentication(request);
+	public final boolean test(@Nullable Authentication authentication) {
 		return authentication instanceof JwtAuthenticationToken jwt && jwt.isAuthenticated() && test(jwt);
 	}
 
 	abstract boolean test(JwtAuthenticationToken authentication);
 
-	private static @Nullable Authentication authentication(HttpServletRequest request) {
-		Authentication authentication = SecurityContextHolder.getContextHolderStrategy()
-			.getContext()
-			.getAuthentication();
-		if (authentication == null && request.getAttribute(CONTEXT_ATTRIBUTE) instanceof SecurityContext saved) {
-			authentication = saved.getAuthentication();
-		}
-		return authentication;
-	}
-
-	static JwtCondition claim(String name, String value) {
+	public static JwtCondition claim(String name, String value) {
 		return new ClaimEquals(name, value);
 	}
 
-	static JwtCondition hasClaim(String name) {
+	public static JwtCondition hasClaim(String name) {
 		return new HasClaim(name);
 	}
 
-	static JwtCondition claimMatches(String name, String regex) {
+	public static JwtCondition claimMatches(String name, String regex) {
 		return new ClaimMatches(name, regex);
 	}
 
-	static JwtCondition provider(String id) {
+	public static JwtCondition provider(String id) {
 		return new Provider(id);
 	}
 
-	static JwtCondition authenticated() {
+	public static JwtCondition authenticated() {
 		return Authenticated.INSTANCE;
 	}
 
-	static JwtCondition authority(String authority) {
+	public static JwtCondition authority(String authority) {
 		return new Authority(authority);
 	}
 

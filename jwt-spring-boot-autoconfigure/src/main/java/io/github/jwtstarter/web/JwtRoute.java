@@ -3,8 +3,6 @@ package io.github.jwtstarter.web;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.Assert;
 
@@ -51,8 +49,8 @@ public final class JwtRoute {
 		return new JwtRoute(List.of(), Set.of(), validationPolicy, Set.of(), false);
 	}
 
-	boolean matches(HttpServletRequest request, PathContainer path) {
-		return this.scope.covers(request.getMethod(), path);
+	boolean matches(String method, PathContainer path) {
+		return this.scope.covers(method, path);
 	}
 
 	/**

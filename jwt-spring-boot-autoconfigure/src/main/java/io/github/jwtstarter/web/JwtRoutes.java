@@ -2,8 +2,6 @@ package io.github.jwtstarter.web;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.server.PathContainer;
 import org.springframework.util.Assert;
 
@@ -27,17 +25,14 @@ public final class JwtRoutes {
 	}
 
 	/**
-	 * Returns the rule of the request.
-	 * @param request the request
+	 * Returns the rule of a request.
+	 * @param method the request's HTTP method
+	 * @param path the request's path within the application
 	 * @return the first matching route, else the defaults
 	 */
-	public JwtRoute match(HttpServletRequest request) {
-		if (this.routes.isEmpty()) {
-			return this.defaults;
-		}
-		PathContainer path = PathContainer.parsePath(pathWithinApplication(request));
+	public JwtRoute match(String method, PathContainer path) {
 		for (JwtRoute route : this.routes) {
-			if (route.matches(request, path)) {
+			if (route.matches(method, path)) {
 				return route;
 			}
 		}
@@ -45,18 +40,19 @@ public final class JwtRoutes {
 	}
 
 	/**
-	 * Returns the request's path within the application (the request URI without the
-	 * context path), as routes and RBAC policies match it.
-	 * @param request the request
-	 * @return the path, {@code /} at least
+	 * Returns whether a request's rule depends on its path and method.
+	 * @return whether routes are configured
 	 */
-	public static String pathWithinApplication(HttpServletRequest request) {
-		String uri = request.getRequestURI();
-		String contextPath = request.getContextPath();
-		if (contextPath != null && !contextPath.isEmpty() && uri.startsWith(contextPath)) {
-			uri = uri.substring(contextPath.length());
-		}
-		return uri.isEmpty() ? "/" : uri;
+	public boolean isEmpty() {
+		return this.routes.isEmpty();
+	}
+
+	/**
+	 * Returns the defaults: the rule of requests no route matches.
+	 * @return the default route
+	 */
+	public JwtRoute getDefaults() {
+		return this.defaults;
 	}
 
 }

@@ -3,14 +3,11 @@ package io.github.jwtstarter.web;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +16,8 @@ import org.springframework.util.Assert;
 
 /**
  * Reads every location configured by any provider. No token: {@code null}. More than
- * one value of a token header, or two different tokens: rejected. Query parameters are
+ * one value of a token header, or two different tokens: rejected. Web layers adapt their
+ * request type to {@link TokenRequest}. Query parameters are
  * read from the query string only, never from a request body.
  *
  * @author jwt-spring-boot-starter
@@ -67,7 +65,7 @@ public final class TokenResolver {
 	 * @return the token, or {@code null} when the request carries none
 	 * @throws JwtVerificationException when the request carries more than one token
 	 */
-	public @Nullable ResolvedToken resolve(HttpServletRequest request) {
+	public @Nullable ResolvedToken resolve(TokenRequest request) {
 		String token = null;
 		Set<TokenLocation> found = null;
 		for (TokenLocation location : this.locations) {
@@ -87,7 +85,7 @@ public final class TokenResolver {
 		return (token != null) ? new ResolvedToken(token, found) : null;
 	}
 
-	private static @Nullable String read(HttpServletRequest request, TokenLocation location) {
+	private static @Nullable String read(TokenRequest request, TokenLocation location) {
 		return switch (location.kind()) {
 			case HEADER -> readHeader(request, location);
 			case QUERY_PARAM -> readQueryParam(request, location.name());
@@ -95,15 +93,15 @@ public final class TokenResolver {
 		};
 	}
 
-	private static @Nullable String readHeader(HttpServletRequest request, TokenLocation location) {
-		Enumeration<String> values = request.getHeaders(location.name());
-		if (values == null || !values.hasMoreElements()) {
+	private static @Nullable String readHeader(TokenRequest request, TokenLocation location) {
+		List<String> values = request.headers(location.name());
+		if (values.isEmpty()) {
 			return null;
 		}
-		String value = values.nextElement();
-		if (values.hasMoreElements()) {
+		if (values.size() > 1) {
 			throw new JwtVerificationException(JwtFailure.MULTIPLE_TOKENS);
 		}
+		String value = values.get(0);
 		String prefix = location.prefix();
 		if (prefix.isEmpty()) {
 			return value.strip();
@@ -118,8 +116,8 @@ public final class TokenResolver {
 		return null;
 	}
 
-	private static @Nullable String readQueryParam(HttpServletRequest request, String name) {
-		String query = request.getQueryString();
+	private static @Nullable String readQueryParam(TokenRequest request, String name) {
+		String query = request.rawQuery();
 		if (query == null || query.isEmpty()) {
 			return null;
 		}
@@ -153,21 +151,12 @@ public final class TokenResolver {
 		}
 	}
 
-	private static @Nullable String readCookie(HttpServletRequest request, String name) {
-		Cookie[] cookies = request.getCookies();
-		if (cookies == null) {
-			return null;
+	private static @Nullable String readCookie(TokenRequest request, String name) {
+		List<String> values = request.cookies(name);
+		if (values.size() > 1) {
+			throw new JwtVerificationException(JwtFailure.MULTIPLE_TOKENS);
 		}
-		String value = null;
-		for (Cookie cookie : cookies) {
-			if (name.equals(cookie.getName())) {
-				if (value != null) {
-					throw new JwtVerificationException(JwtFailure.MULTIPLE_TOKENS);
-				}
-				value = cookie.getValue();
-			}
-		}
-		return value;
+		return values.isEmpty() ? null : values.get(0);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.SpringBootConfiguration;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.jwtstarter.authorization.TestHttp.assertForbidden;
-import static io.github.jwtstarter.authorization.TestHttp.assertOk;
-import static io.github.jwtstarter.authorization.TestHttp.assertTokenRequired;
+import static io.github.jwtstarter.test.TestHttp.assertForbidden;
+import static io.github.jwtstarter.test.TestHttp.assertOk;
+import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -19,10 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.jwtstarter.authorization.TestHttp.assertForbidden;
-import static io.github.jwtstarter.authorization.TestHttp.assertInvalidToken;
-import static io.github.jwtstarter.authorization.TestHttp.assertOk;
-import static io.github.jwtstarter.authorization.TestHttp.assertTokenRequired;
+import static io.github.jwtstarter.test.TestHttp.assertForbidden;
+import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
+import static io.github.jwtstarter.test.TestHttp.assertOk;
+import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

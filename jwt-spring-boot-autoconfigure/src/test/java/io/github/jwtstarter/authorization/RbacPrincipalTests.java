@@ -3,6 +3,7 @@ package io.github.jwtstarter.authorization;
 import java.util.List;
 import java.util.Map;
 
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.authorization.JwtClaimsExpressions;
-import io.github.jwtstarter.authorization.ProviderJwtAuthenticationToken;
-import io.github.jwtstarter.authorization.RbacAuthorizationManager;
 import io.github.jwtstarter.authorization.RbacPolicy;
 import io.github.jwtstarter.authorization.RequireClaim;
+import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
 import io.github.jwtstarter.test.TestKeys;
 import org.aopalliance.intercept.MethodInvocation;
 import org.junit.jupiter.api.Test;
@@ -80,7 +80,7 @@ class JwtAuthorizationAutoConfigurationTests {
 				.isSameAs(context.getBean(RbacAuthorizationManager.class));
 			assertThat(context).hasSingleBean(AnnotationTemplateExpressionDefaults.class);
 			assertThat(context).hasBean("preAuthorizeAuthorizationMethodInterceptor");
-			assertThat(context.getBean(RbacAuthorizationManager.class).isActive()).isFalse();
+			assertThat(context.getBean(RbacAuthorizationManager.class).getRules().isActive()).isFalse();
 		});
 	}
 
@@ -108,8 +108,8 @@ class JwtAuthorizationAutoConfigurationTests {
 					""")))
 			.run((context) -> {
 				RbacAuthorizationManager manager = context.getBean(RbacAuthorizationManager.class);
-				assertThat(manager.isActive()).isTrue();
-				Map<String, RbacPolicy> policies = manager.getPolicies()
+				assertThat(manager.getRules().isActive()).isTrue();
+				Map<String, RbacPolicy> policies = manager.getRules().getPolicies()
 					.stream()
 					.collect(Collectors.toMap(RbacPolicy::getName, (policy) -> policy));
 				assertThat(policies).containsOnlyKeys("pets", "roles", "mail", "verified");
@@ -141,7 +141,7 @@ class JwtAuthorizationAutoConfigurationTests {
 	void requireRbacAloneActivatesTheManager() {
 		this.contextRunner.withPropertyValues(KUBE)
 			.withPropertyValues("jwt.rbac.require-rbac=true")
-			.run((context) -> assertThat(context.getBean(RbacAuthorizationManager.class).isActive()).isTrue());
+			.run((context) -> assertThat(context.getBean(RbacAuthorizationManager.class).getRules().isActive()).isTrue());
 	}
 
 	@Test

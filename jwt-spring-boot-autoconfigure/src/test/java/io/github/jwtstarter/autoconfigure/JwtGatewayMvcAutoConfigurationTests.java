@@ -3,7 +3,7 @@ package io.github.jwtstarter.autoconfigure;
 import java.util.List;
 import java.util.Map;
 
-import io.github.jwtstarter.authorization.ProviderJwtAuthenticationToken;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.gateway.mvc.JwtGatewayFilterFunctions;
 import io.github.jwtstarter.gateway.mvc.JwtGatewayRequestPredicates;
 import io.github.jwtstarter.test.TestKeys;

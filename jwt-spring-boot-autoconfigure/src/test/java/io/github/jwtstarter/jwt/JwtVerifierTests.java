@@ -10,7 +10,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import io.github.jwtstarter.authorization.ProviderJwtAuthenticationToken;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.autoconfigure.JwtAutoConfiguration;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestJwts;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

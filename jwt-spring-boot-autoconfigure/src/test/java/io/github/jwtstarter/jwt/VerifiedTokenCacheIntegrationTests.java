@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import io.github.jwtstarter.authorization.JwtAuthoritiesConverterCustomizer;
+import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.autoconfigure.JwtAutoConfiguration;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestJwts;

@@ -9,10 +9,10 @@ import java.util.Map;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
-import io.github.jwtstarter.authorization.JwtAuthoritiesConverterCustomizer;
-import io.github.jwtstarter.authorization.TestHttp;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -28,9 +28,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.jwtstarter.authorization.TestHttp.assertInvalidToken;
-import static io.github.jwtstarter.authorization.TestHttp.assertOk;
-import static io.github.jwtstarter.authorization.TestHttp.assertTokenRequired;
+import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
+import static io.github.jwtstarter.test.TestHttp.assertOk;
+import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

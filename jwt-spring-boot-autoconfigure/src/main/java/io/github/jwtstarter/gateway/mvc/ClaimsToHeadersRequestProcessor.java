@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.github.jwtstarter.gateway.JwtGatewayArguments.ClaimHeader;
-import io.github.jwtstarter.routing.ClaimValues;
+import io.github.jwtstarter.jwt.ClaimValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 
 import io.github.jwtstarter.gateway.JwtGatewayArguments;
-import io.github.jwtstarter.routing.JwtRequestPredicates;
+import io.github.jwtstarter.routing.servlet.JwtRequestPredicates;
 
 import org.springframework.cloud.gateway.server.mvc.common.Shortcut;
 import org.springframework.web.servlet.function.RequestPredicate;

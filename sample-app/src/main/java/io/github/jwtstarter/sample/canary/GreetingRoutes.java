@@ -1,6 +1,6 @@
 package io.github.jwtstarter.sample.canary;
 
-import io.github.jwtstarter.routing.JwtRequestPredicates;
+import io.github.jwtstarter.routing.servlet.JwtRequestPredicates;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import io.github.jwtstarter.authorization.TestHttp;
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream;
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream.Received;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;

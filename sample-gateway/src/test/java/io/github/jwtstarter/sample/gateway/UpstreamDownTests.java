@@ -7,8 +7,8 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import io.github.jwtstarter.authorization.TestHttp;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;

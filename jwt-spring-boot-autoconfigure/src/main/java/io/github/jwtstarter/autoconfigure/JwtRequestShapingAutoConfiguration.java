@@ -1,0 +1,55 @@
+package io.github.jwtstarter.autoconfigure;
+
+import io.github.jwtstarter.shaping.RequestShaping;
+import io.github.jwtstarter.shaping.servlet.RequestShapingCustomizer;
+import io.github.jwtstarter.web.servlet.JwtRequestCustomizer;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * Auto-configuration of request shaping: the {@link RequestShaping} rules that copy claims
+ * into request headers ({@code claims-to-headers}) and hide tokens
+ * ({@code keep-token: false}), and the servlet {@link JwtRequestCustomizer} that applies
+ * them. Created only when some provider asks for either, so that requests are otherwise
+ * passed on unwrapped. A user's own {@code JwtRequestCustomizer} bean replaces it.
+ *
+ * @author jwt-spring-boot-starter
+ */
+@AutoConfiguration(after = JwtAutoConfiguration.class, before = JwtWebSecurityAutoConfiguration.class)
+@ConditionalOnWebApplication
+@ConditionalOnClass(JwtDecoder.class)
+@ConditionalOnJwtProviders
+@Conditional(OnRequestShapingCondition.class)
+public final class JwtRequestShapingAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	static class RequestShapingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestShaping jwtRequestShaping(JwtProperties properties) {
+			return JwtPropertiesMapper.requestShaping(properties);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnMissingBean(JwtRequestCustomizer.class)
+	static class ServletRequestShapingConfiguration {
+
+		@Bean
+		RequestShapingCustomizer jwtRequestShapingCustomizer(RequestShaping shaping) {
+			return new RequestShapingCustomizer(shaping);
+		}
+
+	}
+
+}

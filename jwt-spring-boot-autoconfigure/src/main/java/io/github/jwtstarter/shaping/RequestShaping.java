@@ -1,0 +1,173 @@
+package io.github.jwtstarter.shaping;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.github.jwtstarter.jwt.ClaimValues;
+import io.github.jwtstarter.jwt.VerifiedJwt;
+import io.github.jwtstarter.web.ResolvedToken;
+import io.github.jwtstarter.web.TokenLocation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Shapes the request the application sees, per provider: {@code claims-to-headers}
+ * copies claims into request headers and {@code keep-token: false} hides the token.
+ * <p>
+ * A header name configured by any provider is trusted only when it was set from a
+ * verified claim: a client-sent header of that name is removed when the request is
+ * anonymous, when the verifying provider does not map that header, and when it maps it
+ * with {@code append: false}. Only a header that the verifying provider maps with
+ * {@code append: true} (and never with {@code append: false}) keeps its client-sent
+ * values, followed by the claim values. Header names are compared case-insensitively.
+ * All plans are computed once in the constructor; each web layer applies the resulting
+ * {@link RequestEdits} to its request type.
+ *
+ * @author jwt-spring-boot-starter
+ */
+public final class RequestShaping {
+
+	private static final String COOKIE = "cookie";
+
+	private final Map<String, Plan> plans;
+
+	private final Plan anonymous;
+
+	/**
+	 * Creates the shaping rules.
+	 * @param providers the shaping settings by provider id
+	 */
+	public RequestShaping(Map<String, ProviderShaping> providers) {
+		Assert.notNull(providers, "providers cannot be null");
+		Set<String> configured = new LinkedHashSet<>();
+		providers.values()
+			.forEach((shaping) -> shaping.claimHeaders()
+				.forEach((header) -> configured.add(header.header().toLowerCase(Locale.ROOT))));
+		Map<String, Plan> plans = new HashMap<>();
+		providers.forEach((id, shaping) -> plans.put(id, Plan.of(shaping, configured)));
+		this.plans = Map.copyOf(plans);
+		this.anonymous = new Plan(List.of(), List.copyOf(configured), true);
+	}
+
+	/**
+	 * Computes what to change in a request.
+	 * @param verified the verified token, {@code null} for an anonymous request
+	 * @param token the token found in the request, {@code null} when none was
+	 * @param requestHeaders the request's values of a header (case-insensitive name)
+	 * @return the edits
+	 */
+	public RequestEdits edits(@Nullable VerifiedJwt verified, @Nullable ResolvedToken token,
+			Function<String, List<String>> requestHeaders) {
+		if (verified == null) {
+			return edits(this.anonymous, null, null, requestHeaders);
+		}
+		Plan plan = this.plans.getOrDefault(verified.provider().getId(), this.anonymous);
+		return edits(plan, verified.jwt().getClaims(), token, requestHeaders);
+	}
+
+	private RequestEdits edits(Plan plan, @Nullable Map<String, Object> claims, @Nullable ResolvedToken token,
+			Function<String, List<String>> requestHeaders) {
+		Map<String, RequestEdits.Header> headers = new HashMap<>();
+		Set<String> hiddenParameters = new HashSet<>();
+		Set<String> hiddenCookies = new HashSet<>();
+		if (!plan.keepToken() && token != null) {
+			hideToken(token, requestHeaders, headers, hiddenParameters, hiddenCookies);
+		}
+		for (String name : plan.removed()) {
+			if (!requestHeaders.apply(name).isEmpty()) {
+				headers.put(name, new RequestEdits.Header(name, List.of()));
+			}
+		}
+		if (claims != null) {
+			for (HeaderPlan header : plan.headers()) {
+				List<String> values = new ArrayList<>();
+				if (header.keepClientValues()) {
+					values.addAll(current(requestHeaders, headers, header.key()));
+				}
+				for (String claim : header.claims()) {
+					String value = ClaimValues.headerValue(claims, claim);
+					if (value != null) {
+						values.add(value);
+					}
+				}
+				headers.put(header.key(), new RequestEdits.Header(header.name(), values));
+			}
+		}
+		if (headers.isEmpty() && hiddenParameters.isEmpty() && hiddenCookies.isEmpty()) {
+			return RequestEdits.NONE;
+		}
+		return new RequestEdits(headers, hiddenParameters, hiddenCookies);
+	}
+
+	private static void hideToken(ResolvedToken token, Function<String, List<String>> requestHeaders,
+			Map<String, RequestEdits.Header> headers, Set<String> hiddenParameters, Set<String> hiddenCookies) {
+		for (TokenLocation location : token.locations()) {
+			switch (location.kind()) {
+				case HEADER -> headers.put(location.name().toLowerCase(Locale.ROOT),
+						new RequestEdits.Header(location.name(), List.of()));
+				case QUERY_PARAM -> hiddenParameters.add(location.name());
+				case COOKIE -> hiddenCookies.add(location.name());
+			}
+		}
+		if (!hiddenCookies.isEmpty()) {
+			headers.put(COOKIE, new RequestEdits.Header(COOKIE, withoutCookies(requestHeaders.apply(COOKIE), hiddenCookies)));
+		}
+	}
+
+	private static List<String> withoutCookies(List<String> cookieHeaders, Set<String> hidden) {
+		List<String> kept = new ArrayList<>();
+		for (String value : cookieHeaders) {
+			List<String> pairs = new ArrayList<>();
+			for (String pair : value.split(";")) {
+				String trimmed = pair.strip();
+				int equals = trimmed.indexOf('=');
+				String name = ((equals < 0) ? trimmed : trimmed.substring(0, equals)).strip();
+				if (!trimmed.isEmpty() && !hidden.contains(name)) {
+					pairs.add(trimmed);
+				}
+			}
+			if (!pairs.isEmpty()) {
+				kept.add(String.join("; ", pairs));
+			}
+		}
+		return List.copyOf(kept);
+	}
+
+	private static List<String> current(Function<String, List<String>> requestHeaders,
+			Map<String, RequestEdits.Header> headers, String key) {
+		RequestEdits.Header replaced = headers.get(key);
+		return (replaced != null) ? replaced.values() : requestHeaders.apply(key);
+	}
+
+	private record HeaderPlan(String name, String key, boolean keepClientValues, List<String> claims) {
+
+	}
+
+	private record Plan(List<HeaderPlan> headers, List<String> removed, boolean keepToken) {
+
+		static Plan of(ProviderShaping shaping, Set<String> configured) {
+			Map<String, List<ProviderShaping.ClaimHeader>> byKey = new LinkedHashMap<>();
+			for (ProviderShaping.ClaimHeader header : shaping.claimHeaders()) {
+				byKey.computeIfAbsent(header.header().toLowerCase(Locale.ROOT), (key) -> new ArrayList<>())
+					.add(header);
+			}
+			List<HeaderPlan> headers = new ArrayList<>();
+			byKey.forEach((key, mapped) -> headers.add(new HeaderPlan(mapped.get(0).header(), key,
+					mapped.stream().allMatch(ProviderShaping.ClaimHeader::append),
+					mapped.stream().map(ProviderShaping.ClaimHeader::claim).toList())));
+			List<String> removed = configured.stream().filter((key) -> !byKey.containsKey(key)).toList();
+			return new Plan(List.copyOf(headers), removed, shaping.keepToken());
+		}
+
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * Request shaping, stack-neutral: which headers, query parameters and cookies a request
+ * gets or loses after verification ({@code claims-to-headers}, {@code keep-token}).
+ */
+@NullMarked
+package io.github.jwtstarter.shaping;
+
+import org.jspecify.annotations.NullMarked;

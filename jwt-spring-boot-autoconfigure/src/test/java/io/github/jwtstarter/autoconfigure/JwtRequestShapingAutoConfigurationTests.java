@@ -1,0 +1,126 @@
+package io.github.jwtstarter.autoconfigure;
+
+import io.github.jwtstarter.shaping.servlet.RequestShapingCustomizer;
+import io.github.jwtstarter.test.TestKeys;
+import io.github.jwtstarter.web.servlet.JwtRequestCustomizer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JwtRequestShapingAutoConfigurationTests {
+
+	private static final String PEM = TestKeys.toPem(TestKeys.rsa("k1"));
+
+	private static final String[] KUBE = { "jwt.providers.kube.issuer=kubernetes/serviceaccount",
+			"jwt.providers.kube.jwks.local=" + PEM };
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtRequestShapingAutoConfiguration.class,
+				JwtWebSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
+				ServletWebSecurityAutoConfiguration.class))
+		.withPropertyValues(KUBE);
+
+	@Test
+	void customizerIsCreatedWhenAProviderCopiesClaimsIntoHeaders() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.kube.claims-to-headers[0].claim=org",
+					"jwt.providers.kube.claims-to-headers[0].header=x-company")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(RequestShapingCustomizer.class);
+				assertThat(context).hasBean("jwtSecurityFilterChain");
+			});
+	}
+
+	@Test
+	void customizerIsCreatedWhenAProviderHidesItsToken() {
+		this.contextRunner.withPropertyValues("jwt.providers.kube.keep-token=false")
+			.run((context) -> assertThat(context).hasSingleBean(RequestShapingCustomizer.class));
+	}
+
+	@Test
+	void noCustomizerWhenNoProviderShapesRequests() {
+		this.contextRunner.withPropertyValues("jwt.providers.kube.keep-token=true").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(JwtRequestCustomizer.class);
+			assertThat(context).hasBean("jwtSecurityFilterChain");
+		});
+	}
+
+	@Test
+	void noCustomizerWithoutProviders() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtRequestShapingAutoConfiguration.class))
+			.withPropertyValues("jwt.validation-policy=allow-missing")
+			.run((context) -> assertThat(context).doesNotHaveBean(JwtRequestCustomizer.class));
+	}
+
+	@Test
+	void noCustomizerOutsideAServletApplication() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtRequestShapingAutoConfiguration.class))
+			.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.providers.kube.keep-token=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JwtRequestCustomizer.class));
+	}
+
+	@Test
+	void noCustomizerWhenSpringSecurityJoseIsAbsent() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(JwtDecoder.class))
+			.withPropertyValues("jwt.providers.kube.keep-token=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(JwtRequestCustomizer.class));
+	}
+
+	@Test
+	void userCustomizerReplacesTheStartersOne() {
+		this.contextRunner.withUserConfiguration(UserCustomizerConfiguration.class)
+			.withPropertyValues("jwt.providers.kube.keep-token=false")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(JwtRequestCustomizer.class);
+				assertThat(context).doesNotHaveBean(RequestShapingCustomizer.class);
+			});
+	}
+
+	@Test
+	void invalidHeaderNameFailsStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.kube.claims-to-headers[0].claim=org",
+					"jwt.providers.kube.claims-to-headers[0].header=x company")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("jwt.providers.kube.claims-to-headers[0].header")
+				.hasMessageContaining("not a valid HTTP header name"));
+	}
+
+	@Test
+	void missingClaimFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("jwt.providers.kube.claims-to-headers[0].header=x-company")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("jwt.providers.kube.claims-to-headers[0].claim"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserCustomizerConfiguration {
+
+		@Bean
+		JwtRequestCustomizer userCustomizer() {
+			return (request, verified, token) -> request;
+		}
+
+	}
+
+}

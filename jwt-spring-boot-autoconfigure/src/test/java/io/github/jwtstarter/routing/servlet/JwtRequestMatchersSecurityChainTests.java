@@ -1,0 +1,124 @@
+package io.github.jwtstarter.routing.servlet;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.test.TestJwts;
+import io.github.jwtstarter.test.TestKeys;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatchers;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link JwtRequestMatchers} in the {@code authorizeHttpRequests} rules of an
+ * application's own {@link SecurityFilterChain} (the starter's chain backs off), with
+ * the starter's providers plugged in through its
+ * {@link JwtIssuerAuthenticationManagerResolver}; real tokens over real HTTP.
+ */
+@SpringBootTest(classes = JwtRequestMatchersSecurityChainTests.OwnChainApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class JwtRequestMatchersSecurityChainTests {
+
+	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
+
+	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
+
+	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void providers(DynamicPropertyRegistry registry) {
+		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
+		registry.add("jwt.providers.corp.jwks.local", () -> TestKeys.toPem(CORP_KEY));
+		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
+		registry.add("jwt.providers.kube.jwks.local", () -> TestKeys.toPem(KUBE_KEY));
+	}
+
+	int status(String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/hello"))
+			.timeout(Duration.ofSeconds(10));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	@Test
+	void claimMatcherPermitsTokensWithTheClaim() throws Exception {
+		assertThat(status(TestJwts.issuer("https://corp.example").claim("org", "solo.io").signWith(CORP_KEY)))
+			.isEqualTo(200);
+	}
+
+	@Test
+	void composedProviderAndClaimMatcherPermitsOnlyThatProvider() throws Exception {
+		assertThat(status(TestJwts.issuer("kubernetes/serviceaccount").claim("admin", true).signWith(KUBE_KEY)))
+			.isEqualTo(200);
+		assertThat(status(TestJwts.issuer("https://corp.example").claim("admin", true).signWith(CORP_KEY)))
+			.isEqualTo(403);
+	}
+
+	@Test
+	void tokenMatchingNoRuleIsDenied() throws Exception {
+		assertThat(status(TestJwts.issuer("https://corp.example").claim("org", "acme").signWith(CORP_KEY)))
+			.isEqualTo(403);
+	}
+
+	@Test
+	void anonymousRequestMatchesNoRule() throws Exception {
+		assertThat(status(null)).isEqualTo(401);
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@Import(HelloController.class)
+	static class OwnChainApplication {
+
+		@Bean
+		SecurityFilterChain ownChain(HttpSecurity http, JwtIssuerAuthenticationManagerResolver resolver)
+				throws Exception {
+			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(resolver))
+				.authorizeHttpRequests((requests) -> requests
+					.requestMatchers(JwtRequestMatchers.claim("org", "solo.io"))
+					.permitAll()
+					.requestMatchers(
+							RequestMatchers.allOf(JwtRequestMatchers.provider("kube"), JwtRequestMatchers.hasClaim("admin")))
+					.permitAll()
+					.anyRequest()
+					.denyAll());
+			return http.build();
+		}
+
+	}
+
+	@RestController
+	static class HelloController {
+
+		@GetMapping("/hello")
+		String hello() {
+			return "hello";
+		}
+
+	}
+
+}

@@ -1,0 +1,224 @@
+package io.github.jwtstarter.shaping.servlet;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.authentication.ClaimAuthoritiesConverter;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationConverter;
+import io.github.jwtstarter.jwt.JwtProvider;
+import io.github.jwtstarter.jwt.JwtTimeValidator;
+import io.github.jwtstarter.jwt.ProviderJwtDecoder;
+import io.github.jwtstarter.jwt.ProviderKeys;
+import io.github.jwtstarter.jwt.ProviderValidators;
+import io.github.jwtstarter.jwt.VerifiedJwt;
+import io.github.jwtstarter.shaping.ProviderShaping.ClaimHeader;
+import io.github.jwtstarter.shaping.ProviderShaping;
+import io.github.jwtstarter.shaping.RequestShaping;
+import io.github.jwtstarter.test.TestJwts;
+import io.github.jwtstarter.test.TestKeys;
+import io.github.jwtstarter.web.ResolvedToken;
+import io.github.jwtstarter.web.TokenLocation;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Request shaping on single requests, with providers and tokens verified for real.
+ */
+class RequestShapingCustomizerTests {
+
+	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
+
+	static final JwtProvider CORP = provider("corp", CORP_KEY);
+
+	static final RSAKey PLAIN_KEY = TestKeys.rsa("plain-1");
+
+	static final JwtProvider PLAIN = provider("plain", PLAIN_KEY);
+
+	static JwtProvider provider(String id, RSAKey key) {
+		ProviderKeys keys = ProviderKeys.local(new JWKSet(key.toPublicJWK()));
+		JwtTimeValidator time = new JwtTimeValidator(Duration.ofSeconds(60), true, null, Clock.systemUTC());
+		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, Set.of(),
+				ProviderValidators.create("https://" + id + ".example", List.of(), Map.of(), time), Set.of());
+		return new JwtProvider(id, "https://" + id + ".example", keys, decoder, time,
+				new ProviderJwtAuthenticationConverter(id, "sub", ClaimAuthoritiesConverter.scopes()));
+	}
+
+	static VerifiedJwt verified(JwtProvider provider, RSAKey key, Map<String, Object> claims) {
+		TestJwts token = TestJwts.issuer(provider.getIssuer()).subject("alice");
+		claims.forEach(token::claim);
+		Jwt jwt = provider.getDecoder().decode(token.signWith(key));
+		return new VerifiedJwt(provider, jwt, provider.getAuthenticationConverter().convert(jwt));
+	}
+
+	static RequestShapingCustomizer customizer(List<ClaimHeader> corpHeaders, boolean corpKeepsToken) {
+		Map<String, ProviderShaping> providers = new LinkedHashMap<>();
+		providers.put("corp", new ProviderShaping(corpHeaders, corpKeepsToken));
+		providers.put("plain", new ProviderShaping(List.of(), true));
+		return new RequestShapingCustomizer(new RequestShaping(providers));
+	}
+
+	@Test
+	void anonymousRequestWithoutConfiguredHeadersIsPassedOnUnwrapped() {
+		RequestShapingCustomizer customizer = customizer(List.of(new ClaimHeader("org", "x-company", false)), true);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("x-other", "1");
+		assertThat(customizer.customize(request, null, null)).isSameAs(request);
+	}
+
+	@Test
+	void requestOfProviderWithoutShapingIsPassedOnUnwrapped() {
+		RequestShapingCustomizer customizer = customizer(List.of(new ClaimHeader("org", "x-company", false)), true);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		assertThat(customizer.customize(request, verified(PLAIN, PLAIN_KEY, Map.of()), null))
+			.isSameAs(request);
+	}
+
+	@Test
+	void anonymousRequestLosesEveryConfiguredHeader() {
+		RequestShapingCustomizer customizer = customizer(
+				List.of(new ClaimHeader("org", "x-company", false), new ClaimHeader("team", "x-team", true)), true);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("X-Company", "solo.io");
+		request.addHeader("X-Team", "red");
+		request.addHeader("X-Other", "kept");
+		HttpServletRequest shaped = customizer.customize(request, null, null);
+		assertThat(shaped.getHeader("x-company")).isNull();
+		assertThat(Collections.list(shaped.getHeaders("X-TEAM"))).isEmpty();
+		assertThat(shaped.getHeader("x-other")).isEqualTo("kept");
+		assertThat(Collections.list(shaped.getHeaderNames())).containsExactly("X-Other");
+	}
+
+	@Test
+	void claimHeaderIsLookedUpCaseInsensitivelyAndNamedOnce() {
+		RequestShapingCustomizer customizer = customizer(List.of(new ClaimHeader("org", "X-Company", false)), true);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("x-COMPANY", "spoofed");
+		HttpServletRequest shaped = customizer.customize(request, verified(CORP, CORP_KEY, Map.of("org", "solo.io")),
+				null);
+		assertThat(shaped.getHeader("x-company")).isEqualTo("solo.io");
+		assertThat(shaped.getHeader("X-COMPANY")).isEqualTo("solo.io");
+		assertThat(Collections.list(shaped.getHeaders("X-Company"))).containsExactly("solo.io");
+		assertThat(Collections.list(shaped.getHeaderNames())).containsExactly("X-Company");
+	}
+
+	@Test
+	void intAndDateLookupsSeeTheShapedHeaders() {
+		RequestShapingCustomizer customizer = customizer(
+				List.of(new ClaimHeader("level", "x-level", false), new ClaimHeader("since", "x-since", false)), true);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("x-since", "Tue, 15 Nov 1994 08:12:31 GMT");
+		HttpServletRequest shaped = customizer.customize(request, verified(CORP, CORP_KEY, Map.of("level", 42)), null);
+		assertThat(shaped.getIntHeader("X-Level")).isEqualTo(42);
+		assertThat(shaped.getDateHeader("x-since")).isEqualTo(-1);
+		assertThat(shaped.getIntHeader("x-absent")).isEqualTo(-1);
+	}
+
+	@Test
+	void headerMappedInBothModesDropsTheClientValues() {
+		RequestShapingCustomizer customizer = customizer(
+				List.of(new ClaimHeader("org", "x-who", true), new ClaimHeader("sub", "x-who", false)), true);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("x-who", "spoofed");
+		HttpServletRequest shaped = customizer.customize(request, verified(CORP, CORP_KEY, Map.of("org", "solo.io")),
+				null);
+		assertThat(Collections.list(shaped.getHeaders("x-who"))).containsExactly("solo.io", "alice");
+	}
+
+	@Test
+	void claimsAppendedToOneHeaderFollowTheClientValues() {
+		RequestShapingCustomizer customizer = customizer(
+				List.of(new ClaimHeader("org", "x-who", true), new ClaimHeader("sub", "x-who", true)), true);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("x-who", "one");
+		request.addHeader("x-who", "two");
+		HttpServletRequest shaped = customizer.customize(request, verified(CORP, CORP_KEY, Map.of("org", "solo.io")),
+				null);
+		assertThat(Collections.list(shaped.getHeaders("x-who"))).containsExactly("one", "two", "solo.io", "alice");
+		assertThat(shaped.getHeader("x-who")).isEqualTo("one");
+	}
+
+	@Test
+	void valueWithLineBreakIsNotSet() {
+		RequestShapingCustomizer customizer = customizer(List.of(new ClaimHeader("motto", "x-motto", false)), true);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		HttpServletRequest shaped = customizer.customize(request,
+				verified(CORP, CORP_KEY, Map.of("motto", "a\r\nX-Injected: 1")), null);
+		assertThat(shaped.getHeader("x-motto")).isNull();
+		assertThat(shaped.getHeader("x-injected")).isNull();
+	}
+
+	@Test
+	void hiddenTokenIsRemovedFromEveryLocationItWasFoundIn() {
+		RequestShapingCustomizer customizer = customizer(List.of(), false);
+		VerifiedJwt verified = verified(CORP, CORP_KEY, Map.of());
+		String token = verified.jwt().getTokenValue();
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("Authorization", "Bearer " + token);
+		request.setQueryString("access_token=" + token + "&page=2");
+		request.addParameter("access_token", token);
+		request.addParameter("page", "2");
+		request.setCookies(new Cookie("jwt", token), new Cookie("theme", "dark"));
+		request.addHeader("Cookie", "jwt=" + token + "; theme=dark");
+		ResolvedToken resolved = new ResolvedToken(token, Set.of(TokenLocation.bearerHeader(),
+				TokenLocation.queryParam("access_token"), TokenLocation.cookie("jwt")));
+		HttpServletRequest shaped = customizer.customize(request, verified, resolved);
+		assertThat(shaped.getHeader("AUTHORIZATION")).isNull();
+		assertThat(shaped.getQueryString()).isEqualTo("page=2");
+		assertThat(shaped.getParameter("access_token")).isNull();
+		assertThat(shaped.getParameterValues("access_token")).isNull();
+		assertThat(shaped.getParameterMap()).containsOnlyKeys("page");
+		assertThat(Collections.list(shaped.getParameterNames())).containsExactly("page");
+		assertThat(shaped.getCookies()).extracting(Cookie::getName).containsExactly("theme");
+		assertThat(shaped.getHeader("cookie")).isEqualTo("theme=dark");
+		assertThat(Collections.list(shaped.getHeaderNames())).doesNotContain("Authorization")
+			.containsOnlyOnce("cookie");
+	}
+
+	@Test
+	void invalidTokenPassedOnAnonymouslyIsNotHidden() {
+		RequestShapingCustomizer customizer = customizer(List.of(), false);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("Authorization", "Bearer expired");
+		ResolvedToken resolved = new ResolvedToken("expired", Set.of(TokenLocation.bearerHeader()));
+		assertThat(customizer.customize(request, null, resolved)).isSameAs(request);
+	}
+
+	@Test
+	void constructorWhenProvidersNullThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new RequestShaping(null))
+			.withMessage("providers cannot be null");
+	}
+
+	@Test
+	void claimHeaderWhenClaimEmptyThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ClaimHeader("", "x-company", false))
+			.withMessage("claim cannot be empty");
+	}
+
+	@Test
+	void claimHeaderWhenHeaderEmptyThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ClaimHeader("org", " ", false))
+			.withMessage("header cannot be empty");
+	}
+
+	@Test
+	void providerShapingWhenClaimHeadersNullThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ProviderShaping(null, true))
+			.withMessage("claimHeaders cannot be null");
+	}
+
+}

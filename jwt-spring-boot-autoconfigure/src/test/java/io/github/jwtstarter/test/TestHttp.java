@@ -1,0 +1,110 @@
+package io.github.jwtstarter.test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Real HTTP calls to an application on loopback, and assertions on the starter's
+ * responses (RFC 6750 challenges, RFC 9457 bodies).
+ */
+public final class TestHttp {
+
+	private static final HttpClient client = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	private final int port;
+
+	public TestHttp(int port) {
+		this.port = port;
+	}
+
+	/**
+	 * Sends a request, with {@code Authorization: Bearer <token>} when a token is given.
+	 * @param method the HTTP method
+	 * @param path the path and query
+	 * @param token the bearer token, or {@code null} for none
+	 * @return the response
+	 */
+	public HttpResponse<String> send(String method, String path, @Nullable String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try {
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public HttpResponse<String> get(String path, @Nullable String token) {
+		return send("GET", path, token);
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send("GET", path, null);
+	}
+
+	public static void assertOk(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
+
+	/**
+	 * Asserts the starter's denial: 403, {@code insufficient_scope}, problem+json.
+	 * @param response the response
+	 */
+	public static void assertForbidden(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValue("Bearer error=\"insufficient_scope\", error_description=\"access denied\"");
+		assertProblem(response, 403);
+	}
+
+	/**
+	 * Asserts the answer to a request without a token: 401 with a bare {@code Bearer}
+	 * challenge.
+	 * @param response the response
+	 */
+	public static void assertTokenRequired(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertProblem(response, 401);
+	}
+
+	/**
+	 * Asserts the answer to a rejected token.
+	 * @param response the response
+	 * @param description the expected error description
+	 */
+	public static void assertInvalidToken(HttpResponse<String> response, String description) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValue("Bearer error=\"invalid_token\", error_description=\"" + description + "\"");
+		assertProblem(response, 401);
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.body()).contains("\"status\":" + status);
+	}
+
+}
