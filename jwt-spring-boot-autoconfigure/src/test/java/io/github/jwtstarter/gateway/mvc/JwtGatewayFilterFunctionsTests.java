@@ -78,7 +78,11 @@ class JwtGatewayFilterFunctionsTests {
 	}
 
 	private static void authenticate(Map<String, Object> claims) {
-		Jwt jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject("alice").claims((all) -> all.putAll(claims)).build();
+		Jwt jwt = Jwt.withTokenValue("token")
+			.header("alg", "RS256")
+			.subject("alice")
+			.claims((all) -> all.putAll(claims))
+			.build();
 		SecurityContextHolder.getContext()
 			.setAuthentication(new ProviderJwtAuthenticationToken(jwt, List.of(), "alice", "kube"));
 	}
