@@ -30,11 +30,12 @@ public final class RbacPrincipal {
 	 * Creates a principal.
 	 * @param provider the id of the provider whose tokens are accepted, or {@code null}
 	 * for any provider
-	 * @param claims the conditions, all of which must hold; not empty
+	 * @param claims the conditions, all of which must hold; empty only with a provider
+	 * (any token of that provider matches)
 	 */
 	public RbacPrincipal(@Nullable String provider, List<ClaimMatcher> claims) {
 		Assert.notNull(claims, "claims cannot be null");
-		Assert.notEmpty(claims, "claims cannot be empty");
+		Assert.isTrue(provider != null || !claims.isEmpty(), "a principal needs a provider or at least one claim");
 		Assert.noNullElements(claims, "claims cannot contain null elements");
 		this.provider = provider;
 		this.claims = List.copyOf(claims);

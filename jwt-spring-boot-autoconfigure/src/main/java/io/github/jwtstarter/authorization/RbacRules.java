@@ -11,7 +11,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 
@@ -32,10 +31,6 @@ import org.springframework.util.Assert;
 public final class RbacRules {
 
 	private static final Log logger = LogFactory.getLog(RbacRules.class);
-
-	private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
-
-	private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
 
 	private final List<RbacPolicy> policies;
 
@@ -66,14 +61,14 @@ public final class RbacRules {
 	 * @param authentication the caller
 	 * @return the decision
 	 */
-	public AuthorizationDecision decide(String method, PathContainer path,
+	public RbacDecision decide(String method, PathContainer path,
 			Supplier<? extends @Nullable Authentication> authentication) {
 		if (!isActive()) {
-			return GRANTED;
+			return RbacDecision.GRANTED;
 		}
 		JwtRoute route = this.routes.match(method, path);
 		if (route.isDisabled()) {
-			return GRANTED;
+			return RbacDecision.GRANTED;
 		}
 		boolean covered = false;
 		for (RbacPolicy policy : this.policies) {
@@ -81,16 +76,16 @@ public final class RbacRules {
 				covered = true;
 				if (policy.allows(authentication.get())) {
 					debug("allowed by policy '" + policy.getName() + "'");
-					return GRANTED;
+					return RbacDecision.GRANTED;
 				}
 			}
 		}
 		if (!covered && !this.requireRbac && route.getValidationPolicy() != ValidationPolicy.REQUIRE_VALID) {
 			debug("allowed: no policy covers the request and its route accepts requests without a token");
-			return GRANTED;
+			return RbacDecision.GRANTED;
 		}
 		debug(covered ? "denied: no principal of a covering policy matches" : "denied: no policy covers the request");
-		return DENIED;
+		return RbacDecision.DENIED;
 	}
 
 	/**

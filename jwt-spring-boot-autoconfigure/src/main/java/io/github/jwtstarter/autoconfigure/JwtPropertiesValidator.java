@@ -159,8 +159,9 @@ final class JwtPropertiesValidator {
 			throw invalid(name + ".matcher", principal.getMatcher(),
 					"unknown matcher; use exact-string, boolean, list-contains or regex-match");
 		}
-		if (principal.getClaims().isEmpty()) {
-			throw invalid(name + ".claims", null, "a principal needs at least one claim to match");
+		if (principal.getClaims().isEmpty() && principal.getProvider() == null) {
+			throw invalid(name, null, "a principal needs a provider or at least one claim to match; set "
+					+ name + ".provider (any token of that provider) or " + name + ".claims");
 		}
 		principal.getClaims().forEach((claim, value) -> {
 			if ("regex-match".equals(principal.getMatcher())) {

@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.jwtstarter.test.TestHttp.assertForbidden;
+import static io.github.jwtstarter.test.TestHttp.assertForbiddenBy;
 import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,7 +72,7 @@ class MethodSecurityHttpTests {
 	@Test
 	void claimExpressionAllowsAndDenies() {
 		assertThat(this.http.get("/secured/org", corp(Map.of("org", "solo.io"))).body()).isEqualTo("org");
-		assertForbidden(this.http.get("/secured/org", corp(Map.of("org", "acme"))));
+		assertForbiddenBy(this.http.get("/secured/org", corp(Map.of("org", "acme"))), "the application");
 		assertForbidden(this.http.get("/secured/org", corp(Map.of())));
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.jwtstarter.test.TestHttp.assertForbidden;
+import static io.github.jwtstarter.test.TestHttp.assertForbiddenBy;
 import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
 import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
@@ -119,7 +120,7 @@ class RbacHttpTests {
 	void providerBoundPrincipalAllowsOnlyItsSubjectFromItsProviderOnCoveredRequests() {
 		assertOk(this.http.get("/api/pets", kube(SVC_A)));
 		assertOk(this.http.get("/api/pets/7", kube(SVC_A)));
-		assertForbidden(this.http.send("POST", "/api/pets", kube(SVC_A)));
+		assertForbiddenBy(this.http.send("POST", "/api/pets", kube(SVC_A)), "jwt.rbac");
 		assertForbidden(this.http.get("/foo", kube(SVC_A)));
 		assertForbidden(this.http.get("/api/pets", kube("system:serviceaccount:default:svc-b")));
 		String sameSubjectOtherProvider = TestJwts.issuer("https://corp.example").subject(SVC_A).signWith(CORP_KEY);

@@ -89,9 +89,16 @@ class RbacPrincipalTests {
 	}
 
 	@Test
-	void constructorWhenClaimsEmptyThenException() {
+	void constructorWhenNeitherProviderNorClaimsThenException() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new RbacPrincipal(null, List.of()))
-			.withMessage("claims cannot be empty");
+			.withMessage("a principal needs a provider or at least one claim");
+	}
+
+	@Test
+	void matchesWhenOnlyAProviderThenAnyTokenOfThatProvider() {
+		RbacPrincipal principal = new RbacPrincipal("kube", List.of());
+		assertThat(principal.matches(token("kube", Map.of("sub", "anyone")))).isTrue();
+		assertThat(principal.matches(token("corp", Map.of("sub", "anyone")))).isFalse();
 	}
 
 }

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.authorization.JwtClaimsExpressions;
 import io.github.jwtstarter.authorization.RbacPolicy;
+import io.github.jwtstarter.test.TestAuthentications;
 import io.github.jwtstarter.authorization.RequireClaim;
 import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
 import io.github.jwtstarter.test.TestKeys;
@@ -260,13 +261,28 @@ class JwtAuthorizationAutoConfigurationTests {
 	}
 
 	@Test
-	void principalWithoutClaimsFailsStartupNamingTheProperty() {
+	void principalWithOnlyAProviderMatchesAnyTokenOfThatProvider() {
 		this.contextRunner.withPropertyValues(KUBE)
 			.withPropertyValues("jwt.rbac.policies.pets.principals[0].provider=kube")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RbacPolicy policy = context.getBean(RbacAuthorizationManager.class).getRules().getPolicies().get(0);
+				assertThat(policy.allows(TestAuthentications.authentication("kube", Map.of("sub", "anyone"))))
+					.isTrue();
+				assertThat(policy.allows(TestAuthentications.authentication("corp", Map.of("sub", "anyone"))))
+					.isFalse();
+			});
+	}
+
+	@Test
+	void principalWithNeitherProviderNorClaimsFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.rbac.policies.pets.principals[0].matcher=exact-string")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
-				.hasMessageContaining("jwt.rbac.policies.pets.principals[0].claims"));
+				.hasMessageContaining("jwt.rbac.policies.pets.principals[0]")
+				.hasMessageContaining("provider or at least one claim"));
 	}
 
 	@Test

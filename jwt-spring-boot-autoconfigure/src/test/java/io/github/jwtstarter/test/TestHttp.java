@@ -79,6 +79,17 @@ public final class TestHttp {
 	}
 
 	/**
+	 * Asserts the starter's denial, and which layer denied: {@code jwt.rbac} or
+	 * {@code the application} (its own rules, {@code @PreAuthorize}).
+	 * @param response the response
+	 * @param layer the layer named in the problem detail
+	 */
+	public static void assertForbiddenBy(HttpResponse<String> response, String layer) {
+		assertForbidden(response);
+		assertThat(response.body()).contains("\"detail\":\"access denied by " + layer + "\"");
+	}
+
+	/**
 	 * Asserts the answer to a request without a token: 401 with a bare {@code Bearer}
 	 * challenge.
 	 * @param response the response

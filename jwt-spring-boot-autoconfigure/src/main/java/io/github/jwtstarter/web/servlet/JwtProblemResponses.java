@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.github.jwtstarter.authorization.RbacDecision;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -41,9 +43,11 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		boolean rbac = accessDeniedException instanceof AuthorizationDeniedException denied
+				&& denied.getAuthorizationResult() instanceof RbacDecision;
 		write(response, HttpServletResponse.SC_FORBIDDEN,
 				"Bearer error=\"insufficient_scope\", error_description=\"access denied\"", "Forbidden",
-				"access denied");
+				rbac ? "access denied by jwt.rbac" : "access denied by the application");
 	}
 
 	/**

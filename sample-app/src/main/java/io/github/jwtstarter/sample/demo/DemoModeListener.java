@@ -88,7 +88,9 @@ final class DemoModeListener implements SmartApplicationListener {
 				"curl -s " + base + "/api/greeting -H \"Authorization: Bearer $CORP_TOKEN\" -H 'x-company: solo.io'", "",
 				"# the same with a RouterFunction and JwtRequestPredicates.claim(\"org\", \"solo.io\")",
 				"curl -s " + base + "/api/greeting/fn -H \"Authorization: Bearer $SOLO_TOKEN\"",
-				"curl -s " + base + "/api/greeting/fn -H \"Authorization: Bearer $PARTNER_TOKEN\"", "", rule, "");
+				"curl -s " + base + "/api/greeting/fn -H \"Authorization: Bearer $PARTNER_TOKEN\"", "",
+				"# 401: no token (the sample's policy is require-valid)",
+				"curl -i " + base + "/api/greeting -H 'x-company: solo.io'", "", rule, "");
 	}
 
 }

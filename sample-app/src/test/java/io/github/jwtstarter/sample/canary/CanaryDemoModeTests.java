@@ -42,7 +42,8 @@ class CanaryDemoModeTests {
 			String solo = exported(output, "SOLO_TOKEN");
 			String corp = exported(output, "CORP_TOKEN");
 			String partner = exported(output, "PARTNER_TOKEN");
-			assertThat(output.getOut()).contains("/api/greeting/fn");
+			assertThat(output.getOut()).contains("/api/greeting/fn")
+				.contains("# 401: no token (the sample's policy is require-valid)");
 			assertThat(get(port, "/api/greeting", solo)).contains("\"build\":\"canary\"");
 			assertThat(get(port, "/api/greeting", corp)).contains("\"build\":\"primary\"");
 			assertThat(get(port, "/api/greeting", corp, "x-company", "solo.io")).contains("\"build\":\"primary\"");

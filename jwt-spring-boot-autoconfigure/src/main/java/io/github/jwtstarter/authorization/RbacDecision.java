@@ -1,0 +1,27 @@
+package io.github.jwtstarter.authorization;
+
+import org.springframework.security.authorization.AuthorizationDecision;
+
+/**
+ * A decision of {@link RbacRules}, so that a denial can be told apart from one of the
+ * application's own rules (the 403 problem {@code detail} names the layer, never the
+ * policy).
+ *
+ * @author jwt-spring-boot-starter
+ */
+public final class RbacDecision extends AuthorizationDecision {
+
+	static final RbacDecision GRANTED = new RbacDecision(true);
+
+	static final RbacDecision DENIED = new RbacDecision(false);
+
+	private RbacDecision(boolean granted) {
+		super(granted);
+	}
+
+	@Override
+	public String toString() {
+		return "RbacDecision[granted=" + isGranted() + "]";
+	}
+
+}
