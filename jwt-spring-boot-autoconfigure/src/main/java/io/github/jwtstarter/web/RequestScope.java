@@ -1,5 +1,6 @@
 package io.github.jwtstarter.web;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +16,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The requests a route or an RBAC policy covers: path patterns (PathPattern syntax,
  * parsed once) and HTTP methods (compared exactly, upper case). Empty means any.
+ * {@code GET} covers {@code HEAD} too, as Spring MVC and WebFlux answer {@code HEAD} with
+ * {@code GET} handlers: a {@code HEAD} request never reaches a handler that a
+ * {@code GET} rule protects without satisfying that rule.
  *
  * @author jwt-spring-boot-starter
  */
@@ -33,9 +37,13 @@ public final class RequestScope {
 		Assert.notNull(paths, "paths cannot be null");
 		Assert.notNull(methods, "methods cannot be null");
 		this.paths = paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
-		this.methods = methods.stream()
+		Set<String> upper = methods.stream()
 			.map((method) -> method.toUpperCase(Locale.ROOT))
-			.collect(Collectors.toUnmodifiableSet());
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		if (upper.contains("GET")) {
+			upper.add("HEAD");
+		}
+		this.methods = Set.copyOf(upper);
 	}
 
 	/**

@@ -90,6 +90,9 @@ class RbacHttpTests {
 		registry.add(policies + "either.principals[0].claims.org", () -> "solo.io");
 		registry.add(policies + "either.principals[1].matcher", () -> "list-contains");
 		registry.add(policies + "either.principals[1].claims.groups", () -> "admins");
+		registry.add(policies + "menu.permissions.paths", () -> "/public/menu/**");
+		registry.add(policies + "menu.permissions.methods", () -> "GET");
+		registry.add(policies + "menu.principals[0].provider", () -> "kube");
 		registry.add(policies + "public-pets.permissions.paths", () -> "/public/pets/**");
 		registry.add(policies + "public-pets.principals[0].claims.org", () -> "solo.io");
 	}
@@ -114,6 +117,16 @@ class RbacHttpTests {
 
 	static String corp() {
 		return TestJwts.issuer("https://corp.example").subject("alice").signWith(CORP_KEY);
+	}
+
+	@Test
+	void headIsCoveredByAGetPolicySoItNeverReachesTheHandlerWithoutAMatchingPrincipal() {
+		HttpResponse<String> anonymous = this.http.send("HEAD", "/public/menu", null);
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(this.http.send("HEAD", "/public/menu", corp()).statusCode()).isEqualTo(403);
+		assertThat(this.http.send("HEAD", "/public/menu", kube(SVC_A)).statusCode()).isEqualTo(200);
+		assertThat(this.http.send("POST", "/public/menu", null).statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -81,7 +81,14 @@ class ObservabilityEndToEndTests {
 	@Test
 	@Order(1)
 	void healthListsEveryProviderWithoutFetchingKeys() throws Exception {
-		HttpResponse<String> response = get("/actuator/health", null);
+		HttpResponse<String> anonymous = get("/actuator/health", null);
+		assertThat(anonymous.statusCode()).isEqualTo(200);
+		assertThat(anonymous.body()).as("an anonymous caller sees the status only")
+			.contains("\"status\":\"UP\"")
+			.doesNotContain("components")
+			.doesNotContain("corp")
+			.doesNotContain("kube");
+		HttpResponse<String> response = get("/actuator/health", token(KUBE, KUBE_KEY));
 		assertThat(response.statusCode()).isEqualTo(200);
 		Map<String, Object> jwt = component(response, "jwt");
 		assertThat(jwt).containsEntry("status", "UP");
@@ -102,7 +109,7 @@ class ObservabilityEndToEndTests {
 		assertThat(rejected.headers().firstValue("WWW-Authenticate"))
 			.hasValue("Bearer error=\"invalid_token\", error_description=\"unable to verify token\"");
 		int requests = corpJwks.requestCount() + partnerJwks.requestCount();
-		HttpResponse<String> response = get("/actuator/health", null);
+		HttpResponse<String> response = get("/actuator/health", token(KUBE, KUBE_KEY));
 		assertThat(response.statusCode()).isEqualTo(503);
 		Map<String, Object> jwt = component(response, "jwt");
 		assertThat(jwt).containsEntry("status", "DOWN");
@@ -146,7 +153,7 @@ class ObservabilityEndToEndTests {
 		await().atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> get("/whoami", token(PARTNER, PARTNER_KEY)).statusCode() == 200);
-		HttpResponse<String> response = get("/actuator/health", null);
+		HttpResponse<String> response = get("/actuator/health", token(KUBE, KUBE_KEY));
 		assertThat(response.statusCode()).isEqualTo(200);
 		Map<String, Object> jwt = component(response, "jwt");
 		assertThat(jwt).containsEntry("status", "UP");
