@@ -1,5 +1,6 @@
 package io.github.jwtstarter.autoconfigure;
 
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 
@@ -10,7 +11,11 @@ import io.github.jwtstarter.jwt.JwtProviderRegistry;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerificationListener;
 import io.github.jwtstarter.jwt.JwtVerifier;
+import io.github.jwtstarter.jwt.TokenPresentation;
 import io.github.jwtstarter.jwt.VerifiedTokenCache;
+import io.github.jwtstarter.web.ServletTokenPresentation;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,6 +28,8 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Decoder and verifier configurations imported by {@link JwtAutoConfiguration}.
@@ -79,7 +86,8 @@ final class JwtDecoderConfigurations {
 
 	/**
 	 * The issuer resolver for applications with their own filter chain; it needs the
-	 * servlet API.
+	 * servlet API. Tokens reach it as bearer tokens: a DPoP-bound token is rejected, a
+	 * certificate-bound one needs the current request's TLS client certificate.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "jakarta.servlet.http.HttpServletRequest")
@@ -96,7 +104,9 @@ final class JwtDecoderConfigurations {
 				AuthenticationManager manager = (authentication) -> {
 					String token = ((BearerTokenAuthenticationToken) authentication).getToken();
 					try {
-						return verifier.verify(token, (provider) -> provider.getIssuer().equals(issuer))
+						return verifier
+							.verify(token, (provider) -> provider.getIssuer().equals(issuer),
+									TokenPresentation.bearer(currentClientCertificate()))
 							.authentication();
 					}
 					catch (JwtVerificationException ex) {
@@ -105,6 +115,11 @@ final class JwtDecoderConfigurations {
 				};
 				return manager;
 			});
+		}
+
+		private static @Nullable X509Certificate currentClientCertificate() {
+			return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+					? ServletTokenPresentation.clientCertificate(attributes.getRequest()) : null;
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.jwtstarter.jwt.DPoPMode;
 import io.github.jwtstarter.web.ValidationPolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -205,6 +206,12 @@ public class JwtProperties implements InitializingBean {
 		 */
 		private List<ClaimToHeader> claimsToHeaders = new ArrayList<>();
 
+		/**
+		 * Sender-constrained tokens: DPoP (RFC 9449) and certificate-bound tokens (RFC
+		 * 8705).
+		 */
+		private final SenderConstraint senderConstraint = new SenderConstraint();
+
 		public @Nullable String getIssuer() {
 			return this.issuer;
 		}
@@ -307,6 +314,62 @@ public class JwtProperties implements InitializingBean {
 
 		public void setClaimsToHeaders(List<ClaimToHeader> claimsToHeaders) {
 			this.claimsToHeaders = claimsToHeaders;
+		}
+
+		public SenderConstraint getSenderConstraint() {
+			return this.senderConstraint;
+		}
+
+	}
+
+	/**
+	 * How a provider treats sender-constrained tokens. Whatever is set here, a token
+	 * bound to a DPoP key ("cnf.jkt") or a client certificate ("cnf.x5t#S256") is never
+	 * accepted as a plain bearer token, and a malformed "cnf" is rejected.
+	 */
+	public static class SenderConstraint {
+
+		/**
+		 * Whether the DPoP scheme is accepted: disabled, allowed (DPoP-bound tokens with a
+		 * valid proof, other tokens as bearer tokens) or required (DPoP-bound tokens
+		 * only).
+		 */
+		private DPoPMode dpop = DPoPMode.ALLOWED;
+
+		/**
+		 * How long after its "iat" a DPoP proof is accepted, with the provider's
+		 * clock-skew either side; a proof's "jti" is remembered as long.
+		 */
+		private Duration dpopProofMaxAge = Duration.ofSeconds(60);
+
+		/**
+		 * Most DPoP proof ids remembered against replay; when full, new proofs are
+		 * refused until remembered ones age out.
+		 */
+		private long dpopReplayCacheSize = 100_000;
+
+		public DPoPMode getDpop() {
+			return this.dpop;
+		}
+
+		public void setDpop(DPoPMode dpop) {
+			this.dpop = dpop;
+		}
+
+		public Duration getDpopProofMaxAge() {
+			return this.dpopProofMaxAge;
+		}
+
+		public void setDpopProofMaxAge(Duration dpopProofMaxAge) {
+			this.dpopProofMaxAge = dpopProofMaxAge;
+		}
+
+		public long getDpopReplayCacheSize() {
+			return this.dpopReplayCacheSize;
+		}
+
+		public void setDpopReplayCacheSize(long dpopReplayCacheSize) {
+			this.dpopReplayCacheSize = dpopReplayCacheSize;
 		}
 
 	}

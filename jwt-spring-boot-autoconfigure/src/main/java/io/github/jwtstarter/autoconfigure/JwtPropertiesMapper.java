@@ -24,6 +24,8 @@ import io.github.jwtstarter.authorization.ClaimMatcher;
 import io.github.jwtstarter.authorization.ClaimMatchers;
 import io.github.jwtstarter.authorization.RbacPolicy;
 import io.github.jwtstarter.authorization.RbacPrincipal;
+import io.github.jwtstarter.jwt.DPoPMode;
+import io.github.jwtstarter.jwt.DPoPProofVerifier;
 import io.github.jwtstarter.jwt.JwkQualityGate;
 import io.github.jwtstarter.jwt.JwkSetLoader;
 import io.github.jwtstarter.jwt.JwksFetchListener;
@@ -33,6 +35,7 @@ import io.github.jwtstarter.jwt.JwtTimeValidator;
 import io.github.jwtstarter.jwt.ProviderJwtDecoder;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import io.github.jwtstarter.jwt.ProviderValidators;
+import io.github.jwtstarter.jwt.SenderConstraints;
 import io.github.jwtstarter.shaping.ProviderShaping;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRoute;
@@ -96,7 +99,15 @@ final class JwtPropertiesMapper {
 		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, algorithms, ProviderValidators.create(issuer,
 				properties.getAudiences(), properties.getRequiredClaims(), time), Set.copyOf(properties.getTypes()));
 		return new JwtProvider(id, issuer, keys, decoder, time,
-				new ProviderJwtAuthenticationConverter(id, properties.getPrincipalClaim(), authorities(id, properties)));
+				new ProviderJwtAuthenticationConverter(id, properties.getPrincipalClaim(), authorities(id, properties)),
+				senderConstraints(properties));
+	}
+
+	private SenderConstraints senderConstraints(JwtProperties.Provider properties) {
+		JwtProperties.SenderConstraint senderConstraint = properties.getSenderConstraint();
+		return new SenderConstraints(senderConstraint.getDpop(),
+				new DPoPProofVerifier(senderConstraint.getDpopProofMaxAge(), properties.getClockSkew(),
+						senderConstraint.getDpopReplayCacheSize(), this.clock));
 	}
 
 	private Converter<Jwt, Collection<GrantedAuthority>> authorities(String id, JwtProperties.Provider properties) {
@@ -193,6 +204,9 @@ final class JwtPropertiesMapper {
 			source.getCookies().forEach((cookie) -> provided.add(TokenLocation.cookie(cookie)));
 			if (source.getHeaders().isEmpty()) {
 				provided.add(TokenLocation.bearerHeader());
+			}
+			if (provider.getSenderConstraint().getDpop() != DPoPMode.DISABLED) {
+				provided.add(TokenLocation.dpopHeader());
 			}
 			locations.put(id, provided);
 		});

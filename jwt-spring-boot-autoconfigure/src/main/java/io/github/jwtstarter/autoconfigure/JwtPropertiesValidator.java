@@ -121,6 +121,9 @@ final class JwtPropertiesValidator {
 						"not a valid HTTP header name; use letters, digits and - (e.g. x-company)");
 			}
 		}
+		JwtProperties.SenderConstraint senderConstraint = provider.getSenderConstraint();
+		positive(name + ".sender-constraint.dpop-proof-max-age", senderConstraint.getDpopProofMaxAge().toMillis());
+		positive(name + ".sender-constraint.dpop-replay-cache-size", senderConstraint.getDpopReplayCacheSize());
 		List<JwtProperties.HeaderSource> headers = provider.getTokenSource().getHeaders();
 		for (int i = 0; i < headers.size(); i++) {
 			if (!StringUtils.hasText(headers.get(i).getName())) {

@@ -96,6 +96,41 @@ public enum JwtFailure {
 	KEYS_UNAVAILABLE("keys_unavailable", "unable to verify token"),
 
 	/**
+	 * The {@code cnf} claim is not a JSON object holding only string thumbprints
+	 * ({@code jkt}, {@code x5t#S256}).
+	 */
+	INVALID_CONFIRMATION("invalid_confirmation", "invalid confirmation claim"),
+
+	/**
+	 * The token is bound to a client certificate ({@code cnf.x5t#S256}) and the request
+	 * came without that certificate (RFC 8705).
+	 */
+	CERTIFICATE_MISMATCH("certificate_mismatch", "client certificate does not match"),
+
+	/**
+	 * The token is bound to a DPoP key ({@code cnf.jkt}) and was not presented with the
+	 * {@code DPoP} scheme (RFC 9449).
+	 */
+	DPOP_PROOF_REQUIRED("dpop_proof_required", "DPoP proof required"),
+
+	/**
+	 * The token is not DPoP-bound although the provider requires it, or although it was
+	 * presented with the {@code DPoP} scheme.
+	 */
+	DPOP_BOUND_TOKEN_REQUIRED("dpop_bound_token_required", "DPoP-bound token required"),
+
+	/**
+	 * The token is DPoP-bound and its provider does not accept DPoP.
+	 */
+	DPOP_NOT_ACCEPTED("dpop_not_accepted", "DPoP not accepted"),
+
+	/**
+	 * The DPoP proof is missing, malformed, replayed, or does not match the request, the
+	 * token or the token's key.
+	 */
+	INVALID_DPOP_PROOF("invalid_dpop_proof", "invalid DPoP proof"),
+
+	/**
 	 * Any other failure.
 	 */
 	INVALID("invalid", "invalid token");
@@ -115,6 +150,25 @@ public enum JwtFailure {
 	 */
 	public String tag() {
 		return this.tag;
+	}
+
+	/**
+	 * Returns whether the client is answered with a {@code DPoP} challenge (RFC 9449
+	 * section 7.1) whatever scheme it used: the token needs a DPoP proof, or its proof
+	 * was rejected.
+	 * @return whether the failure calls for a {@code DPoP} challenge
+	 */
+	public boolean isDPoPChallenge() {
+		return this == DPOP_PROOF_REQUIRED || this == DPOP_BOUND_TOKEN_REQUIRED || this == INVALID_DPOP_PROOF;
+	}
+
+	/**
+	 * Returns the {@code error} code of the challenge: {@code invalid_dpop_proof} for a
+	 * rejected proof, {@code invalid_token} otherwise.
+	 * @return the error code
+	 */
+	public String errorCode() {
+		return (this == INVALID_DPOP_PROOF) ? "invalid_dpop_proof" : "invalid_token";
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.github.jwtstarter.jwt;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Clock;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -10,7 +11,8 @@ import org.springframework.util.Assert;
 
 /**
  * One configured JWT provider: its id, issuer, own keys and decoder, the time checks
- * re-applied on a cache hit, and how a verified token becomes an Authentication.
+ * re-applied on a cache hit, how a verified token becomes an Authentication, and the
+ * checks of sender-constrained tokens run on every request.
  *
  * @author jwt-spring-boot-starter
  */
@@ -28,20 +30,31 @@ public final class JwtProvider implements Closeable {
 
 	private final ProviderKeys keys;
 
+	private final SenderConstraints senderConstraints;
+
 	public JwtProvider(String id, String issuer, ProviderKeys keys, ProviderJwtDecoder decoder,
 			JwtTimeValidator timeValidator, Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter) {
+		this(id, issuer, keys, decoder, timeValidator, authenticationConverter,
+				SenderConstraints.defaults(Clock.systemUTC()));
+	}
+
+	public JwtProvider(String id, String issuer, ProviderKeys keys, ProviderJwtDecoder decoder,
+			JwtTimeValidator timeValidator, Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter,
+			SenderConstraints senderConstraints) {
 		Assert.hasText(id, "id cannot be empty");
 		Assert.hasText(issuer, "issuer cannot be empty");
 		Assert.notNull(keys, "keys cannot be null");
 		Assert.notNull(decoder, "decoder cannot be null");
 		Assert.notNull(timeValidator, "timeValidator cannot be null");
 		Assert.notNull(authenticationConverter, "authenticationConverter cannot be null");
+		Assert.notNull(senderConstraints, "senderConstraints cannot be null");
 		this.id = id;
 		this.issuer = issuer;
 		this.keys = keys;
 		this.decoder = decoder;
 		this.timeValidator = timeValidator;
 		this.authenticationConverter = authenticationConverter;
+		this.senderConstraints = senderConstraints;
 	}
 
 	public String getId() {
@@ -62,6 +75,10 @@ public final class JwtProvider implements Closeable {
 
 	public Converter<Jwt, ? extends AbstractAuthenticationToken> getAuthenticationConverter() {
 		return this.authenticationConverter;
+	}
+
+	public SenderConstraints getSenderConstraints() {
+		return this.senderConstraints;
 	}
 
 	public ProviderKeys getKeys() {

@@ -14,7 +14,8 @@ import org.springframework.util.Assert;
  * one parse, issuer lookup (an unknown issuer is rejected with no network call), the
  * caller's admissibility check (token location, route), then the provider's decoder and
  * Authentication. Repeated tokens are served from the {@link VerifiedTokenCache}, whose
- * hits still have their times checked.
+ * hits still have their times checked. Every request, cached or not, then has the
+ * provider's {@link SenderConstraints} checked against how it presented the token.
  *
  * @author jwt-spring-boot-starter
  */
@@ -40,13 +41,26 @@ public final class JwtVerifier {
 	}
 
 	/**
-	 * Verifies a token.
+	 * Verifies a token presented as a bearer token over a connection without a client
+	 * certificate: a sender-constrained token is rejected.
 	 * @param token the compact token
 	 * @param admissible whether the provider may be used for this token here
 	 * @return the verified token
 	 * @throws JwtVerificationException when the token is rejected
 	 */
 	public VerifiedJwt verify(String token, Predicate<JwtProvider> admissible) {
+		return verify(token, admissible, TokenPresentation.bearer(null));
+	}
+
+	/**
+	 * Verifies a token and checks that the request holds what the token is bound to.
+	 * @param token the compact token
+	 * @param admissible whether the provider may be used for this token here
+	 * @param presentation how the request presented the token
+	 * @return the verified token
+	 * @throws JwtVerificationException when the token is rejected
+	 */
+	public VerifiedJwt verify(String token, Predicate<JwtProvider> admissible, TokenPresentation presentation) {
 		long start = System.nanoTime();
 		JwtProvider provider = null;
 		boolean cached = false;
@@ -75,6 +89,7 @@ public final class JwtVerifier {
 					this.cache.put(token, verified, generation);
 				}
 			}
+			provider.getSenderConstraints().check(verified.jwt(), presentation);
 			this.listener.onVerification(provider, null, cached, System.nanoTime() - start);
 			return verified;
 		}

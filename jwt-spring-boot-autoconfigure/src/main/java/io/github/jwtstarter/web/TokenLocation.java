@@ -62,6 +62,15 @@ public record TokenLocation(Kind kind, String name, String prefix) {
 	}
 
 	/**
+	 * The location of DPoP-bound tokens: the {@code Authorization} header with the
+	 * {@code DPoP} scheme (RFC 9449 section 7.1).
+	 * @return the location
+	 */
+	public static TokenLocation dpopHeader() {
+		return header("Authorization", "DPoP ");
+	}
+
+	/**
 	 * Where a token is.
 	 */
 	public enum Kind {

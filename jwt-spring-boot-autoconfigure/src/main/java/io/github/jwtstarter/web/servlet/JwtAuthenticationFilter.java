@@ -5,6 +5,7 @@ import java.io.IOException;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerifier;
+import io.github.jwtstarter.jwt.TokenPresentation;
 import io.github.jwtstarter.jwt.VerifiedJwt;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
@@ -85,6 +86,7 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		ValidationPolicy policy = route.getValidationPolicy();
 		ResolvedToken token;
 		VerifiedJwt verified;
+		TokenPresentation presentation = null;
 		try {
 			token = this.tokenResolver.resolve(new ServletTokenRequest(request));
 			if (token == null) {
@@ -96,17 +98,19 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 				return;
 			}
 			ResolvedToken found = token;
+			presentation = ServletTokenPresentation.of(request, found);
 			verified = this.verifier.verify(found.token(),
 					(provider) -> route.allows(provider.getId())
-							&& this.tokenResolver.accepts(provider.getId(), found.locations()));
+							&& this.tokenResolver.accepts(provider.getId(), found.locations()),
+					presentation);
 		}
 		catch (JwtVerificationException ex) {
-			rejected(request, response, chain, policy, ex.getFailure(), null);
+			rejected(request, response, chain, policy, ex.getFailure(), null, presentation);
 			return;
 		}
 		catch (RuntimeException ex) {
 			logger.debug("JWT processing failed unexpectedly", ex);
-			rejected(request, response, chain, policy, JwtFailure.INVALID, null);
+			rejected(request, response, chain, policy, JwtFailure.INVALID, null, presentation);
 			return;
 		}
 		SecurityContext context = this.contextHolderStrategy.createEmptyContext();
@@ -126,8 +130,8 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	private void rejected(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-			ValidationPolicy policy, JwtFailure failure, @Nullable ResolvedToken token)
-			throws IOException, ServletException {
+			ValidationPolicy policy, JwtFailure failure, @Nullable ResolvedToken token,
+			@Nullable TokenPresentation presentation) throws IOException, ServletException {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Rejected bearer token: " + failure.tag());
 		}
@@ -135,7 +139,8 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(this.requestCustomizer.customize(request, null, token), response);
 			return;
 		}
-		this.responses.invalidToken(response, failure.description());
+		this.responses.invalidToken(response, failure,
+				presentation != null && presentation.scheme() == TokenPresentation.Scheme.DPOP);
 	}
 
 }

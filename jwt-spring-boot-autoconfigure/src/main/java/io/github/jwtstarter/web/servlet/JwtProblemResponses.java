@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.github.jwtstarter.authorization.RbacDecision;
+import io.github.jwtstarter.jwt.DPoPProofVerifier;
+import io.github.jwtstarter.jwt.JwtFailure;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -20,8 +22,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * {@code WWW-Authenticate: Bearer} challenge for a missing token, 401 with
  * {@code error="invalid_token"} and a short generic description for a rejected one, 403
  * with {@code error="insufficient_scope"} for a denial; each with an
- * {@code application/problem+json} body. Descriptions are fixed strings, never token
- * content.
+ * {@code application/problem+json} body. A token presented with the {@code DPoP} scheme,
+ * or one that needs a DPoP proof, is answered with a {@code DPoP} challenge instead (RFC
+ * 9449 section 7.1). Descriptions are fixed strings, never token content.
  *
  * @author jwt-spring-boot-starter
  */
@@ -69,6 +72,26 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 		String safe = sanitize(description);
 		write(response, HttpServletResponse.SC_UNAUTHORIZED,
 				"Bearer error=\"invalid_token\", error_description=\"" + safe + "\"", "Unauthorized", safe);
+	}
+
+	/**
+	 * Writes the answer to a rejected token, with a {@code DPoP} challenge when the token
+	 * was presented with the {@code DPoP} scheme or needs a DPoP proof.
+	 * @param response the response
+	 * @param failure why the token was rejected
+	 * @param dpopScheme whether the token was presented with the {@code DPoP} scheme
+	 * @throws IOException on a write failure
+	 */
+	public void invalidToken(HttpServletResponse response, JwtFailure failure, boolean dpopScheme)
+			throws IOException {
+		if (!dpopScheme && !failure.isDPoPChallenge()) {
+			invalidToken(response, failure.description());
+			return;
+		}
+		String safe = sanitize(failure.description());
+		write(response, HttpServletResponse.SC_UNAUTHORIZED, "DPoP error=\"" + failure.errorCode()
+				+ "\", error_description=\"" + safe + "\", algs=\"" + DPoPProofVerifier.ALGORITHMS + "\"",
+				"Unauthorized", safe);
 	}
 
 	private static void write(HttpServletResponse response, int status, String challenge, String title,

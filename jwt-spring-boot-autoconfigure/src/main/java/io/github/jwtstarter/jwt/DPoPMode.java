@@ -1,0 +1,26 @@
+package io.github.jwtstarter.jwt;
+
+/**
+ * Whether a provider accepts DPoP-bound tokens (RFC 9449). Whatever the mode, a token
+ * bound to a DPoP key ({@code cnf.jkt}) is never accepted as a plain bearer token.
+ *
+ * @author jwt-spring-boot-starter
+ */
+public enum DPoPMode {
+
+	/**
+	 * The {@code DPoP} scheme is not accepted; a DPoP-bound token is rejected.
+	 */
+	DISABLED,
+
+	/**
+	 * DPoP-bound tokens are accepted with a valid proof, unbound tokens as bearer tokens.
+	 */
+	ALLOWED,
+
+	/**
+	 * Only DPoP-bound tokens with a valid proof are accepted.
+	 */
+	REQUIRED
+
+}
