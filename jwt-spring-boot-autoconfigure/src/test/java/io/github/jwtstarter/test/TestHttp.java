@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +56,42 @@ public final class TestHttp {
 		}
 	}
 
-	public HttpResponse<String> get(String path, @Nullable String token) {
+	/**
+	 * Sends a request with the given headers, e.g. {@code Authorization: DPoP <token>}
+	 * and a {@code DPoP} proof.
+	 * @param method the HTTP method
+	 * @param path the path and query
+	 * @param headers the request headers
+	 * @return the response
+	 */
+	public HttpResponse<String> sendWithHeaders(String method, String path, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+			.timeout(Duration.ofSeconds(10))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		headers.forEach(request::header);
+		try {
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Returns the absolute URL of a path on the application, as a DPoP proof's
+	 * {@code htu} names it.
+	 * @param path the path and query
+	 * @return the URL
+	 */
+	public String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
+	}
+
+		public HttpResponse<String> get(String path, @Nullable String token) {
 		return send("GET", path, token);
 	}
 
@@ -112,7 +148,22 @@ public final class TestHttp {
 		assertProblem(response, 401);
 	}
 
-	private static void assertProblem(HttpResponse<String> response, int status) {
+	/**
+	 * Asserts a rejection answered with a {@code DPoP} challenge (RFC 9449 section 7.1).
+	 * @param response the response
+	 * @param error the expected error code, {@code invalid_token} or
+	 * {@code invalid_dpop_proof}
+	 * @param description the expected error description
+	 */
+	public static void assertDPoPChallenge(HttpResponse<String> response, String error, String description) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValue("DPoP error=\"" + error + "\", error_description=\"" + description
+					+ "\", algs=\"ES256 ES384 ES512 PS256 PS384 PS512 RS256 RS384 RS512\"");
+		assertProblem(response, 401);
+	}
+
+		private static void assertProblem(HttpResponse<String> response, int status) {
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":" + status);

@@ -1,0 +1,238 @@
+package io.github.jwtstarter.web;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.authorization.ClaimsTestApplication;
+import io.github.jwtstarter.authorization.TestHttp;
+import io.github.jwtstarter.test.DPoPProofs;
+import io.github.jwtstarter.test.TestJwts;
+import io.github.jwtstarter.test.TestKeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.github.jwtstarter.authorization.TestHttp.assertDPoPChallenge;
+import static io.github.jwtstarter.authorization.TestHttp.assertInvalidToken;
+import static io.github.jwtstarter.authorization.TestHttp.assertOk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DPoP-bound tokens (RFC 9449) over real HTTP: proofs signed by a client's EC key,
+ * tokens signed by the identity provider's key, checked by the running application.
+ * Providers: {@code corp} (DPoP allowed, the default), {@code strict} (required) and
+ * {@code legacy} (disabled).
+ */
+@SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DPoPHttpTests {
+
+	static final RSAKey IDP_KEY = TestKeys.rsa("idp-1");
+
+	static final DPoPProofs client = DPoPProofs.withKey(TestKeys.ec("client", Curve.P_256));
+
+	static final ECKey THIEF_KEY = TestKeys.ec("thief", Curve.P_256);
+
+	@LocalServerPort
+	int port;
+
+	TestHttp http;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		for (String id : List.of("corp", "strict", "legacy")) {
+			registry.add("jwt.providers." + id + ".issuer", () -> "https://" + id + ".example");
+			registry.add("jwt.providers." + id + ".jwks.local", () -> TestKeys.toPublicJwkSetJson(IDP_KEY));
+		}
+		registry.add("jwt.providers.strict.sender-constraint.dpop", () -> "required");
+		registry.add("jwt.providers.legacy.sender-constraint.dpop", () -> "disabled");
+	}
+
+	@BeforeEach
+	void http() {
+		this.http = new TestHttp(this.port);
+	}
+
+	static TestJwts token(String provider) {
+		return TestJwts.issuer("https://" + provider + ".example").subject("alice");
+	}
+
+	static String boundToken(String provider) {
+		return token(provider).claim("cnf", client.confirmation()).signWith(IDP_KEY);
+	}
+
+	HttpResponse<String> dpop(String method, String path, String token, String proof) {
+		return this.http.sendWithHeaders(method, path, Map.of("Authorization", "DPoP " + token, "DPoP", proof));
+	}
+
+	HttpResponse<String> bearer(String path, String token) {
+		return this.http.get(path, token);
+	}
+
+	@Test
+	void boundTokenWithValidProofIsAccepted() {
+		String token = boundToken("corp");
+		HttpResponse<String> response = dpop("GET", "/api/orders", token,
+				client.proof("GET", this.http.url("/api/orders"), token).sign());
+		assertOk(response);
+		assertThat(response.body()).contains("\"authenticated\":true", "\"name\":\"alice\"",
+				"\"provider\":\"corp\"");
+	}
+
+	@Test
+	void eachRequestOfACachedTokenNeedsItsOwnProof() {
+		String token = boundToken("corp");
+		for (int i = 0; i < 3; i++) {
+			assertOk(dpop("POST", "/api/orders", token,
+					client.proof("POST", this.http.url("/api/orders"), token).sign()));
+		}
+		assertDPoPChallenge(bearer("/api/orders", token), "invalid_token", "DPoP proof required");
+	}
+
+	@Test
+	void replayedProofIsRejected() {
+		String token = boundToken("corp");
+		String proof = client.proof("GET", this.http.url("/api/orders"), token).sign();
+		assertOk(dpop("GET", "/api/orders", token, proof));
+		assertDPoPChallenge(dpop("GET", "/api/orders", token, proof), "invalid_dpop_proof", "invalid DPoP proof");
+	}
+
+	@Test
+	void proofForAnotherUrlIsRejected() {
+		String token = boundToken("corp");
+		assertDPoPChallenge(dpop("GET", "/api/orders", token,
+				client.proof("GET", this.http.url("/api/payments"), token).sign()), "invalid_dpop_proof",
+				"invalid DPoP proof");
+		assertDPoPChallenge(
+				dpop("GET", "/api/orders", token,
+						client.proof("GET", "http://other.example:" + this.port + "/api/orders", token).sign()),
+				"invalid_dpop_proof", "invalid DPoP proof");
+	}
+
+	@Test
+	void proofForAnotherMethodIsRejected() {
+		String token = boundToken("corp");
+		assertDPoPChallenge(dpop("DELETE", "/api/orders", token,
+				client.proof("GET", this.http.url("/api/orders"), token).sign()), "invalid_dpop_proof",
+				"invalid DPoP proof");
+	}
+
+	@Test
+	void proofUrlIgnoresQueryAndNormalizesSchemeAndHostCase() {
+		String token = boundToken("corp");
+		assertOk(dpop("GET", "/api/orders?page=2", token,
+				client.proof("GET", "HTTP://127.0.0.1:" + this.port + "/api/orders", token).sign()));
+	}
+
+	@Test
+	void proofForAnotherAccessTokenIsRejected() {
+		String token = boundToken("corp");
+		String otherToken = token("corp").subject("bob").claim("cnf", client.confirmation()).signWith(IDP_KEY);
+		assertDPoPChallenge(dpop("GET", "/api/orders", token,
+				client.proof("GET", this.http.url("/api/orders"), otherToken).sign()), "invalid_dpop_proof",
+				"invalid DPoP proof");
+		assertDPoPChallenge(dpop("GET", "/api/orders", token,
+				client.proof("GET", this.http.url("/api/orders"), token).ath(null).sign()), "invalid_dpop_proof",
+				"invalid DPoP proof");
+	}
+
+	@Test
+	void stolenTokenWithAProofFromAnotherKeyIsRejected() {
+		String token = boundToken("corp");
+		assertDPoPChallenge(dpop("GET", "/api/orders", token,
+				client.proof("GET", this.http.url("/api/orders"), token).signedBy(THIEF_KEY).sign()),
+				"invalid_dpop_proof", "invalid DPoP proof");
+	}
+
+	@Test
+	void staleOrFutureOrUntypedProofIsRejected() {
+		String token = boundToken("corp");
+		String url = this.http.url("/api/orders");
+		List<String> proofs = List.of(
+				client.proof("GET", url, token).issuedAt(Instant.now().minus(Duration.ofMinutes(5))).sign(),
+				client.proof("GET", url, token).issuedAt(Instant.now().plus(Duration.ofMinutes(5))).sign(),
+				client.proof("GET", url, token).issuedAt(null).sign(),
+				client.proof("GET", url, token).type("JWT").sign(), token, "not-a-jwt");
+		for (String proof : proofs) {
+			assertDPoPChallenge(dpop("GET", "/api/orders", token, proof), "invalid_dpop_proof",
+					"invalid DPoP proof");
+		}
+	}
+
+	@Test
+	void dpopSchemeWithoutProofHeaderIsRejected() {
+		String token = boundToken("corp");
+		assertDPoPChallenge(this.http.sendWithHeaders("GET", "/api/orders", Map.of("Authorization", "DPoP " + token)),
+				"invalid_dpop_proof", "invalid DPoP proof");
+	}
+
+	@Test
+	void boundTokenPresentedAsBearerIsRejectedWithDPoPChallenge() {
+		assertDPoPChallenge(bearer("/api/orders", boundToken("corp")), "invalid_token", "DPoP proof required");
+	}
+
+	@Test
+	void unboundBearerTokenIsStillAcceptedWhenDPoPIsAllowed() {
+		assertOk(bearer("/api/orders", token("corp").signWith(IDP_KEY)));
+	}
+
+	@Test
+	void unboundTokenWithDPoPSchemeIsRejected() {
+		String token = token("corp").signWith(IDP_KEY);
+		assertDPoPChallenge(dpop("GET", "/api/orders", token,
+				client.proof("GET", this.http.url("/api/orders"), token).sign()), "invalid_token",
+				"DPoP-bound token required");
+	}
+
+	@Test
+	void requiredModeRejectsPlainBearerTokenAndAcceptsDPoP() {
+		assertDPoPChallenge(bearer("/api/orders", token("strict").signWith(IDP_KEY)), "invalid_token",
+				"DPoP-bound token required");
+		String token = boundToken("strict");
+		assertOk(dpop("GET", "/api/orders", token, client.proof("GET", this.http.url("/api/orders"), token).sign()));
+	}
+
+	@Test
+	void disabledModeRefusesTheDPoPSchemeAndBoundTokens() {
+		String token = boundToken("legacy");
+		assertDPoPChallenge(dpop("GET", "/api/orders", token,
+				client.proof("GET", this.http.url("/api/orders"), token).sign()), "invalid_token",
+				"issuer not allowed here");
+		assertInvalidToken(bearer("/api/orders", token), "DPoP not accepted");
+		assertOk(bearer("/api/orders", token("legacy").signWith(IDP_KEY)));
+	}
+
+	@Test
+	void malformedConfirmationClaimIsRejected() {
+		Map<String, Object> jktNumber = Map.of("jkt", 42);
+		Map<String, Object> x5tList = Map.of("x5t#S256", List.of("abc"));
+		Map<String, Object> unknownMember = Map.of("jwk", Map.of("kty", "EC"));
+		Map<String, Object> emptyJkt = Map.of("jkt", "");
+		List<Object> malformed = List.of("bound", 42, true, List.of("jkt"), Map.of(), jktNumber, x5tList,
+				unknownMember, emptyJkt);
+		for (Object cnf : malformed) {
+			String token = token("corp").claim("cnf", cnf).signWith(IDP_KEY);
+			assertInvalidToken(bearer("/api/orders", token), "invalid confirmation claim");
+			assertDPoPChallenge(dpop("GET", "/api/orders", token,
+					client.proof("GET", this.http.url("/api/orders"), token).sign()), "invalid_token",
+					"invalid confirmation claim");
+		}
+	}
+
+	@Test
+	void certificateBoundTokenOverPlainHttpIsRejected() {
+		String token = token("corp").claim("cnf", Map.of("x5t#S256", "bwcK0esc3ACC3DB2Y5_lESsXE8o9ltc05O89jdN-dg2"))
+			.signWith(IDP_KEY);
+		assertInvalidToken(bearer("/api/orders", token), "client certificate does not match");
+	}
+
+}
