@@ -195,7 +195,7 @@ public final class TestKeys {
 	/**
 	 * Just enough DER to write a self-signed certificate.
 	 */
-	private static final class Der {
+	static final class Der {
 
 		static final byte[] NULL = { 0x05, 0x00 };
 
@@ -246,7 +246,7 @@ public final class TestKeys {
 			return tlv(0x06, out.toByteArray());
 		}
 
-		private static byte[] tlv(int tag, byte[] value) {
+		static byte[] tlv(int tag, byte[] value) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			out.write(tag);
 			int length = value.length;
