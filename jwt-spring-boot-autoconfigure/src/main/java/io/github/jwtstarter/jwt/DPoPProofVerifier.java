@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -73,6 +74,8 @@ public final class DPoPProofVerifier {
 	private final Cache<String, Boolean> seen;
 
 	private final DPoPProofJwtDecoderFactory decoders = new DPoPProofJwtDecoderFactory();
+
+	private final AtomicLong lastFullWarning = new AtomicLong();
 
 	/**
 	 * Creates a verifier.
@@ -181,8 +184,7 @@ public final class DPoPProofVerifier {
 		if (this.seen.estimatedSize() >= this.replayCacheSize) {
 			this.seen.cleanUp();
 			if (this.seen.estimatedSize() >= this.replayCacheSize) {
-				logger.warn("DPoP replay cache is full (" + this.replayCacheSize + " proof ids); refusing new proofs "
-						+ "until old ones age out");
+				warnFull();
 				return check(false, "replay cache full");
 			}
 		}
@@ -190,7 +192,16 @@ public final class DPoPProofVerifier {
 		return check(this.seen.asMap().putIfAbsent(key, Boolean.TRUE) == null, "jti already used");
 	}
 
-	private static OAuth2TokenValidatorResult check(boolean passed, String reason) {
+	private void warnFull() {
+		long now = this.clock.millis();
+		long last = this.lastFullWarning.get();
+		if (now - last >= this.maxAge.toMillis() && this.lastFullWarning.compareAndSet(last, now)) {
+			logger.warn("DPoP replay cache is full (" + this.replayCacheSize + " proof ids); refusing new proofs "
+					+ "until old ones age out (logged at most once per proof max age)");
+		}
+	}
+
+		private static OAuth2TokenValidatorResult check(boolean passed, String reason) {
 		return passed ? OAuth2TokenValidatorResult.success()
 				: OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, reason, null));
 	}

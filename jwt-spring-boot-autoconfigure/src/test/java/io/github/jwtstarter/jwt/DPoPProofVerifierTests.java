@@ -1,0 +1,147 @@
+package io.github.jwtstarter.jwt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import io.github.jwtstarter.test.DPoPProofs;
+import io.github.jwtstarter.test.MutableClock;
+import io.github.jwtstarter.test.TestKeys;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+class DPoPProofVerifierTests {
+
+	private static final String URL = "https://api.example/orders";
+
+	private static final ECKey CLIENT_KEY = TestKeys.ec("client", Curve.P_256);
+
+	private static final DPoPProofs client = DPoPProofs.withKey(CLIENT_KEY);
+
+	private final MutableClock clock = new MutableClock(Instant.now());
+
+	private final Jwt accessToken = Jwt.withTokenValue("header.payload.signature")
+		.header("alg", "RS256")
+		.claim("cnf", client.confirmation())
+		.build();
+
+	private DPoPProofVerifier verifier(long replayCacheSize) {
+		return new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(10), replayCacheSize, this.clock);
+	}
+
+	private String proof() {
+		return client.proof("GET", URL, this.accessToken.getTokenValue()).issuedAt(this.clock.instant()).sign();
+	}
+
+	private static void assertRejected(Runnable verification) {
+		assertThatExceptionOfType(JwtVerificationException.class).isThrownBy(verification::run)
+			.satisfies((ex) -> assertThat(ex.getFailure()).isEqualTo(JwtFailure.INVALID_DPOP_PROOF));
+	}
+
+	@Test
+	void verifyWhenProofReplayedAfterItsIdAgedOutThenRejectedByIssuedAt() {
+		DPoPProofVerifier verifier = verifier(100);
+		String proof = proof();
+		verifier.verify("GET", URL, proof, this.accessToken);
+		this.clock.advance(Duration.ofSeconds(81));
+		assertRejected(() -> verifier.verify("GET", URL, proof, this.accessToken));
+	}
+
+	@Test
+	void verifyWhenProofIsWithinMaxAgeAndSkewThenAccepted() {
+		DPoPProofVerifier verifier = verifier(100);
+		String proof = proof();
+		this.clock.advance(Duration.ofSeconds(69));
+		assertThatNoException().isThrownBy(() -> verifier.verify("GET", URL, proof, this.accessToken));
+	}
+
+	@Test
+	void verifyWhenReplayCacheIsFullThenNewProofsAreRefusedUntilOldOnesAgeOut() {
+		DPoPProofVerifier verifier = verifier(2);
+		verifier.verify("GET", URL, proof(), this.accessToken);
+		verifier.verify("GET", URL, proof(), this.accessToken);
+		assertRejected(() -> verifier.verify("GET", URL, proof(), this.accessToken));
+		this.clock.advance(Duration.ofSeconds(81));
+		assertThatNoException().isThrownBy(() -> verifier.verify("GET", URL, proof(), this.accessToken));
+	}
+
+	@Test
+	void verifyWhenSameJtiFromAnotherKeyThenBothAccepted() {
+		DPoPProofVerifier verifier = verifier(100);
+		DPoPProofs other = DPoPProofs.withKey(TestKeys.ec("other", Curve.P_256));
+		Jwt otherToken = Jwt.withTokenValue("other.token.value")
+			.header("alg", "RS256")
+			.claim("cnf", other.confirmation())
+			.build();
+		verifier.verify("GET", URL, client.proof("GET", URL, this.accessToken.getTokenValue()).jti("same").sign(),
+				this.accessToken);
+		assertThatNoException().isThrownBy(() -> verifier.verify("GET", URL,
+				other.proof("GET", URL, otherToken.getTokenValue()).jti("same").sign(), otherToken));
+	}
+
+	@Test
+	void verifyWhenProofIsUnsignedOrSymmetricallySignedThenRejected() {
+		DPoPProofVerifier verifier = verifier(100);
+		String header = "{\"typ\":\"dpop+jwt\",\"alg\":\"%s\",\"jwk\":" + CLIENT_KEY.toPublicJWK().toJSONString()
+				+ "}";
+		String claims = "{\"jti\":\"x\",\"htm\":\"GET\",\"htu\":\"" + URL + "\",\"iat\":"
+				+ this.clock.instant().getEpochSecond() + ",\"ath\":\""
+				+ DPoPProofs.hash(this.accessToken.getTokenValue()) + "\"}";
+		String none = encode(header.formatted("none")) + "." + encode(claims) + ".";
+		String hmac = encode(header.formatted("HS256")) + "." + encode(claims) + ".c2lnbmF0dXJl";
+		assertRejected(() -> verifier.verify("GET", URL, none, this.accessToken));
+		assertRejected(() -> verifier.verify("GET", URL, hmac, this.accessToken));
+	}
+
+	@Test
+	void verifyWhenMethodIsNotAnHttpMethodOrProofTooLargeThenRejected() {
+		DPoPProofVerifier verifier = verifier(100);
+		assertRejected(() -> verifier.verify("PROPFIND", URL, proof(), this.accessToken));
+		assertRejected(() -> verifier.verify("GET", URL, "a".repeat(DPoPProofVerifier.MAX_PROOF_LENGTH + 1),
+				this.accessToken));
+		assertRejected(() -> verifier.verify("GET", URL, null, this.accessToken));
+	}
+
+	@Test
+	void verifyWhenAccessTokenIsNotBoundThenRejected() {
+		Jwt unbound = Jwt.withTokenValue(this.accessToken.getTokenValue()).header("alg", "RS256").claim("sub", "a")
+			.build();
+		assertRejected(() -> verifier(100).verify("GET", URL, proof(), unbound));
+	}
+
+	@Test
+	void normalizeWhenUrisDifferOnlyInCaseDefaultPortOrEmptyPathThenEqual() {
+		assertThat(DPoPProofVerifier.normalize("HTTPS://API.Example:443")).isEqualTo("https://api.example/");
+		assertThat(DPoPProofVerifier.normalize("http://api.example:80/a?q=1#f")).isEqualTo("http://api.example/a");
+		assertThat(DPoPProofVerifier.normalize("http://api.example:8080/A")).isEqualTo("http://api.example:8080/A");
+		assertThat(DPoPProofVerifier.normalize("ftp://api.example/a")).isNull();
+		assertThat(DPoPProofVerifier.normalize("/orders")).isNull();
+		assertThat(DPoPProofVerifier.normalize("http://[bad")).isNull();
+	}
+
+	@Test
+	void constructorWhenArgumentsInvalidThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DPoPProofVerifier(Duration.ZERO, Duration.ZERO, 1, this.clock));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DPoPProofVerifier(Duration.ofSeconds(1), Duration.ofSeconds(-1), 1, this.clock));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DPoPProofVerifier(Duration.ofSeconds(1), Duration.ZERO, 0, this.clock));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new DPoPProofVerifier(Duration.ofSeconds(1), Duration.ZERO, 1, null));
+	}
+
+	private static String encode(String json) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+}
