@@ -13,7 +13,7 @@ import io.github.jwtstarter.jwt.JwtVerificationListener;
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.jwt.TokenPresentation;
 import io.github.jwtstarter.jwt.VerifiedTokenCache;
-import io.github.jwtstarter.web.ServletTokenPresentation;
+import io.github.jwtstarter.web.servlet.ServletTokenPresentation;
 
 import org.jspecify.annotations.Nullable;
 

@@ -26,9 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.jwtstarter.authorization.TestHttp.assertDPoPChallenge;
-import static io.github.jwtstarter.authorization.TestHttp.assertInvalidToken;
-import static io.github.jwtstarter.authorization.TestHttp.assertOk;
+import static io.github.jwtstarter.test.TestHttp.assertDPoPChallenge;
+import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
+import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

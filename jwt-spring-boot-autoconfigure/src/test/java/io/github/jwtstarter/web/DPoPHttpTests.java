@@ -10,7 +10,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
-import io.github.jwtstarter.authorization.TestHttp;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.DPoPProofs;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
@@ -22,9 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.jwtstarter.authorization.TestHttp.assertDPoPChallenge;
-import static io.github.jwtstarter.authorization.TestHttp.assertInvalidToken;
-import static io.github.jwtstarter.authorization.TestHttp.assertOk;
+import static io.github.jwtstarter.test.TestHttp.assertDPoPChallenge;
+import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
+import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
