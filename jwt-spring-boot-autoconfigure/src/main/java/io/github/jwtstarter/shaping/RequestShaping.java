@@ -15,6 +15,7 @@ import io.github.jwtstarter.jwt.ClaimValues;
 import io.github.jwtstarter.jwt.VerifiedJwt;
 import io.github.jwtstarter.web.ResolvedToken;
 import io.github.jwtstarter.web.TokenLocation;
+import io.github.jwtstarter.web.TokenPresentations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -37,6 +38,8 @@ import org.springframework.util.Assert;
 public final class RequestShaping {
 
 	private static final String COOKIE = "cookie";
+
+	private static final String DPOP = "dpop";
 
 	private final Map<String, Plan> plans;
 
@@ -120,6 +123,10 @@ public final class RequestShaping {
 		}
 		if (!hiddenCookies.isEmpty()) {
 			headers.put(COOKIE, new RequestEdits.Header(COOKIE, withoutCookies(requestHeaders.apply(COOKIE), hiddenCookies)));
+		}
+		if (token.locations().contains(TokenLocation.dpopHeader())) {
+			// the DPoP proof names the token (ath) and the client's key: hidden with the token
+			headers.put(DPOP, new RequestEdits.Header(TokenPresentations.DPOP_HEADER, List.of()));
 		}
 	}
 

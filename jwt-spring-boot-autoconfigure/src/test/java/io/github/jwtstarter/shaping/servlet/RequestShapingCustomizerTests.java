@@ -189,6 +189,23 @@ class RequestShapingCustomizerTests {
 	}
 
 	@Test
+	void hiddenDPoPTokenTakesItsProofAlong() {
+		RequestShapingCustomizer customizer = customizer(List.of(), false);
+		VerifiedJwt verified = verified(CORP, CORP_KEY, Map.of());
+		String token = verified.jwt().getTokenValue();
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("Authorization", "DPoP " + token);
+		request.addHeader("DPoP", "proof");
+		ResolvedToken resolved = new ResolvedToken(token, Set.of(TokenLocation.dpopHeader()));
+		HttpServletRequest shaped = customizer.customize(request, verified, resolved);
+		assertThat(shaped.getHeader("Authorization")).isNull();
+		assertThat(shaped.getHeader("dpop")).isNull();
+		assertThat(Collections.list(shaped.getHeaderNames())).doesNotContain("Authorization", "DPoP");
+		assertThat(customizer(List.of(), true).customize(request, verified, resolved).getHeader("DPoP"))
+			.isEqualTo("proof");
+	}
+
+	@Test
 	void invalidTokenPassedOnAnonymouslyIsNotHidden() {
 		RequestShapingCustomizer customizer = customizer(List.of(), false);
 		MockHttpServletRequest request = new MockHttpServletRequest();
