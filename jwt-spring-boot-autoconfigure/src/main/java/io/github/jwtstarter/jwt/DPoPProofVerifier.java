@@ -136,6 +136,7 @@ public final class DPoPProofVerifier {
 		Jwt accessToken = context.getAccessToken();
 		String method = context.getMethod();
 		String target = normalize(context.getTargetUri());
+		String jkt = Confirmation.of(accessToken).jkt();
 		List<OAuth2TokenValidator<Jwt>> checks = List.of(
 				(proof) -> check(method.equals(proof.getClaims().get("htm")), "htm does not match"),
 				(proof) -> check(proof.getClaims().get("htu") instanceof String htu && target != null
@@ -143,8 +144,8 @@ public final class DPoPProofVerifier {
 				(proof) -> check(issuedInWindow(proof.getIssuedAt()), "iat outside the accepted window"),
 				(proof) -> check(proof.getClaims().get("ath") instanceof String ath
 						&& equal(ath, sha256(accessToken.getTokenValue())), "ath does not match"),
-				(proof) -> check(keyMatches(proof, Confirmation.of(accessToken).jkt()), "jwk does not match cnf.jkt"),
-				(proof) -> firstUse(proof, Confirmation.of(accessToken).jkt()));
+				(proof) -> check(keyMatches(proof, jkt), "jwk does not match cnf.jkt"),
+				(proof) -> firstUse(proof, jkt));
 		return (proof) -> {
 			for (OAuth2TokenValidator<Jwt> check : checks) {
 				OAuth2TokenValidatorResult result = check.validate(proof);
