@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.test.KubernetesApiServer;
 import io.github.jwtstarter.test.KubernetesTokens;
 import io.github.jwtstarter.test.TestCertificates;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -17,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.jwtstarter.authorization.TestHttp.assertForbidden;
-import static io.github.jwtstarter.authorization.TestHttp.assertOk;
+import static io.github.jwtstarter.test.TestHttp.assertForbidden;
+import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
-import io.github.jwtstarter.authorization.TestHttp;
 import io.github.jwtstarter.test.KubernetesApiServer;
 import io.github.jwtstarter.test.KubernetesTokens;
 import io.github.jwtstarter.test.TestCertificates;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static io.github.jwtstarter.authorization.TestHttp.assertInvalidToken;
-import static io.github.jwtstarter.authorization.TestHttp.assertOk;
+import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
+import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
