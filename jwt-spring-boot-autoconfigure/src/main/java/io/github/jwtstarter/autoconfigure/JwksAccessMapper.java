@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
@@ -18,7 +19,8 @@ import org.springframework.util.StringUtils;
  * Maps a provider's {@code jwks.ssl-bundle} and {@code jwks.bearer-token-location} to the
  * {@link ProviderKeys.Access} of its discovery and JWKS requests. An unknown bundle or a
  * token file that does not exist fails startup naming the property; a bundle that Spring
- * Boot reloads (its {@code reload-on-update}) is used from the next request on.
+ * Boot reloads (its {@code reload-on-update}) is used from the next request on, and the
+ * bundle's options (enabled protocols and cipher suites) apply to every connection.
  *
  * @author jwt-spring-boot-starter
  */
@@ -67,7 +69,9 @@ final class JwksAccessMapper {
 	}
 
 	private static SSLSocketFactory socketFactory(SslBundle bundle) {
-		return bundle.createSslContext().getSocketFactory();
+		SSLSocketFactory socketFactory = bundle.createSslContext().getSocketFactory();
+		SslOptions options = bundle.getOptions();
+		return (options.isSpecified()) ? new OptionsSocketFactory(socketFactory, options) : socketFactory;
 	}
 
 	private Resource bearerToken(String name, String location) {

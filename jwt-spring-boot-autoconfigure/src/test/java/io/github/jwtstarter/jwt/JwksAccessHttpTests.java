@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
@@ -29,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
 import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Discovery and JWKS from API-server-like endpoints on real loopback HTTPS whose
@@ -62,6 +65,9 @@ class JwksAccessHttpTests {
 
 	static final Path rotatingTokenFile = tokenFile("rotating-pod-token");
 
+	/** Trust of the reloading bundle: at first a certificate that is not the CA. */
+	static final Path reloadingTrust = copy(TestCertificates.get().clientCertificate());
+
 	@LocalServerPort
 	int port;
 
@@ -86,6 +92,15 @@ class JwksAccessHttpTests {
 		registry.add("jwt.providers.rotating.jwks.min-refresh-interval", () -> "0s");
 		provider(registry, "mutual-tls", mutualTlsApi.issuer(), "cluster-client", null);
 		provider(registry, "trust-only", mutualTlsApi.issuer("/trust-only"), "cluster", null);
+		registry.add("spring.ssl.bundle.watch.file.quiet-period", () -> "100ms");
+		registry.add("spring.ssl.bundle.pem.reloading.reload-on-update", () -> "true");
+		registry.add("spring.ssl.bundle.pem.reloading.truststore.certificate", () -> reloadingTrust.toUri().toString());
+		provider(registry, "reloading", api.issuer("/reloading"), "reloading", null);
+		registry.add("jwt.providers.reloading.jwks.min-refresh-interval", () -> "0s");
+		registry.add("spring.ssl.bundle.pem.tls10-only.truststore.certificate",
+				() -> certificates.caCertificate().toUri().toString());
+		registry.add("spring.ssl.bundle.pem.tls10-only.options.enabled-protocols", () -> "TLSv1");
+		provider(registry, "tls10-only", api.issuer("/tls10-only"), "tls10-only", null);
 	}
 
 	static void provider(DynamicPropertyRegistry registry, String id, String issuer, String sslBundle,
@@ -111,6 +126,17 @@ class JwksAccessHttpTests {
 		}
 	}
 
+	static Path copy(Path file) {
+		try {
+			Path copy = Files.createTempFile("trust", ".crt");
+			Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+			return copy;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	@AfterAll
 	static void stop() throws IOException {
 		api.close();
@@ -119,6 +145,7 @@ class JwksAccessHttpTests {
 		mutualTlsApi.close();
 		Files.deleteIfExists(tokenFile);
 		Files.deleteIfExists(rotatingTokenFile);
+		Files.deleteIfExists(reloadingTrust);
 	}
 
 	@BeforeEach
@@ -139,9 +166,10 @@ class JwksAccessHttpTests {
 	}
 
 	@Test
-	void sameEndpointWithoutSslBundleIsUntrustedAndTokensAreRejectedWith401() {
+	void sameEndpointWithoutSslBundleIsUntrustedAndTokensAreRejectedWith401(CapturedOutput output) {
 		assertInvalidToken(this.http.get("/anything", token(api.issuer("/untrusted"), KEY_1)),
 				"unable to verify token");
+		assertThat(output).contains("'untrusted': fetch failure causes").contains("PKIX path building failed");
 	}
 
 	@Test
@@ -183,9 +211,10 @@ class JwksAccessHttpTests {
 	}
 
 	@Test
-	void mutualTlsEndpointRefusesBundleWithoutClientKeyAnd401Follows() {
+	void mutualTlsEndpointRefusesBundleWithoutClientKeyAnd401Follows(CapturedOutput output) {
 		assertInvalidToken(this.http.get("/anything", token(mutualTlsApi.issuer("/trust-only"), KEY_1)),
 				"unable to verify token");
+		assertThat(output).contains("'trust-only': fetch failure causes");
 	}
 
 	@Test
@@ -194,6 +223,27 @@ class JwksAccessHttpTests {
 		assertInvalidToken(this.http.get("/anything", token(protectedApi.issuer("/anonymous"), KEY_1)),
 				"unable to verify token");
 		assertThat(output).contains("Rejected bearer token").doesNotContain(POD_TOKEN).doesNotContain("pod-token-one");
+	}
+
+	@Test
+	void reloadedSslBundleIsUsedFromTheNextFetch() throws IOException {
+		assertInvalidToken(this.http.get("/anything", token(api.issuer("/reloading"), KEY_1)),
+				"unable to verify token");
+		// replaced atomically, as Kubernetes updates a mounted ConfigMap
+		Path next = Files.copy(TestCertificates.get().caCertificate(), reloadingTrust.resolveSibling("next-ca.crt"),
+				StandardCopyOption.REPLACE_EXISTING);
+		Files.move(next, reloadingTrust, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> assertOk(this.http.get("/anything", token(api.issuer("/reloading"), KEY_1))));
+	}
+
+	@Test
+	void sslBundleOptionsApplyToTheConnection(CapturedOutput output) {
+		// TLS 1.0 is disabled in the JDK: a bundle allowing only TLSv1 cannot connect
+		assertInvalidToken(this.http.get("/anything", token(api.issuer("/tls10-only"), KEY_1)),
+				"unable to verify token");
+		assertThat(output).contains("'tls10-only': fetch failure causes").contains("No appropriate protocol");
 	}
 
 }
