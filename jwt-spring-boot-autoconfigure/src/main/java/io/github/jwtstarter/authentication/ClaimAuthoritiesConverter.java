@@ -6,7 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.jwtstarter.jwt.ClaimPaths;
+import io.github.jwtstarter.jwt.ClaimPath;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
@@ -42,9 +42,12 @@ public final class ClaimAuthoritiesConverter implements Converter<Jwt, Collectio
 
 	private final List<Mapping> mappings;
 
+	private final ClaimPath[] paths;
+
 	public ClaimAuthoritiesConverter(List<Mapping> mappings) {
 		Assert.notNull(mappings, "mappings cannot be null");
 		this.mappings = List.copyOf(mappings);
+		this.paths = this.mappings.stream().map((mapping) -> ClaimPath.of(mapping.claim())).toArray(ClaimPath[]::new);
 	}
 
 	/**
@@ -59,8 +62,9 @@ public final class ClaimAuthoritiesConverter implements Converter<Jwt, Collectio
 	@Override
 	public Collection<GrantedAuthority> convert(Jwt jwt) {
 		Set<String> names = new LinkedHashSet<>();
-		for (Mapping mapping : this.mappings) {
-			Object value = ClaimPaths.resolve(jwt.getClaims(), mapping.claim());
+		for (int i = 0; i < this.paths.length; i++) {
+			Mapping mapping = this.mappings.get(i);
+			Object value = this.paths[i].resolve(jwt.getClaims());
 			if (value instanceof String string) {
 				addSplit(names, string, mapping);
 			}

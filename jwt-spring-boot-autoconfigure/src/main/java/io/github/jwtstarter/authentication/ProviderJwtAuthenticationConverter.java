@@ -2,7 +2,7 @@ package io.github.jwtstarter.authentication;
 
 import java.util.Collection;
 
-import io.github.jwtstarter.jwt.ClaimPaths;
+import io.github.jwtstarter.jwt.ClaimPath;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
@@ -20,7 +20,7 @@ public final class ProviderJwtAuthenticationConverter implements Converter<Jwt, 
 
 	private final String providerId;
 
-	private final String principalClaim;
+	private final ClaimPath principalClaim;
 
 	private final Converter<Jwt, ? extends Collection<GrantedAuthority>> authoritiesConverter;
 
@@ -30,13 +30,13 @@ public final class ProviderJwtAuthenticationConverter implements Converter<Jwt, 
 		Assert.hasText(principalClaim, "principalClaim cannot be empty");
 		Assert.notNull(authoritiesConverter, "authoritiesConverter cannot be null");
 		this.providerId = providerId;
-		this.principalClaim = principalClaim;
+		this.principalClaim = ClaimPath.of(principalClaim);
 		this.authoritiesConverter = authoritiesConverter;
 	}
 
 	@Override
 	public ProviderJwtAuthenticationToken convert(Jwt jwt) {
-		Object name = ClaimPaths.resolve(jwt.getClaims(), this.principalClaim);
+		Object name = this.principalClaim.resolve(jwt.getClaims());
 		if (name == null || name instanceof java.util.Map || name instanceof Collection) {
 			name = jwt.getSubject();
 		}

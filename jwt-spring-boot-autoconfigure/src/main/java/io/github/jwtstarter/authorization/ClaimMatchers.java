@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.github.jwtstarter.jwt.ClaimPaths;
+import io.github.jwtstarter.jwt.ClaimPath;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -12,7 +12,7 @@ import org.springframework.util.Assert;
 /**
  * Factories of the RBAC claim matchers, with Gloo's semantics: {@code exact-string},
  * {@code boolean}, {@code list-contains} and {@code regex-match}. The claim is found by
- * its claim path ({@link ClaimPaths}); a missing claim or a claim of another JSON type
+ * its claim path ({@link ClaimPath}); a missing claim or a claim of another JSON type
  * never matches (the string {@code "true"} is not the boolean {@code true}, the number
  * {@code 42} is not the string {@code "42"}).
  *
@@ -60,14 +60,15 @@ public final class ClaimMatchers {
 	 * @param regex the regular expression ({@link Pattern} syntax)
 	 * @return the matcher
 	 * @throws java.util.regex.PatternSyntaxException if the expression does not compile
+	 * @throws IllegalArgumentException if the path is malformed
 	 */
 	public static ClaimMatcher regexMatch(String path, String regex) {
 		return new RegexMatch(checkedPath(path), Pattern.compile(notNull(regex)));
 	}
 
-	private static String checkedPath(String path) {
+	private static ClaimPath checkedPath(String path) {
 		Assert.hasText(path, "path cannot be empty");
-		return path;
+		return ClaimPath.of(path);
 	}
 
 	private static String notNull(String value) {
@@ -75,11 +76,11 @@ public final class ClaimMatchers {
 		return value;
 	}
 
-	private record ExactString(String path, String value) implements ClaimMatcher {
+	private record ExactString(ClaimPath path, String value) implements ClaimMatcher {
 
 		@Override
 		public boolean matches(Map<String, Object> claims) {
-			return ClaimPaths.resolve(claims, this.path) instanceof String string && string.equals(this.value);
+			return this.path.resolve(claims) instanceof String string && string.equals(this.value);
 		}
 
 		@Override
@@ -89,11 +90,11 @@ public final class ClaimMatchers {
 
 	}
 
-	private record BooleanValue(String path, boolean value) implements ClaimMatcher {
+	private record BooleanValue(ClaimPath path, boolean value) implements ClaimMatcher {
 
 		@Override
 		public boolean matches(Map<String, Object> claims) {
-			return ClaimPaths.resolve(claims, this.path) instanceof Boolean bool && bool == this.value;
+			return this.path.resolve(claims) instanceof Boolean bool && bool == this.value;
 		}
 
 		@Override
@@ -103,11 +104,11 @@ public final class ClaimMatchers {
 
 	}
 
-	private record ListContains(String path, String value) implements ClaimMatcher {
+	private record ListContains(ClaimPath path, String value) implements ClaimMatcher {
 
 		@Override
 		public boolean matches(Map<String, Object> claims) {
-			if (!(ClaimPaths.resolve(claims, this.path) instanceof Collection<?> values)) {
+			if (!(this.path.resolve(claims) instanceof Collection<?> values)) {
 				return false;
 			}
 			for (Object element : values) {
@@ -127,18 +128,18 @@ public final class ClaimMatchers {
 
 	private static final class RegexMatch implements ClaimMatcher {
 
-		private final String path;
+		private final ClaimPath path;
 
 		private final Pattern pattern;
 
-		RegexMatch(String path, Pattern pattern) {
+		RegexMatch(ClaimPath path, Pattern pattern) {
 			this.path = path;
 			this.pattern = pattern;
 		}
 
 		@Override
 		public boolean matches(Map<String, Object> claims) {
-			return ClaimPaths.resolve(claims, this.path) instanceof String string
+			return this.path.resolve(claims) instanceof String string
 					&& this.pattern.matcher(string).matches();
 		}
 

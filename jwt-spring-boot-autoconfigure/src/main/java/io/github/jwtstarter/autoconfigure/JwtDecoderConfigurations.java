@@ -21,6 +21,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
@@ -47,12 +48,12 @@ final class JwtDecoderConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		JwtProviderRegistry jwtProviderRegistry(JwtProperties properties, ResourceLoader resourceLoader,
-				ObjectProvider<JwksFetchListener> fetchListeners,
+				ObjectProvider<SslBundles> sslBundles, ObjectProvider<JwksFetchListener> fetchListeners,
 				ObjectProvider<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
 				ObjectProvider<JwtProviderKeysCustomizer> keysCustomizers) {
 			List<JwksFetchListener> listeners = fetchListeners.orderedStream().toList();
 			JwksFetchListener listener = (event) -> listeners.forEach((each) -> each.onFetch(event));
-			JwtPropertiesMapper mapper = new JwtPropertiesMapper(resourceLoader, listener,
+			JwtPropertiesMapper mapper = new JwtPropertiesMapper(resourceLoader, sslBundles.getIfAvailable(), listener,
 					authoritiesCustomizers.orderedStream().toList(), keysCustomizers.orderedStream().toList(),
 					Clock.systemUTC());
 			return new JwtProviderRegistry(mapper.providers(properties));

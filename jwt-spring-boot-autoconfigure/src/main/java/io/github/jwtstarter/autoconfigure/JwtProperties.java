@@ -471,6 +471,20 @@ public class JwtProperties implements InitializingBean {
 		 */
 		private DataSize maxSize = DataSize.ofKilobytes(64);
 
+		/**
+		 * Name of a "spring.ssl.bundle" bundle whose trust material (and client key, for
+		 * mutual TLS) is used for this provider's discovery and JWKS requests, e.g. one
+		 * holding the Kubernetes cluster CA; unset uses the JVM's default trust store.
+		 */
+		private @Nullable String sslBundle;
+
+		/**
+		 * Resource (file:) holding a bearer token sent as "Authorization: Bearer" on this
+		 * provider's discovery and JWKS requests over https, e.g. the pod's service-account
+		 * token; read again on every fetch, so a rotated token is picked up.
+		 */
+		private @Nullable String bearerTokenLocation;
+
 		public @Nullable String getUri() {
 			return this.uri;
 		}
@@ -541,6 +555,22 @@ public class JwtProperties implements InitializingBean {
 
 		public void setMaxSize(DataSize maxSize) {
 			this.maxSize = maxSize;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+		public @Nullable String getBearerTokenLocation() {
+			return this.bearerTokenLocation;
+		}
+
+		public void setBearerTokenLocation(@Nullable String bearerTokenLocation) {
+			this.bearerTokenLocation = bearerTokenLocation;
 		}
 
 	}

@@ -41,7 +41,9 @@ import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenLocation;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -68,14 +70,17 @@ final class JwtPropertiesMapper {
 
 	private final Clock clock;
 
-	JwtPropertiesMapper(ResourceLoader resourceLoader, JwksFetchListener fetchListener,
-			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers, Clock clock) {
-		this(resourceLoader, fetchListener, authoritiesCustomizers, List.of(), clock);
-	}
+	private final JwksAccessMapper access;
 
 	JwtPropertiesMapper(ResourceLoader resourceLoader, JwksFetchListener fetchListener,
-			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
+			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers, Clock clock) {
+		this(resourceLoader, null, fetchListener, authoritiesCustomizers, List.of(), clock);
+	}
+
+	JwtPropertiesMapper(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles,
+			JwksFetchListener fetchListener, List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
 			List<JwtProviderKeysCustomizer> keysCustomizers, Clock clock) {
+		this.access = new JwksAccessMapper(resourceLoader, sslBundles);
 		this.resourceLoader = resourceLoader;
 		this.fetchListener = fetchListener;
 		this.authoritiesCustomizers = authoritiesCustomizers;
@@ -97,7 +102,7 @@ final class JwtPropertiesMapper {
 		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 		properties.getAlgorithms().forEach((name) -> algorithms.add(JWSAlgorithm.parse(name)));
 		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, algorithms, ProviderValidators.create(issuer,
-				properties.getAudiences(), properties.getRequiredClaims(), time), Set.copyOf(properties.getTypes()));
+				properties.getAudiences(), requiredClaims(properties), time), Set.copyOf(properties.getTypes()));
 		return new JwtProvider(id, issuer, keys, decoder, time,
 				new ProviderJwtAuthenticationConverter(id, properties.getPrincipalClaim(), authorities(id, properties)),
 				senderConstraints(properties));
@@ -150,7 +155,31 @@ final class JwtPropertiesMapper {
 				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
 				jwks.getReadTimeout(), jwks.getMaxSize());
 		return ProviderKeys.remote(id, (jwks.getUri() != null) ? url(jwks.getUri()) : null, properties.getIssuer(),
-				settings, this.fetchListener, this.clock);
+				settings, this.access.access(id, jwks), this.fetchListener, this.clock);
+	}
+
+	/**
+	 * The required claims by claim path. Binding a map of objects nests a dotted key
+	 * ({@code kubernetes.io.namespace: default} binds as {@code {kubernetes={io={namespace=
+	 * default}}}}); joining the nested keys with dots gives back a path that resolves to
+	 * the same claim.
+	 */
+	static Map<String, Object> requiredClaims(JwtProperties.Provider properties) {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		flatten("", properties.getRequiredClaims(), claims);
+		return claims;
+	}
+
+	private static void flatten(String prefix, Map<?, ?> nested, Map<String, Object> claims) {
+		nested.forEach((key, value) -> {
+			String path = prefix + key;
+			if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+				flatten(path + ".", map, claims);
+			}
+			else {
+				claims.put(path, value);
+			}
+		});
 	}
 
 	private String read(String name, String location) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.github.jwtstarter.jwt.ClaimPath;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -101,17 +102,22 @@ final class JwtPropertiesValidator {
 		if (!StringUtils.hasText(provider.getPrincipalClaim())) {
 			throw invalid(name + ".principal-claim", provider.getPrincipalClaim(), "must name a claim, e.g. sub");
 		}
+		claimPath(name + ".principal-claim", provider.getPrincipalClaim());
+		JwtPropertiesMapper.requiredClaims(provider).keySet().forEach((path) -> claimPath(name + ".required-claims", path));
 		validateRemote(name + ".jwks", jwks);
+		validateAccess(name, provider, sources);
 		for (int i = 0; i < provider.getAuthorities().size(); i++) {
 			if (!StringUtils.hasText(provider.getAuthorities().get(i).getClaim())) {
 				throw invalid(name + ".authorities[" + i + "].claim", null, "must name a claim, e.g. scope");
 			}
+			claimPath(name + ".authorities[" + i + "].claim", provider.getAuthorities().get(i).getClaim());
 		}
 		List<JwtProperties.ClaimToHeader> claimsToHeaders = provider.getClaimsToHeaders();
 		for (int i = 0; i < claimsToHeaders.size(); i++) {
 			if (!StringUtils.hasText(claimsToHeaders.get(i).getClaim())) {
 				throw invalid(name + ".claims-to-headers[" + i + "].claim", null, "must name a claim, e.g. org");
 			}
+			claimPath(name + ".claims-to-headers[" + i + "].claim", claimsToHeaders.get(i).getClaim());
 			if (!StringUtils.hasText(claimsToHeaders.get(i).getHeader())) {
 				throw invalid(name + ".claims-to-headers[" + i + "].header", null,
 						"must name a header, e.g. x-company");
@@ -154,6 +160,26 @@ final class JwtPropertiesValidator {
 		}
 	}
 
+	private static void validateAccess(String name, JwtProperties.Provider provider, Set<String> keySources) {
+		JwtProperties.Jwks jwks = provider.getJwks();
+		String fetchedFrom = (jwks.getUri() != null) ? jwks.getUri() : provider.getIssuer();
+		String fetchedFromName = (jwks.getUri() != null) ? name + ".jwks.uri" : name + ".issuer (discovery)";
+		for (String property : new String[] { "ssl-bundle", "bearer-token-location" }) {
+			String value = "ssl-bundle".equals(property) ? jwks.getSslBundle() : jwks.getBearerTokenLocation();
+			if (!StringUtils.hasText(value)) {
+				continue;
+			}
+			if (keySources.contains(name + ".jwks.local") || keySources.contains(name + ".jwks.location")) {
+				throw invalid(name + ".jwks." + property, value,
+						"applies to keys fetched over https only; remove it, or use jwks.uri or discovery");
+			}
+			if (!fetchedFrom.startsWith("https://")) {
+				throw invalid(name + ".jwks." + property, value, "applies to https only, but keys come from "
+						+ fetchedFromName + " = " + fetchedFrom + "; use an https URL");
+			}
+		}
+	}
+
 	private static void validatePrincipal(String name, JwtProperties.Principal principal, Set<String> ids) {
 		if (principal.getProvider() != null && !ids.contains(principal.getProvider())) {
 			throw invalid(name + ".provider", principal.getProvider(), unknownProvider(ids));
@@ -167,6 +193,7 @@ final class JwtPropertiesValidator {
 					+ name + ".provider (any token of that provider) or " + name + ".claims");
 		}
 		principal.getClaims().forEach((claim, value) -> {
+			claimPath(name + ".claims", claim);
 			if ("regex-match".equals(principal.getMatcher())) {
 				try {
 					Pattern.compile(value);
@@ -180,6 +207,16 @@ final class JwtPropertiesValidator {
 				throw invalid(name + ".claims." + claim, value, "the boolean matcher takes true or false");
 			}
 		});
+	}
+
+	private static void claimPath(String name, String path) {
+		try {
+			ClaimPath.of(path);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(name, path, ex.getMessage()
+					+ "; write a claim path such as sub, realm_access.roles or [kubernetes.io].namespace");
+		}
 	}
 
 	private static void patterns(String name, List<String> patterns) {

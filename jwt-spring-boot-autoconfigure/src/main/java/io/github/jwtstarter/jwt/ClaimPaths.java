@@ -5,10 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves claim paths: a path is first looked up as a top-level claim name (so
- * URL-shaped claims such as {@code https://example.com/roles} work); when absent and the
- * path contains {@code .}, it is split into nested object keys
- * ({@code realm_access.roles}).
+ * Resolves claim paths given as text, for call sites that see a path only once (SpEL
+ * expressions); the rules are {@link ClaimPath}'s. Call sites that resolve the same path
+ * for every request hold a {@link ClaimPath} instead.
  *
  * @author jwt-spring-boot-starter
  */
@@ -22,27 +21,14 @@ public final class ClaimPaths {
 	 * @param claims the token's claims
 	 * @param path the claim path
 	 * @return the value, or {@code null} when absent
+	 * @throws IllegalArgumentException if the path is malformed (see {@link ClaimPath#of})
 	 */
-	public static @Nullable Object resolve(Map<String, Object> claims, String path) {
+	public static @Nullable Object resolve(Map<String, ?> claims, String path) {
 		Object value = claims.get(path);
-		if (value != null || path.indexOf('.') < 0) {
+		if (value != null || (path.indexOf('.') < 0 && path.indexOf('[') < 0)) {
 			return value;
 		}
-		Object current = claims;
-		int start = 0;
-		while (start <= path.length()) {
-			int end = path.indexOf('.', start);
-			String key = path.substring(start, (end < 0) ? path.length() : end);
-			if (!(current instanceof Map<?, ?> map)) {
-				return null;
-			}
-			current = map.get(key);
-			if (end < 0) {
-				return current;
-			}
-			start = end + 1;
-		}
-		return null;
+		return ClaimPath.of(path).resolve(claims);
 	}
 
 }

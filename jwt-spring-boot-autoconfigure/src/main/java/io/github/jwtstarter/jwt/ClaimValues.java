@@ -39,7 +39,23 @@ public final class ClaimValues {
 	 * nothing, or holds control characters
 	 */
 	public static @Nullable String headerValue(Map<String, Object> claims, String claim) {
-		String value = render(ClaimPaths.resolve(claims, claim));
+		return checkedHeaderValue(ClaimPaths.resolve(claims, claim), claim);
+	}
+
+	/**
+	 * Renders a claim for a request header, as {@link #headerValue(Map, String)}, with a
+	 * path parsed once.
+	 * @param claims the token's claims
+	 * @param claim the claim path
+	 * @return the header value, or {@code null} when the claim is absent or holds control
+	 * characters
+	 */
+	public static @Nullable String headerValue(Map<String, Object> claims, ClaimPath claim) {
+		return checkedHeaderValue(claim.resolve(claims), claim);
+	}
+
+	private static @Nullable String checkedHeaderValue(@Nullable Object claimValue, Object claim) {
+		String value = render(claimValue);
 		if (value != null && !isValidHeaderValue(value)) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Claim '" + claim + "' holds control characters; not copied into a header");

@@ -10,9 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.Resource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
 
@@ -23,6 +28,11 @@ import org.springframework.util.unit.DataSize;
  * while reading), and the whole request bounded by connect timeout plus read timeout,
  * so that an endpoint trickling its answer byte by byte cannot hold a fetch longer than
  * one that does not answer at all.
+ * <p>
+ * Optionally per provider: the TLS socket factory of a Spring Boot SSL bundle (trust
+ * store, and client keys for mutual TLS) for https requests, in place of the JVM's
+ * defaults, with host name verification as usual; and a bearer token read from a file on
+ * every request and sent as {@code Authorization: Bearer} over https only.
  *
  * @author jwt-spring-boot-starter
  */
@@ -32,10 +42,21 @@ final class JwksResourceRetriever extends DefaultResourceRetriever {
 
 	private final long totalTimeoutNanos;
 
+	private final @Nullable Supplier<SSLSocketFactory> sslSocketFactory;
+
+	private final @Nullable BearerTokenFile bearerToken;
+
 	JwksResourceRetriever(Duration connectTimeout, Duration readTimeout, DataSize maxSize) {
+		this(connectTimeout, readTimeout, maxSize, null, null);
+	}
+
+	JwksResourceRetriever(Duration connectTimeout, Duration readTimeout, DataSize maxSize,
+			@Nullable Supplier<SSLSocketFactory> sslSocketFactory, @Nullable BearerTokenFile bearerToken) {
 		super(Math.toIntExact(connectTimeout.toMillis()), Math.toIntExact(readTimeout.toMillis()),
 				Math.toIntExact(maxSize.toBytes()));
 		this.totalTimeoutNanos = connectTimeout.plus(readTimeout).toNanos();
+		this.sslSocketFactory = sslSocketFactory;
+		this.bearerToken = bearerToken;
 		setHeaders(Map.of("Accept", List.of("application/json, application/jwk-set+json")));
 	}
 
@@ -45,12 +66,22 @@ final class JwksResourceRetriever extends DefaultResourceRetriever {
 		if (!"https".equals(protocol) && !"http".equals(protocol)) {
 			throw new IOException("only http and https key sources are fetched");
 		}
+		String authorization = null;
+		if (this.bearerToken != null) {
+			if (!"https".equals(protocol)) {
+				throw new IOException("the bearer token is sent over https only");
+			}
+			authorization = "Bearer " + this.bearerToken.read();
+		}
 		long deadline = System.nanoTime() + this.totalTimeoutNanos;
 		HttpURLConnection connection = openHTTPConnection(url);
 		try {
 			connection.setConnectTimeout(getConnectTimeout());
 			connection.setReadTimeout(getReadTimeout());
 			getHeaders().forEach((name, values) -> values.forEach((value) -> connection.addRequestProperty(name, value)));
+			if (authorization != null) {
+				connection.setRequestProperty("Authorization", authorization);
+			}
 			int status = connection.getResponseCode();
 			checkDeadline(deadline);
 			if (status < 200 || status > 299) {
@@ -93,6 +124,9 @@ final class JwksResourceRetriever extends DefaultResourceRetriever {
 		HttpURLConnection connection = super.openHTTPConnection(url);
 		connection.setInstanceFollowRedirects(false);
 		connection.setUseCaches(false);
+		if (this.sslSocketFactory != null && connection instanceof HttpsURLConnection https) {
+			https.setSSLSocketFactory(this.sslSocketFactory.get());
+		}
 		return connection;
 	}
 

@@ -44,6 +44,21 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 		this.clock = clock;
 	}
 
+	/**
+	 * The chain of causes, e.g. an untrusted certificate or an HTTP 401, for the debug log.
+	 * The retriever's messages name no token and no key material.
+	 */
+	private static String causes(Throwable failure) {
+		StringBuilder causes = new StringBuilder();
+		for (Throwable cause = failure; cause != null && causes.length() < 1000; cause = cause.getCause()) {
+			if (!causes.isEmpty()) {
+				causes.append(" <- ");
+			}
+			causes.append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+		}
+		return causes.toString();
+	}
+
 	@Override
 	public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
 			throws KeySourceException {
@@ -54,6 +69,9 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 		catch (KeySourceException | RuntimeException ex) {
 			logger.warn("Fetching the JWK Set of JWT provider '" + this.providerId + "' failed: "
 					+ ex.getClass().getSimpleName());
+			if (logger.isDebugEnabled()) {
+				logger.debug("JWT provider '" + this.providerId + "': fetch failure causes: " + causes(ex));
+			}
 			this.listener.onFetch(new JwksFetchEvent(this.providerId, false, null, 0, this.clock.instant()));
 			throw ex;
 		}

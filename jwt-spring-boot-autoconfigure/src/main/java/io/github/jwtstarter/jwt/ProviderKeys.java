@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLSocketFactory;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -25,6 +27,7 @@ import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.io.Resource;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
@@ -94,8 +97,26 @@ public final class ProviderKeys implements Closeable {
 	 */
 	public static ProviderKeys remote(String providerId, @Nullable URL jwkSetUrl, String issuer,
 			RemoteSettings settings, JwksFetchListener listener, Clock clock) {
+		return remote(providerId, jwkSetUrl, issuer, settings, Access.DEFAULT, listener, clock);
+	}
+
+	/**
+	 * Remote keys, as {@link #remote(String, URL, String, RemoteSettings, JwksFetchListener,
+	 * Clock)}, fetched with the provider's own TLS settings and bearer token.
+	 * @param providerId the provider's id
+	 * @param jwkSetUrl the JWK Set URL, or {@code null} for discovery from the issuer
+	 * @param issuer the issuer, for discovery
+	 * @param settings how keys are fetched and cached
+	 * @param access how the discovery and JWKS endpoints are reached
+	 * @param listener told of every fetch
+	 * @param clock the clock of fetch events
+	 * @return the provider keys
+	 */
+	public static ProviderKeys remote(String providerId, @Nullable URL jwkSetUrl, String issuer,
+			RemoteSettings settings, Access access, JwksFetchListener listener, Clock clock) {
 		Assert.hasText(providerId, "providerId cannot be empty");
 		Assert.notNull(settings, "settings cannot be null");
+		Assert.notNull(access, "access cannot be null");
 		Assert.notNull(listener, "listener cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		Duration usableFor = (settings.outageTolerance().compareTo(settings.cacheDuration()) > 0)
@@ -106,7 +127,8 @@ public final class ProviderKeys implements Closeable {
 			listener.onFetch(event);
 		};
 		JwksResourceRetriever retriever = new JwksResourceRetriever(settings.connectTimeout(), settings.readTimeout(),
-				settings.maxSize());
+				settings.maxSize(), access.sslSocketFactory(),
+				(access.bearerToken() != null) ? new BearerTokenFile(access.bearerToken()) : null);
 		JWKSetSource<SecurityContext> fetching = (jwkSetUrl != null)
 				? new URLBasedJWKSetSource<>(jwkSetUrl, retriever) : new DiscoveryJwkSetSource(issuer, retriever);
 		JWKSetSource<SecurityContext> limited = new FetchRateLimiter(
@@ -206,6 +228,22 @@ public final class ProviderKeys implements Closeable {
 	 */
 	public record RemoteSettings(Duration cacheDuration, Duration minRefreshInterval, Duration outageTolerance,
 			Duration connectTimeout, Duration readTimeout, DataSize maxSize) {
+
+	}
+
+	/**
+	 * How a provider's discovery and JWKS endpoints are reached, beyond the JVM's defaults.
+	 *
+	 * @param sslSocketFactory the TLS socket factory of https requests (asked on every
+	 * request, so a reloaded SSL bundle takes effect), or {@code null} for the JVM's
+	 * default trust
+	 * @param bearerToken a file whose token is sent as {@code Authorization: Bearer} on
+	 * every https request of this provider, read anew each time, or {@code null}
+	 */
+	public record Access(@Nullable Supplier<SSLSocketFactory> sslSocketFactory, @Nullable Resource bearerToken) {
+
+		/** The JVM's default trust and no credentials. */
+		public static final Access DEFAULT = new Access(null, null);
 
 	}
 

@@ -44,11 +44,14 @@ public final class ProviderValidators {
 					new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 							(aud) -> aud != null && aud.stream().anyMatch(accepted::contains))));
 		}
-		requiredClaims.forEach((path, expected) -> validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM,
-				(jwt) -> matches(ClaimPaths.resolve(jwt.getClaims(), path), expected)
+		requiredClaims.forEach((name, expected) -> {
+			ClaimPath path = ClaimPath.of(name);
+			validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM,
+				(jwt) -> matches(path.resolve(jwt.getClaims()), expected)
 						? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
 						: org.springframework.security.oauth2.core.OAuth2TokenValidatorResult
-							.failure(JwtFailures.error(JwtFailure.BAD_CLAIM)))));
+							.failure(JwtFailures.error(JwtFailure.BAD_CLAIM))));
+		});
 		return new DelegatingOAuth2TokenValidator<>(validators);
 	}
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
-import io.github.jwtstarter.jwt.ClaimPaths;
+import io.github.jwtstarter.jwt.ClaimPath;
 import io.github.jwtstarter.jwt.ClaimValues;
 import org.jspecify.annotations.Nullable;
 
@@ -62,20 +62,20 @@ public abstract class JwtCondition {
 		return new Authority(authority);
 	}
 
-	private static @Nullable Object claimValue(JwtAuthenticationToken authentication, String name) {
-		return ClaimPaths.resolve(authentication.getToken().getClaims(), name);
+	private static @Nullable Object claimValue(JwtAuthenticationToken authentication, ClaimPath name) {
+		return name.resolve(authentication.getToken().getClaims());
 	}
 
 	private static final class ClaimEquals extends JwtCondition {
 
-		private final String name;
+		private final ClaimPath name;
 
 		private final String value;
 
 		ClaimEquals(String name, String value) {
 			Assert.hasText(name, "name cannot be empty");
 			Assert.notNull(value, "value cannot be null");
-			this.name = name;
+			this.name = ClaimPath.of(name);
 			this.value = value;
 		}
 
@@ -103,11 +103,11 @@ public abstract class JwtCondition {
 
 	private static final class HasClaim extends JwtCondition {
 
-		private final String name;
+		private final ClaimPath name;
 
 		HasClaim(String name) {
 			Assert.hasText(name, "name cannot be empty");
-			this.name = name;
+			this.name = ClaimPath.of(name);
 		}
 
 		@Override
@@ -134,14 +134,14 @@ public abstract class JwtCondition {
 
 	private static final class ClaimMatches extends JwtCondition {
 
-		private final String name;
+		private final ClaimPath name;
 
 		private final Pattern pattern;
 
 		ClaimMatches(String name, String regex) {
 			Assert.hasText(name, "name cannot be empty");
 			Assert.notNull(regex, "regex cannot be null");
-			this.name = name;
+			this.name = ClaimPath.of(name);
 			this.pattern = Pattern.compile(regex);
 		}
 

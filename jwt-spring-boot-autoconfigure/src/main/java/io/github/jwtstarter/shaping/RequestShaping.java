@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.github.jwtstarter.jwt.ClaimPath;
 import io.github.jwtstarter.jwt.ClaimValues;
 import io.github.jwtstarter.jwt.VerifiedJwt;
 import io.github.jwtstarter.web.ResolvedToken;
@@ -96,7 +97,7 @@ public final class RequestShaping {
 				if (header.keepClientValues()) {
 					values.addAll(current(requestHeaders, headers, header.key()));
 				}
-				for (String claim : header.claims()) {
+				for (ClaimPath claim : header.claims()) {
 					String value = ClaimValues.headerValue(claims, claim);
 					if (value != null) {
 						values.add(value);
@@ -155,7 +156,7 @@ public final class RequestShaping {
 		return (replaced != null) ? replaced.values() : requestHeaders.apply(key);
 	}
 
-	private record HeaderPlan(String name, String key, boolean keepClientValues, List<String> claims) {
+	private record HeaderPlan(String name, String key, boolean keepClientValues, List<ClaimPath> claims) {
 
 	}
 
@@ -170,7 +171,7 @@ public final class RequestShaping {
 			List<HeaderPlan> headers = new ArrayList<>();
 			byKey.forEach((key, mapped) -> headers.add(new HeaderPlan(mapped.get(0).header(), key,
 					mapped.stream().allMatch(ProviderShaping.ClaimHeader::append),
-					mapped.stream().map(ProviderShaping.ClaimHeader::claim).toList())));
+					mapped.stream().map((header) -> ClaimPath.of(header.claim())).toList())));
 			List<String> removed = configured.stream().filter((key) -> !byKey.containsKey(key)).toList();
 			return new Plan(List.copyOf(headers), removed, shaping.keepToken());
 		}

@@ -87,4 +87,14 @@ class JwtClaimsExpressionsTests {
 			.withMessage("contextHolderStrategy cannot be null");
 	}
 
+	@Test
+	void claimWhenPathCrossesDottedKeyThenNestedValue() {
+		signIn("kube", Map.of("kubernetes.io", Map.of("namespace", "default", "serviceaccount", Map.of("name", "svc-a")),
+				"kubernetes.io.namespace", "shadowing"));
+		assertThat(this.jwt.claim("kubernetes.io.serviceaccount.name")).isEqualTo("svc-a");
+		assertThat(this.jwt.hasClaim("[kubernetes.io].serviceaccount.name", "svc-a")).isTrue();
+		assertThat(this.jwt.claim("kubernetes.io.namespace")).isEqualTo("shadowing");
+		assertThat(this.jwt.claim("[kubernetes.io].namespace")).isEqualTo("default");
+	}
+
 }

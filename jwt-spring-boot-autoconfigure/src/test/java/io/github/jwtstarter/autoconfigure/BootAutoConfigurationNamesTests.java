@@ -37,17 +37,18 @@ class BootAutoConfigurationNamesTests {
 	private static final String METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure.";
 
 	/** Boot auto-configuration class name to the Boot minor versions that ship it. */
-	private static final Map<String, Set<String>> VERSIONS = Map.of(
-			RESOURCE_SERVER + "servlet.OAuth2ResourceServerAutoConfiguration", Set.of("4.0"),
-			RESOURCE_SERVER + "OAuth2ResourceServerAutoConfiguration", Set.of("4.1"),
-			RESOURCE_SERVER + "web.OAuth2ResourceServerWebSecurityAutoConfiguration", Set.of("4.1"),
-			SECURITY + "SecurityAutoConfiguration", Set.of("4.0", "4.1"),
-			SECURITY + "UserDetailsServiceAutoConfiguration", Set.of("4.0", "4.1"),
-			SECURITY + "web.servlet.ServletWebSecurityAutoConfiguration", Set.of("4.0", "4.1"),
-			SECURITY + "actuate.web.servlet.ManagementWebSecurityAutoConfiguration", Set.of("4.0", "4.1"),
-			METRICS + "MetricsAutoConfiguration", Set.of("4.0", "4.1"),
-			METRICS + "CompositeMeterRegistryAutoConfiguration", Set.of("4.0", "4.1"),
-			METRICS + "export.simple.SimpleMetricsExportAutoConfiguration", Set.of("4.0", "4.1"));
+	private static final Map<String, Set<String>> VERSIONS = Map.ofEntries(
+			Map.entry(RESOURCE_SERVER + "servlet.OAuth2ResourceServerAutoConfiguration", Set.of("4.0")),
+			Map.entry(RESOURCE_SERVER + "OAuth2ResourceServerAutoConfiguration", Set.of("4.1")),
+			Map.entry(RESOURCE_SERVER + "web.OAuth2ResourceServerWebSecurityAutoConfiguration", Set.of("4.1")),
+			Map.entry(SECURITY + "SecurityAutoConfiguration", Set.of("4.0", "4.1")),
+			Map.entry(SECURITY + "UserDetailsServiceAutoConfiguration", Set.of("4.0", "4.1")),
+			Map.entry(SECURITY + "web.servlet.ServletWebSecurityAutoConfiguration", Set.of("4.0", "4.1")),
+			Map.entry(SECURITY + "actuate.web.servlet.ManagementWebSecurityAutoConfiguration", Set.of("4.0", "4.1")),
+			Map.entry(METRICS + "MetricsAutoConfiguration", Set.of("4.0", "4.1")),
+			Map.entry(METRICS + "CompositeMeterRegistryAutoConfiguration", Set.of("4.0", "4.1")),
+			Map.entry(METRICS + "export.simple.SimpleMetricsExportAutoConfiguration", Set.of("4.0", "4.1")),
+			Map.entry("org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration", Set.of("4.0", "4.1")));
 
 	/** A Boot 4.0 class name to the Boot 4.1 class names that took over its job. */
 	private static final Map<String, List<String>> RENAMED = Map.of(

@@ -244,4 +244,16 @@ class JwtRequestPredicatesTests {
 		assertThat(JwtRequestPredicates.claim("address", "{\"city\":\"Boston\"}").test(this.request)).isTrue();
 	}
 
+	@Test
+	void claimWhenPathCrossesDottedKeyThenMatchesNestedValue() {
+		authenticate(authentication("kube", Map.of("kubernetes.io",
+				Map.of("namespace", "default", "serviceaccount", Map.of("name", "svc-a")))));
+		assertThat(JwtRequestPredicates.claim("kubernetes.io.namespace", "default").test(this.request)).isTrue();
+		assertThat(JwtRequestPredicates.claim("[kubernetes.io].serviceaccount.name", "svc-a").test(this.request))
+			.isTrue();
+		assertThat(JwtRequestPredicates.claimMatches("kubernetes.io.serviceaccount.name", "svc-.*").test(this.request))
+			.isTrue();
+		assertThat(JwtRequestPredicates.claim("kubernetes.io.namespace", "kube-system").test(this.request)).isFalse();
+	}
+
 }

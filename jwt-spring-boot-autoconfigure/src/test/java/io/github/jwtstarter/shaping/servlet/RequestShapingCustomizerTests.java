@@ -238,4 +238,17 @@ class RequestShapingCustomizerTests {
 			.withMessage("claimHeaders cannot be null");
 	}
 
+	@Test
+	void claimPathThroughDottedKeyIsCopiedIntoHeader() {
+		RequestShapingCustomizer customizer = customizer(
+				List.of(new ClaimHeader("kubernetes.io.namespace", "x-namespace", false),
+						new ClaimHeader("[kubernetes.io].serviceaccount.name", "x-service-account", false)),
+				true);
+		HttpServletRequest shaped = customizer.customize(new MockHttpServletRequest(), verified(CORP, CORP_KEY,
+				Map.of("kubernetes.io", Map.of("namespace", "default", "serviceaccount", Map.of("name", "svc-a")))),
+				null);
+		assertThat(shaped.getHeader("x-namespace")).isEqualTo("default");
+		assertThat(shaped.getHeader("x-service-account")).isEqualTo("svc-a");
+	}
+
 }
