@@ -25,8 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The request flow: find the request's route and token, verify the token with the
  * provider its issuer names, apply the route's validation policy, and on success put
- * the provider's Authentication in the security context. Any failure is answered 401,
- * never 500.
+ * the provider's Authentication in the security context. Any failure of token
+ * processing is answered 401, never 500; what the rest of the chain throws propagates
+ * unchanged, and the chain runs at most once.
  *
  * @author jwt-spring-boot-starter
  */
@@ -72,56 +73,64 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		JwtRoute route = this.routes.match(request);
-		if (route.isDisabled()) {
-			chain.doFilter(this.requestCustomizer.customize(request, null, null), response);
-			return;
+		HttpServletRequest next = route.isDisabled() ? this.requestCustomizer.customize(request, null, null)
+				: authenticate(request, response, route);
+		if (next != null) {
+			chain.doFilter(next, response);
 		}
+	}
+
+	/**
+	 * Process the request's token: only this part is caught, so that what the rest of the
+	 * chain throws propagates unchanged and the chain runs once.
+	 * @return the request to pass down the chain, or {@code null} when a response was sent
+	 */
+	private @Nullable HttpServletRequest authenticate(HttpServletRequest request, HttpServletResponse response,
+			JwtRoute route) throws IOException {
 		ValidationPolicy policy = route.getValidationPolicy();
 		ResolvedToken token;
-		VerifiedJwt verified;
+		@Nullable VerifiedJwt verified;
 		try {
 			token = this.tokenResolver.resolve(request);
-			if (token == null) {
-				if (policy == ValidationPolicy.REQUIRE_VALID) {
-					this.responses.missingToken(response);
-					return;
-				}
-				chain.doFilter(this.requestCustomizer.customize(request, null, null), response);
-				return;
-			}
-			ResolvedToken found = token;
-			verified = this.verifier.verify(found.token(),
-					(provider) -> route.allows(provider.getId())
-							&& this.tokenResolver.accepts(provider.getId(), found.locations()));
+			verified = (token != null) ? verify(token, route) : null;
 		}
 		catch (JwtVerificationException ex) {
-			rejected(request, response, chain, policy, ex.getFailure(), null);
-			return;
+			return rejected(request, response, policy, ex.getFailure());
 		}
 		catch (RuntimeException ex) {
 			logger.debug("JWT processing failed unexpectedly", ex);
-			rejected(request, response, chain, policy, JwtFailure.INVALID, null);
-			return;
+			return rejected(request, response, policy, JwtFailure.INVALID);
+		}
+		if (token == null || verified == null) {
+			if (policy == ValidationPolicy.REQUIRE_VALID) {
+				this.responses.missingToken(response);
+				return null;
+			}
+			return this.requestCustomizer.customize(request, null, null);
 		}
 		SecurityContext context = this.contextHolderStrategy.createEmptyContext();
 		context.setAuthentication(verified.authentication());
 		this.contextHolderStrategy.setContext(context);
 		this.contextRepository.saveContext(context, request, response);
 		request.setAttribute(PROVIDER_ATTRIBUTE, verified.provider().getId());
-		chain.doFilter(this.requestCustomizer.customize(request, verified, token), response);
+		return this.requestCustomizer.customize(request, verified, token);
 	}
 
-	private void rejected(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-			ValidationPolicy policy, JwtFailure failure, @Nullable ResolvedToken token)
-			throws IOException, ServletException {
+	private VerifiedJwt verify(ResolvedToken token, JwtRoute route) {
+		return this.verifier.verify(token.token(), (provider) -> route.allows(provider.getId())
+				&& this.tokenResolver.accepts(provider.getId(), token.locations()));
+	}
+
+	private @Nullable HttpServletRequest rejected(HttpServletRequest request, HttpServletResponse response,
+			ValidationPolicy policy, JwtFailure failure) throws IOException {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Rejected bearer token: " + failure.tag());
 		}
 		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED) {
-			chain.doFilter(this.requestCustomizer.customize(request, null, token), response);
-			return;
+			return this.requestCustomizer.customize(request, null, null);
 		}
 		this.responses.invalidToken(response, failure.description());
+		return null;
 	}
 
 }
