@@ -1,0 +1,74 @@
+package io.github.jwtstarter.web;
+
+import java.time.Instant;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.authorization.ClaimsTestApplication;
+import io.github.jwtstarter.authorization.TestHttp;
+import io.github.jwtstarter.test.TestJwts;
+import io.github.jwtstarter.test.TestKeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.github.jwtstarter.authorization.TestHttp.assertOk;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Validly signed tokens at the edges of what the starter accepts, over real HTTP.
+ */
+@SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TokenEdgeCasesHttpTests {
+
+	static final RSAKey KEY = TestKeys.rsa("corp-1");
+
+	static final Instant YEAR_3000 = Instant.parse("3000-01-01T00:00:00Z");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JwtIssuerAuthenticationManagerResolver resolver;
+
+	TestHttp http;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
+		registry.add("jwt.providers.corp.jwks.local", () -> TestKeys.toPublicJwkSetJson(KEY));
+	}
+
+	@BeforeEach
+	void http() {
+		this.http = new TestHttp(this.port);
+	}
+
+	static TestJwts corp() {
+		return TestJwts.issuer("https://corp.example").subject("alice");
+	}
+
+	@Test
+	void tokenExpiringInTheYear3000IsAccepted() {
+		String token = corp().expiresAt(YEAR_3000).signWith(KEY);
+		assertOk(this.http.get("/whoami", token));
+		assertOk(this.http.get("/whoami", token));
+	}
+
+	@Test
+	void tokenExpiringInTheYear3000IsAcceptedThroughTheIssuerResolver() {
+		String token = corp().expiresAt(YEAR_3000).signWith(KEY);
+		Authentication authentication = this.resolver.resolve(null)
+			.authenticate(new BearerTokenAuthenticationToken(token));
+		assertThat(authentication.isAuthenticated()).isTrue();
+		assertThat(authentication.getName()).isEqualTo("alice");
+	}
+
+}
