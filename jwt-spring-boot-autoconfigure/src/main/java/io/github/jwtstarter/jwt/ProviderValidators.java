@@ -44,17 +44,15 @@ public final class ProviderValidators {
 					new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 							(aud) -> aud != null && aud.stream().anyMatch(accepted::contains))));
 		}
-		requiredClaims.forEach((path, expected) -> validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM,
-				(jwt) -> matches(ClaimPaths.resolve(jwt.getClaims(), path), expected)
-						? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
-						: org.springframework.security.oauth2.core.OAuth2TokenValidatorResult
-							.failure(JwtFailures.error(JwtFailure.BAD_CLAIM)))));
+		requiredClaims.forEach((path, expected) -> {
+			RequiredClaimValue required = RequiredClaimValue.of(expected);
+			validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM,
+					(jwt) -> required.matches(ClaimPaths.resolve(jwt.getClaims(), path))
+							? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
+							: org.springframework.security.oauth2.core.OAuth2TokenValidatorResult
+								.failure(JwtFailures.error(JwtFailure.BAD_CLAIM))));
+		});
 		return new DelegatingOAuth2TokenValidator<>(validators);
-	}
-
-	private static boolean matches(Object actual, Object expected) {
-		return actual != null && !(actual instanceof Map) && !(actual instanceof Collection)
-				&& String.valueOf(actual).equals(String.valueOf(expected));
 	}
 
 }

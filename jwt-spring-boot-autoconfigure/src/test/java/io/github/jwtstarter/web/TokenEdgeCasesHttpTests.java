@@ -1,6 +1,7 @@
 package io.github.jwtstarter.web;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtIss
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.authorization.TestHttp.assertInvalidToken;
 import static io.github.jwtstarter.authorization.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +46,13 @@ class TokenEdgeCasesHttpTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
 		registry.add("jwt.providers.corp.jwks.local", () -> TestKeys.toPublicJwkSetJson(KEY));
+		registry.add("jwt.routes[0].paths", () -> "/verified/**");
+		registry.add("jwt.routes[0].providers", () -> "verified");
+		registry.add("jwt.providers.verified.issuer", () -> "https://verified.example");
+		registry.add("jwt.providers.verified.jwks.local", () -> TestKeys.toPublicJwkSetJson(KEY));
+		registry.add("jwt.providers.verified.required-claims.email_verified", () -> "true");
+		registry.add("jwt.providers.verified.required-claims.level", () -> 2);
+		registry.add("jwt.providers.verified.required-claims.org", () -> "solo.io");
 	}
 
 	@BeforeEach
@@ -53,6 +62,32 @@ class TokenEdgeCasesHttpTests {
 
 	static TestJwts corp() {
 		return TestJwts.issuer("https://corp.example").subject("alice");
+	}
+
+	@Test
+	void b64HeaderIsRejectedEvenWhenTrue() {
+		String token = TestJwts.withB64True(KEY, corp().claimsSet());
+		assertInvalidToken(this.http.get("/whoami", token), "unsupported token");
+		assertInvalidToken(this.http.get("/whoami", TestJwts.withB64False(KEY, corp().claimsSet())),
+				"unsupported token");
+	}
+
+	@Test
+	void requiredClaimsCompareJsonTypes() {
+		TestJwts verified = TestJwts.issuer("https://verified.example").subject("alice");
+		assertOk(this.http.get("/verified/x",
+				verified.claim("email_verified", true).claim("level", 2).claim("org", "solo.io").signWith(KEY)));
+		assertInvalidToken(this.http.get("/verified/x",
+				verified.claim("email_verified", "true").claim("level", 2).claim("org", "solo.io").signWith(KEY)),
+				"required claim not satisfied");
+		assertInvalidToken(this.http.get("/verified/x",
+				verified.claim("email_verified", true).claim("level", "2").claim("org", "solo.io").signWith(KEY)),
+				"required claim not satisfied");
+		assertInvalidToken(this.http.get("/verified/x",
+				verified.claim("email_verified", true).claim("level", 2).claim("org", List.of("solo.io")).signWith(KEY)),
+				"required claim not satisfied");
+		assertOk(this.http.get("/verified/x",
+				verified.claim("email_verified", true).claim("level", 2.0).claim("org", "solo.io").signWith(KEY)));
 	}
 
 	@Test
