@@ -18,8 +18,11 @@ import io.github.jwtstarter.test.TestKeys;
 import io.github.jwtstarter.test.TricklingHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read timeout (1.5 s; the assertions allow 10 s for a busy machine), and requests for
  * another provider are served meanwhile.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SlowKeyEndpointHttpTests {
 
@@ -64,7 +68,7 @@ class SlowKeyEndpointHttpTests {
 	}
 
 	@Test
-	void requestsWaitingOnATricklingEndpointAreAnsweredWithinTheTimeouts() throws Exception {
+	void requestsWaitingOnATricklingEndpointAreAnsweredWithinTheTimeouts(CapturedOutput output) throws Exception {
 		String corpToken = TestJwts.issuer("https://corp.example").subject("bob").signWith(CORP_KEY);
 		assertOk(send(corpToken).get(10, TimeUnit.SECONDS));
 		String token = TestJwts.issuer("https://slow.example").subject("alice").signWith(SLOW_KEY);
@@ -82,6 +86,8 @@ class SlowKeyEndpointHttpTests {
 		HttpResponse<String> again = send(token).get(10, TimeUnit.SECONDS);
 		assertThat(again.statusCode()).isEqualTo(401);
 		assertOk(new TestHttp(this.port).get("/whoami", corpToken));
+		assertThat(output.getAll().split("JWT provider 'slow': no usable keys", -1)).as("one warning, not one per request")
+			.hasSize(2);
 	}
 
 	private CompletableFuture<HttpResponse<String>> send(String token) {

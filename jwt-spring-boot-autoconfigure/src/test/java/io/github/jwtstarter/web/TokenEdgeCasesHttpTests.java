@@ -2,7 +2,10 @@ package io.github.jwtstarter.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
 import io.github.jwtstarter.authorization.TestHttp;
@@ -32,6 +35,10 @@ class TokenEdgeCasesHttpTests {
 
 	static final RSAKey KEY = TestKeys.rsa("corp-1");
 
+	static final List<ECKey> MANY_KEYS = IntStream.range(0, 6)
+		.mapToObj((i) -> TestKeys.ec("many-" + i, Curve.P_256))
+		.toList();
+
 	static final Instant YEAR_3000 = Instant.parse("3000-01-01T00:00:00Z");
 
 	@LocalServerPort
@@ -46,6 +53,9 @@ class TokenEdgeCasesHttpTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
 		registry.add("jwt.providers.corp.jwks.local", () -> TestKeys.toPublicJwkSetJson(KEY));
+		registry.add("jwt.providers.many.issuer", () -> "https://many.example");
+		registry.add("jwt.providers.many.jwks.local",
+				() -> TestKeys.toPublicJwkSetJson(MANY_KEYS.toArray(new ECKey[0])));
 		registry.add("jwt.routes[0].paths", () -> "/verified/**");
 		registry.add("jwt.routes[0].providers", () -> "verified");
 		registry.add("jwt.providers.verified.issuer", () -> "https://verified.example");
@@ -88,6 +98,16 @@ class TokenEdgeCasesHttpTests {
 				"required claim not satisfied");
 		assertOk(this.http.get("/verified/x",
 				verified.claim("email_verified", true).claim("level", 2.0).claim("org", "solo.io").signWith(KEY)));
+	}
+
+	@Test
+	void tokenWithoutKidIsTriedAgainstAtMostFourKeys() {
+		TestJwts many = TestJwts.issuer("https://many.example").subject("alice").header((header) -> header.keyID(null));
+		assertOk(this.http.get("/whoami", many.signWith(MANY_KEYS.get(0))));
+		assertOk(this.http.get("/whoami", many.signWith(MANY_KEYS.get(3))));
+		assertInvalidToken(this.http.get("/whoami", many.signWith(MANY_KEYS.get(5))), "invalid signature");
+		TestJwts withKid = TestJwts.issuer("https://many.example").subject("alice");
+		assertOk(this.http.get("/whoami", withKid.signWith(MANY_KEYS.get(5))));
 	}
 
 	@Test
