@@ -68,12 +68,12 @@ final class DiscoveryJwkSetSource implements JWKSetSource<SecurityContext> {
 				if (!(jwksUri instanceof String uri) || !(uri.startsWith("https://") || uri.startsWith("http://"))) {
 					throw new JWKSetRetrievalException("discovery document has no http(s) jwks_uri", null);
 				}
-				URI location = URI.create(uri);
-				if (this.issuer.startsWith("https://") && "http".equals(location.getScheme())
-						&& !isLoopback(location.getHost())) {
+				URI jwksLocation = URI.create(uri);
+				if (this.issuer.startsWith("https://") && "http".equals(jwksLocation.getScheme())
+						&& !isLoopback(jwksLocation.getHost())) {
 					throw new JWKSetRetrievalException("an https issuer's jwks_uri must be https", null);
 				}
-				return location.toURL();
+				return jwksLocation.toURL();
 			}
 			catch (KeySourceException ex) {
 				failure = ex;
