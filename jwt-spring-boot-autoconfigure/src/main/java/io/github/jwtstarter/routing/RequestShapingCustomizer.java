@@ -155,7 +155,7 @@ public final class RequestShapingCustomizer implements JwtRequestCustomizer {
 		String value = ClaimValues.render(ClaimPaths.resolve(claims, claim));
 		if (value != null && !isValidHeaderValue(value)) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("Claim '" + claim + "' holds control characters; header " + header + " not set");
+				logger.debug("Claim '" + claim + "' holds characters not allowed in a header; header " + header + " not set");
 			}
 			return null;
 		}
@@ -165,7 +165,8 @@ public final class RequestShapingCustomizer implements JwtRequestCustomizer {
 	private static boolean isValidHeaderValue(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if ((c < 0x20 && c != '\t') || c == 0x7f) {
+			// RFC 9110 field-value: visible ASCII, space, tab and obs-text (0x80-0xFF)
+			if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
 				return false;
 			}
 		}
