@@ -15,6 +15,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The requests a route or an RBAC policy covers: path patterns (PathPattern syntax,
  * parsed once) and HTTP methods (compared exactly, upper case). Empty means any.
+ * {@code GET} covers {@code HEAD} too, since Spring MVC and WebFlux answer {@code HEAD}
+ * with {@code GET} handlers: a {@code HEAD} never reaches a handler that a
+ * {@code GET}-only policy protects without satisfying it.
  *
  * @author jwt-spring-boot-starter
  */
@@ -45,7 +48,8 @@ public final class RequestScope {
 	 * @return whether the method and the path match
 	 */
 	public boolean covers(String method, PathContainer path) {
-		if (!this.methods.isEmpty() && !this.methods.contains(method)) {
+		if (!this.methods.isEmpty() && !this.methods.contains(method)
+				&& !("HEAD".equals(method) && this.methods.contains("GET"))) {
 			return false;
 		}
 		if (this.paths.isEmpty()) {
