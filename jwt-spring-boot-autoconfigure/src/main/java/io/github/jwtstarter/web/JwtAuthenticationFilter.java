@@ -2,6 +2,7 @@ package io.github.jwtstarter.web;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,12 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	 */
 	public static final String PROVIDER_ATTRIBUTE = "io.github.jwtstarter.provider";
 
+	/**
+	 * Request attribute holding how the request was shaped, for its error dispatch: error
+	 * handling sees derived headers and hidden tokens as the application did.
+	 */
+	static final String SHAPING_ATTRIBUTE = JwtAuthenticationFilter.class.getName() + ".shaping";
+
 	private static final Log logger = LogFactory.getLog(JwtAuthenticationFilter.class);
 
 	private final JwtRoutes routes;
@@ -69,9 +76,23 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		this.requestCustomizer = requestCustomizer;
 	}
 
+	/**
+	 * Error dispatches are filtered too, to shape them as the request was shaped.
+	 */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			Shaping shaping = (request.getAttribute(SHAPING_ATTRIBUTE) instanceof Shaping recorded) ? recorded
+					: new Shaping(null, null);
+			chain.doFilter(this.requestCustomizer.customize(request, shaping.verified(), shaping.token()), response);
+			return;
+		}
 		JwtRoute route = this.routes.match(request);
 		HttpServletRequest next = route.isDisabled() ? this.requestCustomizer.customize(request, null, null)
 				: authenticate(request, response, route);
@@ -113,6 +134,7 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		this.contextHolderStrategy.setContext(context);
 		this.contextRepository.saveContext(context, request, response);
 		request.setAttribute(PROVIDER_ATTRIBUTE, verified.provider().getId());
+		request.setAttribute(SHAPING_ATTRIBUTE, new Shaping(verified, token));
 		return this.requestCustomizer.customize(request, verified, token);
 	}
 
@@ -131,6 +153,9 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		}
 		this.responses.invalidToken(response, failure.description());
 		return null;
+	}
+
+	private record Shaping(@Nullable VerifiedJwt verified, @Nullable ResolvedToken token) {
 	}
 
 }
