@@ -63,6 +63,7 @@ class ObservabilityEndToEndTests {
 
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) {
+		registry.add("management.endpoint.health.show-details", () -> "always");
 		registry.add("jwt.providers.corp.issuer", () -> CORP);
 		registry.add("jwt.providers.corp.jwks.uri", corpJwks::jwksUri);
 		registry.add("jwt.providers.partner.issuer", () -> PARTNER);
