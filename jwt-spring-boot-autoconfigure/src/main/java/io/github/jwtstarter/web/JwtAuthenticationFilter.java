@@ -113,6 +113,10 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		@Nullable VerifiedJwt verified;
 		try {
 			token = this.tokenResolver.resolve(request);
+			if (token != null && isCrossSiteWithCookie(request, token)) {
+				this.responses.crossSite(response);
+				return null;
+			}
 			verified = (token != null) ? verify(token, route) : null;
 		}
 		catch (JwtVerificationException ex) {
@@ -136,6 +140,12 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		request.setAttribute(PROVIDER_ATTRIBUTE, verified.provider().getId());
 		request.setAttribute(SHAPING_ATTRIBUTE, new Shaping(verified, token));
 		return this.requestCustomizer.customize(request, verified, token);
+	}
+
+	private static boolean isCrossSiteWithCookie(HttpServletRequest request, ResolvedToken token) {
+		boolean cookieOnly = token.locations().stream().allMatch((location) -> location.kind() == TokenLocation.Kind.COOKIE);
+		return cookieOnly && CrossSiteCheck.refuses(request.getMethod(), request.getHeader("Sec-Fetch-Site"),
+				request.getHeader("Origin"), request.getHeader("Host"));
 	}
 
 	private VerifiedJwt verify(ResolvedToken token, JwtRoute route) {
