@@ -25,7 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @ConditionalOnClass(JwtDecoder.class)
 @ConditionalOnJwtProviders
 @EnableConfigurationProperties(JwtProperties.class)
-@Import({ JwtDecoderConfigurations.ProvidersConfiguration.class,
+@Import({ JwtPropertiesCheckConfiguration.class, JwtDecoderConfigurations.ProvidersConfiguration.class,
 		JwtDecoderConfigurations.VerifierConfiguration.class,
 		JwtDecoderConfigurations.IssuerResolverConfiguration.class, JwtWebConfigurations.WebConfiguration.class,
 		JwtWebConfigurations.ServletWebConfiguration.class })

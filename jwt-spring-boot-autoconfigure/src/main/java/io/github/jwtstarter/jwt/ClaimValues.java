@@ -58,7 +58,7 @@ public final class ClaimValues {
 		String value = render(claimValue);
 		if (value != null && !isValidHeaderValue(value)) {
 			if (logger.isDebugEnabled()) {
-				logger.debug("Claim '" + claim + "' holds control characters; not copied into a header");
+				logger.debug("Claim '" + claim + "' holds characters not allowed in a header; not copied");
 			}
 			return null;
 		}
@@ -68,7 +68,8 @@ public final class ClaimValues {
 	private static boolean isValidHeaderValue(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if ((c < 0x20 && c != '\t') || c == 0x7f) {
+			// RFC 9110 field-value: visible ASCII, space, tab and obs-text (0x80-0xFF)
+			if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
 				return false;
 			}
 		}

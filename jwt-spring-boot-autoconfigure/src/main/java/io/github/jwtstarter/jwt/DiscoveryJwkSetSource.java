@@ -23,7 +23,9 @@ import org.springframework.util.Assert;
  * first fetch (an unreachable issuer never fails startup) and retried on later fetches
  * until it succeeds. Falls back to RFC 8414 authorization server metadata. The
  * document's {@code issuer} must equal the configured issuer and its {@code jwks_uri}
- * must be http(s).
+ * must be http(s), and https when the issuer is (a loopback {@code jwks_uri} aside). The
+ * {@code jwks_uri} may name another host: identity providers commonly serve keys from
+ * one.
  *
  * @author jwt-spring-boot-starter
  */
@@ -66,7 +68,12 @@ final class DiscoveryJwkSetSource implements JWKSetSource<SecurityContext> {
 				if (!(jwksUri instanceof String uri) || !(uri.startsWith("https://") || uri.startsWith("http://"))) {
 					throw new JWKSetRetrievalException("discovery document has no http(s) jwks_uri", null);
 				}
-				return URI.create(uri).toURL();
+				URI jwksLocation = URI.create(uri);
+				if (this.issuer.startsWith("https://") && "http".equals(jwksLocation.getScheme())
+						&& !isLoopback(jwksLocation.getHost())) {
+					throw new JWKSetRetrievalException("an https issuer's jwks_uri must be https", null);
+				}
+				return jwksLocation.toURL();
 			}
 			catch (KeySourceException ex) {
 				failure = ex;
@@ -76,6 +83,11 @@ final class DiscoveryJwkSetSource implements JWKSetSource<SecurityContext> {
 			}
 		}
 		throw failure;
+	}
+
+	private static boolean isLoopback(@Nullable String host) {
+		return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+				|| host.equals("::1"));
 	}
 
 	static URI[] metadataLocations(String issuer) {

@@ -17,7 +17,8 @@ import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 
 /**
- * The key quality gate: refuses RSA keys under 2048 bits, HMAC secrets shorter than
+ * The key quality gate: refuses RSA keys under 2048 or over 8192 bits or with a public
+ * exponent of more than 32 bits (both only make verification expensive), HMAC secrets shorter than
  * 256 bits, EC keys off P-256/384/521, keys whose {@code use} or {@code key_ops} forbid
  * verification, and keys sharing a {@code kid}. Local keys that fail it fail startup;
  * remote keys that fail it are skipped with a warning.
@@ -27,6 +28,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 public final class JwkQualityGate {
 
 	private static final int MIN_RSA_BITS = 2048;
+
+	private static final int MAX_RSA_BITS = 8192;
+
+	private static final int MAX_RSA_EXPONENT_BITS = 32;
 
 	private static final int MIN_HMAC_BITS = 256;
 
@@ -108,6 +113,12 @@ public final class JwkQualityGate {
 		}
 		if (key instanceof RSAKey rsa && rsa.size() < MIN_RSA_BITS) {
 			return "RSA key of " + rsa.size() + " bits, at least " + MIN_RSA_BITS + " required";
+		}
+		if (key instanceof RSAKey rsa && rsa.size() > MAX_RSA_BITS) {
+			return "RSA key of " + rsa.size() + " bits, at most " + MAX_RSA_BITS + " accepted";
+		}
+		if (key instanceof RSAKey rsa && rsa.getPublicExponent().decodeToBigInteger().bitLength() > MAX_RSA_EXPONENT_BITS) {
+			return "RSA public exponent of more than " + MAX_RSA_EXPONENT_BITS + " bits, use 65537";
 		}
 		if (key instanceof ECKey ec && !EC_CURVES.contains(ec.getCurve())) {
 			return "EC curve " + ec.getCurve() + " not allowed, use P-256, P-384 or P-521";

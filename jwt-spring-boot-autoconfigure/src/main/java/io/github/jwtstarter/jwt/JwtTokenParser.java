@@ -3,6 +3,7 @@ package io.github.jwtstarter.jwt;
 import java.text.ParseException;
 
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
@@ -55,8 +56,7 @@ public final class JwtTokenParser {
 			throw new JwtVerificationException(JwtFailure.MALFORMED);
 		}
 		JWSHeader header = jwt.getHeader();
-		if (header.getCriticalParams() != null || !header.isBase64URLEncodePayload()
-				|| header.getCustomParam("b64") != null) {
+		if (header.getCriticalParams() != null || !header.isBase64URLEncodePayload() || namesB64(header)) {
 			throw new JwtVerificationException(JwtFailure.UNSUPPORTED);
 		}
 		return jwt;
@@ -75,6 +75,19 @@ public final class JwtTokenParser {
 				throw new JwtVerificationException(JwtFailure.UNKNOWN_ISSUER);
 			}
 			return issuer;
+		}
+		catch (ParseException ex) {
+			throw new JwtVerificationException(JwtFailure.MALFORMED);
+		}
+	}
+
+	/**
+	 * Whether the header has a {@code b64} member at all: Nimbus reads {@code "b64":true}
+	 * as the default and does not report it, so the parsed header JSON is consulted.
+	 */
+	private static boolean namesB64(JWSHeader header) {
+		try {
+			return JSONObjectUtils.parse(header.getParsedBase64URL().decodeToString()).containsKey("b64");
 		}
 		catch (ParseException ex) {
 			throw new JwtVerificationException(JwtFailure.MALFORMED);

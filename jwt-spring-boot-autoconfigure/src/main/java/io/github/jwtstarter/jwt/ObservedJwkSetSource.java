@@ -3,6 +3,7 @@ package io.github.jwtstarter.jwt;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -12,12 +13,17 @@ import com.nimbusds.jose.jwk.source.JWKSetSourceWrapper;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
  * Passes every fetched JWK Set through the {@link JwkQualityGate} (skipping weak keys
  * with a warning, repeated only when the skipped keys change) and reports each fetch to the {@link JwksFetchListener}.
+ * A failed fetch is reported at once; a successful one only through
+ * {@link #announceFetched()}, which the caching source above calls once it serves the
+ * new set: announcing earlier would let a token verified with a removed key, still
+ * cached above, enter the verified-token cache under the new generation.
  *
  * @author jwt-spring-boot-starter
  */
@@ -32,6 +38,8 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 	private final Clock clock;
 
 	private volatile List<String> lastRejected = List.of();
+
+	private final AtomicReference<@Nullable JwksFetchEvent> fetched = new AtomicReference<>();
 
 	ObservedJwkSetSource(JWKSetSource<SecurityContext> source, String providerId, JwksFetchListener listener,
 			Clock clock) {
@@ -83,8 +91,18 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 			}
 			this.lastRejected = rejected;
 		}
-		this.listener.onFetch(new JwksFetchEvent(this.providerId, true, usable, rejected.size(), this.clock.instant()));
+		this.fetched.set(new JwksFetchEvent(this.providerId, true, usable, rejected.size(), this.clock.instant()));
 		return usable;
+	}
+
+	/**
+	 * Report the last successful fetch, once the caching source above serves its keys.
+	 */
+	void announceFetched() {
+		JwksFetchEvent event = this.fetched.getAndSet(null);
+		if (event != null) {
+			this.listener.onFetch(event);
+		}
 	}
 
 }

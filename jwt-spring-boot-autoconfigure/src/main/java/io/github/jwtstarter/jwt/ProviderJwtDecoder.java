@@ -1,5 +1,6 @@
 package io.github.jwtstarter.jwt;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,8 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 	private static final Log logger = LogFactory.getLog(ProviderJwtDecoder.class);
 
 	private final String providerId;
+
+	private final WarningRateLimit unavailableWarnings = new WarningRateLimit(Duration.ofMinutes(1));
 
 	private final DefaultJWTProcessor<SecurityContext> processor;
 
@@ -111,8 +114,13 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 			claimsSet = this.processor.process(parsed, null);
 		}
 		catch (KeySourceException ex) {
-			logger.warn("JWT provider '" + this.providerId + "': no usable keys (" + ex.getClass().getSimpleName()
-					+ ")");
+			if (this.unavailableWarnings.tryAcquire()) {
+				logger.warn("JWT provider '" + this.providerId + "': no usable keys (" + ex.getClass().getSimpleName()
+						+ "); repeated at most once a minute");
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug("JWT provider '" + this.providerId + "': no usable keys");
+			}
 			throw new JwtVerificationException(JwtFailure.KEYS_UNAVAILABLE, ex);
 		}
 		catch (BadJOSEException | JOSEException ex) {

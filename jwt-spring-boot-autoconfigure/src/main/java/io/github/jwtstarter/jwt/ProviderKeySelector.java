@@ -26,7 +26,8 @@ import org.springframework.util.Assert;
  * ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c} are ignored). For local keys, a
  * key without {@code kid} (a PEM key) also matches a token that names a {@code kid}.
  * No key is returned for a disallowed algorithm, which Nimbus rejects like a bad
- * signature.
+ * signature. A token without {@code kid} is tried against at most
+ * {@value #MAX_KEYS_WITHOUT_KID} keys.
  * <p>
  * Each JWK is converted to a Java key once: the conversion (Base64 decoding, a
  * {@code KeyFactory}) costs about a seventh of an RS256 verification. The conversions are
@@ -39,6 +40,12 @@ import org.springframework.util.Assert;
 final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
 
 	static final int MAX_CONVERTED_KEYS = 64;
+
+	/**
+	 * Most keys tried for a token without {@code kid}: the first ones of the set that fit
+	 * its algorithm, so that a large key set does not multiply the work of a forged token.
+	 */
+	static final int MAX_KEYS_WITHOUT_KID = 4;
 
 	private final Set<JWSAlgorithm> algorithms;
 
@@ -82,6 +89,9 @@ final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
 		}
 		if (keys.size() == 1) {
 			return javaKeys(keys.get(0));
+		}
+		if (header.getKeyID() == null && keys.size() > MAX_KEYS_WITHOUT_KID) {
+			keys = keys.subList(0, MAX_KEYS_WITHOUT_KID);
 		}
 		List<Key> javaKeys = new ArrayList<>();
 		for (JWK key : keys) {

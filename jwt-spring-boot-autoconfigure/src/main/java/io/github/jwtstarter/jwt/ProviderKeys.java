@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
@@ -131,8 +132,8 @@ public final class ProviderKeys implements Closeable {
 				(access.bearerToken() != null) ? new BearerTokenFile(access.bearerToken()) : null);
 		JWKSetSource<SecurityContext> fetching = (jwkSetUrl != null)
 				? new URLBasedJWKSetSource<>(jwkSetUrl, retriever) : new DiscoveryJwkSetSource(issuer, retriever);
-		JWKSetSource<SecurityContext> limited = new FetchRateLimiter(
-				new ObservedJwkSetSource(fetching, providerId, listeners, clock), settings.minRefreshInterval());
+		ObservedJwkSetSource observed = new ObservedJwkSetSource(fetching, providerId, listeners, clock);
+		JWKSetSource<SecurityContext> limited = new FetchRateLimiter(observed, settings.minRefreshInterval());
 		long ttl = settings.cacheDuration().toMillis();
 		// how long concurrent misses wait for the one fetch in flight
 		long refreshTimeout = Math.min(ttl - 1, settings.connectTimeout().plus(settings.readTimeout()).toMillis());
@@ -141,7 +142,12 @@ public final class ProviderKeys implements Closeable {
 		JWKSetBasedJWKSource<SecurityContext> built = (JWKSetBasedJWKSource<SecurityContext>) JWKSourceBuilder
 			.create(limited)
 			.cache(ttl, refreshTimeout)
-			.refreshAheadCache(refreshAhead, false)
+			.refreshAheadCache(refreshAhead, false, (event) -> {
+				// after the new set is cached (a request's fetch or a refresh ahead of expiry)
+				if (event instanceof CachingJWKSetSource.RefreshCompletedEvent) {
+					observed.announceFetched();
+				}
+			})
 			.rateLimited(false)
 			.outageTolerant(Math.max(1, usableFor.toMillis()))
 			.build();

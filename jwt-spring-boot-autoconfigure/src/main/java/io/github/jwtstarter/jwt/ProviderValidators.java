@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -46,18 +47,12 @@ public final class ProviderValidators {
 		}
 		requiredClaims.forEach((name, expected) -> {
 			ClaimPath path = ClaimPath.of(name);
-			validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM,
-				(jwt) -> matches(path.resolve(jwt.getClaims()), expected)
-						? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
-						: org.springframework.security.oauth2.core.OAuth2TokenValidatorResult
-							.failure(JwtFailures.error(JwtFailure.BAD_CLAIM))));
+			RequiredClaimValue required = RequiredClaimValue.of(expected);
+			validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM, (jwt) -> required.matches(path.resolve(jwt.getClaims()))
+					? OAuth2TokenValidatorResult.success()
+					: OAuth2TokenValidatorResult.failure(JwtFailures.error(JwtFailure.BAD_CLAIM))));
 		});
 		return new DelegatingOAuth2TokenValidator<>(validators);
-	}
-
-	private static boolean matches(Object actual, Object expected) {
-		return actual != null && !(actual instanceof Map) && !(actual instanceof Collection)
-				&& String.valueOf(actual).equals(String.valueOf(expected));
 	}
 
 }

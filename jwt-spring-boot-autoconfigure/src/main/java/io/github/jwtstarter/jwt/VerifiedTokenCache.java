@@ -19,7 +19,7 @@ import org.springframework.util.Assert;
  * The verified-token cache (Caffeine): the key is the exact token string, the value the
  * {@link VerifiedJwt} with the provider that verified it. An entry never outlives its
  * token's {@code exp} (tokens without {@code exp} stay at most
- * {@value #NO_EXPIRY_MINUTES} minutes), a hit still has its times checked against the
+ * {@value #NO_EXPIRY_MINUTES} minutes, and no entry more than an hour), a hit still has its times checked against the
  * clock, and a change of a provider's keys drops that provider's entries (a token verified
  * while the keys changed is not kept either, see {@link #generation()}).
  *
@@ -28,6 +28,12 @@ import org.springframework.util.Assert;
 public final class VerifiedTokenCache implements JwksFetchListener {
 
 	static final long NO_EXPIRY_MINUTES = 5;
+
+	/**
+	 * Longest life of an entry whatever the token's {@code exp} says, so that a far-future
+	 * {@code exp} (the year 3000) neither overflows the expiry arithmetic nor pins an entry.
+	 */
+	static final Duration MAX_ENTRY_LIFE = Duration.ofHours(1);
 
 	private final Cache<String, VerifiedJwt> cache;
 
@@ -136,11 +142,14 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 			if (expiresAt == null) {
 				return maximum.toNanos();
 			}
-			Duration remaining = Duration.between(this.clock.instant(), expiresAt);
-			if (remaining.isNegative()) {
+			Instant now = this.clock.instant();
+			if (!expiresAt.isAfter(now)) {
 				return 0;
 			}
-			return remaining.toNanos();
+			if (expiresAt.isAfter(now.plus(MAX_ENTRY_LIFE))) {
+				return MAX_ENTRY_LIFE.toNanos();
+			}
+			return Duration.between(now, expiresAt).toNanos();
 		}
 
 		@Override

@@ -1,6 +1,5 @@
 package io.github.jwtstarter.web;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -16,9 +15,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * The requests a route or an RBAC policy covers: path patterns (PathPattern syntax,
  * parsed once) and HTTP methods (compared exactly, upper case). Empty means any.
- * {@code GET} covers {@code HEAD} too, as Spring MVC and WebFlux answer {@code HEAD} with
- * {@code GET} handlers: a {@code HEAD} request never reaches a handler that a
- * {@code GET} rule protects without satisfying that rule.
+ * {@code GET} covers {@code HEAD} too, since Spring MVC and WebFlux answer {@code HEAD}
+ * with {@code GET} handlers: a {@code HEAD} never reaches a handler that a
+ * {@code GET}-only policy protects without satisfying it.
  *
  * @author jwt-spring-boot-starter
  */
@@ -37,13 +36,9 @@ public final class RequestScope {
 		Assert.notNull(paths, "paths cannot be null");
 		Assert.notNull(methods, "methods cannot be null");
 		this.paths = paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
-		Set<String> upper = methods.stream()
+		this.methods = methods.stream()
 			.map((method) -> method.toUpperCase(Locale.ROOT))
-			.collect(Collectors.toCollection(LinkedHashSet::new));
-		if (upper.contains("GET")) {
-			upper.add("HEAD");
-		}
-		this.methods = Set.copyOf(upper);
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	/**
@@ -53,7 +48,8 @@ public final class RequestScope {
 	 * @return whether the method and the path match
 	 */
 	public boolean covers(String method, PathContainer path) {
-		if (!this.methods.isEmpty() && !this.methods.contains(method)) {
+		if (!this.methods.isEmpty() && !this.methods.contains(method)
+				&& !("HEAD".equals(method) && this.methods.contains("GET"))) {
 			return false;
 		}
 		if (this.paths.isEmpty()) {

@@ -95,6 +95,9 @@ class RbacHttpTests {
 		registry.add(policies + "menu.principals[0].provider", () -> "kube");
 		registry.add(policies + "public-pets.permissions.paths", () -> "/public/pets/**");
 		registry.add(policies + "public-pets.principals[0].claims.org", () -> "solo.io");
+		registry.add(policies + "public-reads.permissions.paths", () -> "/public/reads/**");
+		registry.add(policies + "public-reads.permissions.methods", () -> "GET");
+		registry.add(policies + "public-reads.principals[0].claims.org", () -> "solo.io");
 	}
 
 	@AfterAll
@@ -230,6 +233,17 @@ class RbacHttpTests {
 		assertTokenRequired(this.http.get("/public/pets"));
 		assertForbidden(this.http.get("/public/pets", corp("org", "acme")));
 		assertOk(this.http.get("/public/pets", corp("org", "solo.io")));
+	}
+
+	@Test
+	void headIsCoveredByAGetPolicySoItNeverReachesTheGetHandlerWithoutAPrincipal() {
+		assertTokenRequired(this.http.get("/public/reads/x"));
+		HttpResponse<String> head = this.http.send("HEAD", "/public/reads/x", null);
+		assertThat(head.statusCode()).isEqualTo(401);
+		assertThat(head.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		assertThat(this.http.send("HEAD", "/public/reads/x", corp("org", "acme")).statusCode()).isEqualTo(403);
+		assertThat(this.http.send("HEAD", "/public/reads/x", corp("org", "solo.io")).statusCode()).isEqualTo(200);
+		assertThat(this.http.send("POST", "/public/reads/x", null).body()).contains("\"authenticated\":false");
 	}
 
 	@Test

@@ -34,6 +34,35 @@ class JwkQualityGateTests {
 	}
 
 	@Test
+	void rsaKeyOver8192BitsIsRefused() {
+		java.math.BigInteger modulus = java.math.BigInteger.ONE.shiftLeft(8703).setBit(0);
+		RSAKey huge = new RSAKey.Builder(com.nimbusds.jose.util.Base64URL.encode(modulus),
+				com.nimbusds.jose.util.Base64URL.encode(java.math.BigInteger.valueOf(65537)))
+			.keyID("huge")
+			.build();
+		assertThat(JwkQualityGate.problems(new JWKSet(huge))).singleElement()
+			.asString()
+			.contains("huge")
+			.contains("8704 bits");
+		List<String> rejected = new java.util.ArrayList<>();
+		assertThat(JwkQualityGate.usable(new JWKSet(huge), rejected).getKeys()).isEmpty();
+		assertThat(rejected).hasSize(1);
+	}
+
+	@Test
+	void rsaKeyWithALargePublicExponentIsRefused() {
+		RSAKey real = TestKeys.rsa("big-e");
+		RSAKey bigExponent = new RSAKey.Builder(real.getModulus(),
+				com.nimbusds.jose.util.Base64URL.encode(java.math.BigInteger.ONE.shiftLeft(64).setBit(0)))
+			.keyID("big-e")
+			.build();
+		assertThat(JwkQualityGate.problems(new JWKSet(bigExponent))).singleElement()
+			.asString()
+			.contains("big-e")
+			.contains("exponent");
+	}
+
+	@Test
 	void hmacSecretShorterThanTheHashIsRefused() {
 		assertThat(JwkQualityGate.problems(new JWKSet(TestKeys.hmac("short", 16)))).singleElement()
 			.asString()

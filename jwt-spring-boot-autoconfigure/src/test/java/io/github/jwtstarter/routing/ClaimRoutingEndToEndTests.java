@@ -245,6 +245,17 @@ class ClaimRoutingEndToEndTests {
 	}
 
 	@Test
+	void claimWithCharactersAboveObsTextIsNotCopiedIntoAHeader() throws Exception {
+		String snowman = corpToken().claim("nickname", "snow\u2603man").claim("motto", "\u0100 is not latin-1")
+			.signWith(CORP_KEY);
+		assertThat(headers(echo("/echo", "Authorization", "Bearer " + snowman, "X-Nickname", "spoofed")))
+			.doesNotContainKeys("x-nickname", "x-motto");
+		String latin1 = corpToken().claim("nickname", "caf\u00e9").signWith(CORP_KEY);
+		assertThat(headers(echo("/echo", "Authorization", "Bearer " + latin1))).containsEntry("x-nickname",
+				List.of("caf\u00e9"));
+	}
+
+	@Test
 	void missingClaimRemovesTheClientSentHeader() throws Exception {
 		Map<String, Object> echo = echo("/echo", "Authorization", "Bearer " + corpToken().signWith(CORP_KEY),
 				"X-Nickname", "spoofed");

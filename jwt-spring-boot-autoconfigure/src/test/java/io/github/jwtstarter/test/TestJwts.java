@@ -369,6 +369,25 @@ public final class TestJwts {
 	}
 
 	/**
+	 * Return a token whose header says {@code "b64":true} (without {@code crit}), a header
+	 * that changes nothing in how the token is signed: a verifier that only refuses
+	 * {@code b64:false} accepts it, so a test can prove any {@code b64} header is refused.
+	 * @param key the signing key
+	 * @param claims the claims
+	 * @return the token
+	 */
+	public static String withB64True(JWK key, JWTClaimsSet claims) {
+		Map<String, Object> header = new LinkedHashMap<>(defaultHeader(key, algorithmFor(key)).build().toJSONObject());
+		header.put("b64", true);
+		try {
+			return sign(JWSHeader.parse(Base64URL.encode(JSONObjectUtils.toJSONString(header))), claims, key);
+		}
+		catch (java.text.ParseException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Return a valid token in the JWS JSON (general) serialization:
 	 * {@code {"payload":..,"signatures":[{"protected":..,"signature":..}]}}.
 	 * @param key the signing key

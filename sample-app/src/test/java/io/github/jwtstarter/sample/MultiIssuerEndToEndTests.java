@@ -99,6 +99,25 @@ class MultiIssuerEndToEndTests {
 	}
 
 	@Test
+	void anonymousCallersLearnNoIssuerOrProviderFromHealthOr401Bodies() throws Exception {
+		HttpResponse<String> health = get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).doesNotContain("\"jwt\"").doesNotContain("components");
+		String forged = TestJwts.issuer("https://corp.example").subject("alice").audience("pets-api")
+			.signWith(TestKeys.rsa("corp-1"));
+		List<HttpResponse<String>> rejections = List.of(get("/whoami"), getWithBearer("/whoami", "garbage"),
+				getWithBearer("/whoami", TestJwts.issuer("https://unknown.example").subject("x").signWith(CORP_KEY)),
+				getWithBearer("/whoami", forged),
+				getWithBearer("/whoami", corpToken().audience("other-api").signWith(CORP_KEY)));
+		for (HttpResponse<String> rejection : rejections) {
+			assertThat(rejection.statusCode()).isEqualTo(401);
+			String visible = rejection.body() + rejection.headers().map();
+			assertThat(visible).doesNotContain("corp.example", "partner.example", "kubernetes/serviceaccount",
+					"unknown.example", "corp", "partner", "kube");
+		}
+	}
+
+	@Test
 	void tokensOfAllThreeProvidersAreAccepted() throws Exception {
 		HttpResponse<String> corpResponse = getWithBearer("/whoami", corpToken().signWith(CORP_KEY));
 		assertThat(corpResponse.statusCode()).isEqualTo(200);

@@ -7,11 +7,14 @@ import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.jwt.TokenPresentation;
 import io.github.jwtstarter.jwt.VerifiedJwt;
+import io.github.jwtstarter.web.CrossSiteCheck;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.ResolvedToken;
+import io.github.jwtstarter.web.TokenLocation;
 import io.github.jwtstarter.web.TokenResolver;
 import io.github.jwtstarter.web.ValidationPolicy;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,8 +35,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The request flow: find the request's route and token, verify the token with the
  * provider its issuer names, apply the route's validation policy, and on success put
- * the provider's Authentication in the security context. Any failure is answered 401,
- * never 500.
+ * the provider's Authentication in the security context. Any failure of token
+ * processing is answered 401, never 500; what the rest of the chain throws propagates
+ * unchanged, and the chain runs at most once.
  *
  * @author jwt-spring-boot-starter
  */
@@ -43,6 +47,12 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	 * Request attribute holding the id of the provider that verified the token.
 	 */
 	public static final String PROVIDER_ATTRIBUTE = "io.github.jwtstarter.provider";
+
+	/**
+	 * Request attribute holding how the request was shaped, for its error dispatch: error
+	 * handling sees derived headers and hidden tokens as the application did.
+	 */
+	static final String SHAPING_ATTRIBUTE = JwtAuthenticationFilter.class.getName() + ".shaping";
 
 	private static final Log logger = LogFactory.getLog(JwtAuthenticationFilter.class);
 
@@ -75,50 +85,86 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		this.requestCustomizer = requestCustomizer;
 	}
 
+	/**
+	 * Error dispatches are filtered too, to shape them as the request was shaped.
+	 */
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		JwtRoute route = route(request);
-		if (route.isDisabled()) {
-			chain.doFilter(this.requestCustomizer.customize(request, null, null), response);
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			Shaping shaping = (request.getAttribute(SHAPING_ATTRIBUTE) instanceof Shaping recorded) ? recorded
+					: new Shaping(null, null);
+			chain.doFilter(this.requestCustomizer.customize(request, shaping.verified(), shaping.token()), response);
 			return;
 		}
+		JwtRoute route = route(request);
+		HttpServletRequest next = route.isDisabled() ? this.requestCustomizer.customize(request, null, null)
+				: authenticate(request, response, route);
+		if (next != null) {
+			chain.doFilter(next, response);
+		}
+	}
+
+	/**
+	 * Process the request's token: only this part is caught, so that what the rest of the
+	 * chain throws propagates unchanged and the chain runs once.
+	 * @return the request to pass down the chain, or {@code null} when a response was sent
+	 */
+	private @Nullable HttpServletRequest authenticate(HttpServletRequest request, HttpServletResponse response,
+			JwtRoute route) throws IOException {
 		ValidationPolicy policy = route.getValidationPolicy();
 		ResolvedToken token;
-		VerifiedJwt verified;
+		@Nullable VerifiedJwt verified;
 		TokenPresentation presentation = null;
 		try {
 			token = this.tokenResolver.resolve(new ServletTokenRequest(request));
-			if (token == null) {
-				if (policy == ValidationPolicy.REQUIRE_VALID) {
-					this.responses.missingToken(response);
-					return;
-				}
-				chain.doFilter(this.requestCustomizer.customize(request, null, null), response);
-				return;
+			if (token != null && isCrossSiteWithCookie(request, token)) {
+				this.responses.crossSite(response);
+				return null;
 			}
-			ResolvedToken found = token;
-			presentation = ServletTokenPresentation.of(request, found);
-			verified = this.verifier.verify(found.token(),
-					(provider) -> route.allows(provider.getId())
-							&& this.tokenResolver.accepts(provider.getId(), found.locations()),
-					presentation);
+			verified = null;
+			if (token != null) {
+				presentation = ServletTokenPresentation.of(request, token);
+				verified = verify(token, route, presentation);
+			}
 		}
 		catch (JwtVerificationException ex) {
-			rejected(request, response, chain, policy, ex.getFailure(), null, presentation);
-			return;
+			return rejected(request, response, policy, ex.getFailure(), presentation);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("JWT processing failed unexpectedly", ex);
-			rejected(request, response, chain, policy, JwtFailure.INVALID, null, presentation);
-			return;
+			return rejected(request, response, policy, JwtFailure.INVALID, presentation);
+		}
+		if (token == null || verified == null) {
+			if (policy == ValidationPolicy.REQUIRE_VALID) {
+				this.responses.missingToken(response);
+				return null;
+			}
+			return this.requestCustomizer.customize(request, null, null);
 		}
 		SecurityContext context = this.contextHolderStrategy.createEmptyContext();
 		context.setAuthentication(verified.authentication());
 		this.contextHolderStrategy.setContext(context);
 		this.contextRepository.saveContext(context, request, response);
 		request.setAttribute(PROVIDER_ATTRIBUTE, verified.provider().getId());
-		chain.doFilter(this.requestCustomizer.customize(request, verified, token), response);
+		request.setAttribute(SHAPING_ATTRIBUTE, new Shaping(verified, token));
+		return this.requestCustomizer.customize(request, verified, token);
+	}
+
+	private static boolean isCrossSiteWithCookie(HttpServletRequest request, ResolvedToken token) {
+		boolean cookieOnly = token.locations().stream().allMatch((location) -> location.kind() == TokenLocation.Kind.COOKIE);
+		return cookieOnly && CrossSiteCheck.refuses(request.getMethod(), request.getHeader("Sec-Fetch-Site"),
+				request.getHeader("Origin"), request.getHeader("Host"));
+	}
+
+	private VerifiedJwt verify(ResolvedToken token, JwtRoute route, TokenPresentation presentation) {
+		return this.verifier.verify(token.token(), (provider) -> route.allows(provider.getId())
+				&& this.tokenResolver.accepts(provider.getId(), token.locations()), presentation);
 	}
 
 	private JwtRoute route(HttpServletRequest request) {
@@ -129,18 +175,20 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 		return this.routes.match(request.getMethod(), path.pathWithinApplication());
 	}
 
-	private void rejected(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-			ValidationPolicy policy, JwtFailure failure, @Nullable ResolvedToken token,
-			@Nullable TokenPresentation presentation) throws IOException, ServletException {
+	private @Nullable HttpServletRequest rejected(HttpServletRequest request, HttpServletResponse response,
+			ValidationPolicy policy, JwtFailure failure, @Nullable TokenPresentation presentation) throws IOException {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Rejected bearer token: " + failure.tag());
 		}
 		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED) {
-			chain.doFilter(this.requestCustomizer.customize(request, null, token), response);
-			return;
+			return this.requestCustomizer.customize(request, null, null);
 		}
 		this.responses.invalidToken(response, failure,
 				presentation != null && presentation.scheme() == TokenPresentation.Scheme.DPOP);
+		return null;
+	}
+
+	private record Shaping(@Nullable VerifiedJwt verified, @Nullable ResolvedToken token) {
 	}
 
 }

@@ -54,6 +54,17 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	}
 
 	/**
+	 * Writes the answer to a cross-site request authenticated by a cookie token.
+	 * @param response the response
+	 * @throws IOException on a write failure
+	 */
+	public void crossSite(HttpServletResponse response) throws IOException {
+		write(response, HttpServletResponse.SC_FORBIDDEN,
+				"Bearer error=\"insufficient_scope\", error_description=\"cross-site request\"", "Forbidden",
+				"cross-site request");
+	}
+
+	/**
 	 * Writes the answer to a request without a token.
 	 * @param response the response
 	 * @throws IOException on a write failure

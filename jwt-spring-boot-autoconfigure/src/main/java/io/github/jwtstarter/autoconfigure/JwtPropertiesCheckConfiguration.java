@@ -1,0 +1,21 @@
+package io.github.jwtstarter.autoconfigure;
+
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Checks the names under {@code jwt.} when {@link JwtProperties} is bound, imported by
+ * {@link JwtAutoConfiguration}.
+ *
+ * @author jwt-spring-boot-starter
+ */
+@Configuration(proxyBeanMethods = false)
+class JwtPropertiesCheckConfiguration {
+
+	@Bean
+	static ConfigurationPropertiesBindHandlerAdvisor jwtUnknownPropertiesBindHandlerAdvisor() {
+		return new UnknownJwtPropertiesBindHandlerAdvisor();
+	}
+
+}
