@@ -15,7 +15,6 @@ import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Routes and validation policies over real HTTP: the three policies, provider subsets,
  * {@code disabled}, methods, first match wins; and claim-to-authority mapping as the
  * application sees it. No RBAC policy is configured here.
+ * <p>
+ * Written once for both web stacks: {@code ServletJwtRoutesHttpTests} and {@code ReactiveJwtRoutesHttpTests} run
+ * these scenarios against the same application on Tomcat and on Netty.
  */
 @SpringBootTest(classes = { ClaimsTestApplication.class, JwtRoutesHttpTests.Customizers.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class JwtRoutesHttpTests {
+abstract class JwtRoutesHttpTests {
 
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 
@@ -92,11 +94,6 @@ class JwtRoutesHttpTests {
 		if (value != null) {
 			registry.add(name, () -> value);
 		}
-	}
-
-	@AfterAll
-	static void stop() {
-		corp.close();
 	}
 
 	@BeforeEach
