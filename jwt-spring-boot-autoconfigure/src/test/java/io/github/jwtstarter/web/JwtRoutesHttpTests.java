@@ -133,6 +133,29 @@ abstract class JwtRoutesHttpTests {
 	}
 
 	@Test
+	void errorResponsesAreTheSameTextOnEveryStack() {
+		HttpResponse<String> missing = this.http.get("/anything");
+		assertExactProblem(missing, 401, "Bearer",
+				"{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"bearer token required\"}");
+		HttpResponse<String> expired = this.http.get("/anything", expiredToken());
+		assertExactProblem(expired, 401, "Bearer error=\"invalid_token\", error_description=\"expired\"",
+				"{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"expired\"}");
+	}
+
+	/**
+	 * The headers the starter writes, exactly; the servers and Spring Security add others
+	 * (Tomcat a {@code Date}, the reactive chain a {@code Referrer-Policy}).
+	 */
+	static void assertExactProblem(HttpResponse<String> response, int status, String challenge, String body) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(challenge);
+		assertThat(response.headers().allValues("Content-Type")).containsExactly("application/problem+json");
+		assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
+		assertThat(response.headers().allValues("Content-Length")).containsExactly(String.valueOf(body.length()));
+		assertThat(response.body()).isEqualTo(body);
+	}
+
+	@Test
 	void allowMissingLetsRequestsWithoutTokenPassAnonymouslyButRejectsBadTokens() {
 		assertThat(this.http.get("/public/hello").body()).contains("\"authenticated\":false");
 		assertInvalidToken(this.http.get("/public/hello", expiredToken()), "expired");
