@@ -65,7 +65,6 @@ class JwtReactiveAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(ReactiveUserDetailsService.class);
 				assertThat(context).doesNotHaveBean(SecurityFilterChain.class);
 				assertThat(context).doesNotHaveBean(JwtProblemResponses.class);
-				assertThat(context).doesNotHaveBean(RbacReactiveAuthorizationManager.class);
 			});
 	}
 
