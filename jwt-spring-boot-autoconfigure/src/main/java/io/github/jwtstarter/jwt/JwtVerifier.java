@@ -14,7 +14,8 @@ import org.springframework.util.Assert;
  * one parse, issuer lookup (an unknown issuer is rejected with no network call), the
  * caller's admissibility check (token location, route), then the provider's decoder and
  * Authentication. Repeated tokens are served from the {@link VerifiedTokenCache}, whose
- * hits still have their times checked.
+ * hits still have their times checked. {@link #verifyCached} answers the cheap cases alone,
+ * so that a non-blocking caller runs only the rest off its event loop.
  *
  * @author jwt-spring-boot-starter
  */
@@ -47,6 +48,27 @@ public final class JwtVerifier {
 	 * @throws JwtVerificationException when the token is rejected
 	 */
 	public VerifiedJwt verify(String token, Predicate<JwtProvider> admissible) {
+		VerifiedJwt verified = verify(token, admissible, true);
+		Assert.state(verified != null, "a full verification has a result");
+		return verified;
+	}
+
+	/**
+	 * Answers what can be answered without key retrieval, signature checks or any other
+	 * possibly blocking work: a token that is too long, or one found in the verified-token
+	 * cache (whose times and admissibility are still checked). A non-blocking web layer
+	 * calls this on its event loop and {@link #verify} elsewhere only when this returns
+	 * {@code null}.
+	 * @param token the compact token
+	 * @param admissible whether the provider may be used for this token here
+	 * @return the verified token, or {@code null} when a full verification is needed
+	 * @throws JwtVerificationException when the token is rejected
+	 */
+	public @Nullable VerifiedJwt verifyCached(String token, Predicate<JwtProvider> admissible) {
+		return verify(token, admissible, false);
+	}
+
+	private @Nullable VerifiedJwt verify(String token, Predicate<JwtProvider> admissible, boolean full) {
 		long start = System.nanoTime();
 		JwtProvider provider = null;
 		boolean cached = false;
@@ -59,6 +81,9 @@ public final class JwtVerifier {
 				cached = true;
 				provider = verified.provider();
 				checkCached(token, verified, admissible);
+			}
+			else if (!full) {
+				return null;
 			}
 			else {
 				SignedJWT parsed = JwtTokenParser.parse(token);
