@@ -10,18 +10,53 @@ import java.util.function.Predicate;
 
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The text form of claim values, shared by claim headers and claim predicates: strings
  * as is, numbers and booleans as text, instants ({@code exp}, {@code iat}, {@code nbf})
- * as epoch seconds, lists comma-separated, objects as compact JSON.
+ * as epoch seconds, lists comma-separated, objects as compact JSON. Stack-neutral, so
+ * that every web stack and gateway flavour renders claims alike.
  *
  * @author jwt-spring-boot-starter
  */
 public final class ClaimValues {
 
+	private static final Log logger = LogFactory.getLog(ClaimValues.class);
+
 	private ClaimValues() {
+	}
+
+	/**
+	 * Renders a claim as the value of a request header, the rule of
+	 * {@code claims-to-headers}: the claim's text form, unless it holds control
+	 * characters, which no header value may carry.
+	 * @param claims the verified token's claims
+	 * @param claim the claim path
+	 * @return the header value, or {@code null} when the claim is absent, renders to
+	 * nothing, or holds control characters
+	 */
+	public static @Nullable String headerValue(Map<String, Object> claims, String claim) {
+		String value = render(ClaimPaths.resolve(claims, claim));
+		if (value != null && !isValidHeaderValue(value)) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Claim '" + claim + "' holds control characters; not copied into a header");
+			}
+			return null;
+		}
+		return value;
+	}
+
+	private static boolean isValidHeaderValue(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < 0x20 && c != '\t') || c == 0x7f) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import io.github.jwtstarter.jwt.ClaimValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.Assert;
 
@@ -55,6 +56,10 @@ public abstract class JwtCondition {
 
 	public static JwtCondition authenticated() {
 		return Authenticated.INSTANCE;
+	}
+
+	public static JwtCondition authority(String authority) {
+		return new Authority(authority);
 	}
 
 	private static @Nullable Object claimValue(JwtAuthenticationToken authentication, String name) {
@@ -191,6 +196,42 @@ public abstract class JwtCondition {
 		@Override
 		public String toString() {
 			return "provider == '" + this.id + "'";
+		}
+
+	}
+
+	private static final class Authority extends JwtCondition {
+
+		private final String authority;
+
+		Authority(String authority) {
+			Assert.hasText(authority, "authority cannot be empty");
+			this.authority = authority;
+		}
+
+		@Override
+		boolean test(JwtAuthenticationToken authentication) {
+			for (GrantedAuthority granted : authentication.getAuthorities()) {
+				if (this.authority.equals(granted.getAuthority())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof Authority that && this.authority.equals(that.authority);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(Authority.class, this.authority);
+		}
+
+		@Override
+		public String toString() {
+			return "hasAuthority('" + this.authority + "')";
 		}
 
 	}

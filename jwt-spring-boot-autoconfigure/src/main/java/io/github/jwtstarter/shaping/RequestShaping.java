@@ -11,13 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.github.jwtstarter.jwt.ClaimPaths;
 import io.github.jwtstarter.jwt.ClaimValues;
 import io.github.jwtstarter.jwt.VerifiedJwt;
 import io.github.jwtstarter.web.ResolvedToken;
 import io.github.jwtstarter.web.TokenLocation;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -38,8 +35,6 @@ import org.springframework.util.Assert;
  * @author jwt-spring-boot-starter
  */
 public final class RequestShaping {
-
-	private static final Log logger = LogFactory.getLog(RequestShaping.class);
 
 	private static final String COOKIE = "cookie";
 
@@ -99,7 +94,7 @@ public final class RequestShaping {
 					values.addAll(current(requestHeaders, headers, header.key()));
 				}
 				for (String claim : header.claims()) {
-					String value = headerValue(claims, claim, header.name());
+					String value = ClaimValues.headerValue(claims, claim);
 					if (value != null) {
 						values.add(value);
 					}
@@ -151,27 +146,6 @@ public final class RequestShaping {
 			Map<String, RequestEdits.Header> headers, String key) {
 		RequestEdits.Header replaced = headers.get(key);
 		return (replaced != null) ? replaced.values() : requestHeaders.apply(key);
-	}
-
-	private static @Nullable String headerValue(Map<String, Object> claims, String claim, String header) {
-		String value = ClaimValues.render(ClaimPaths.resolve(claims, claim));
-		if (value != null && !isValidHeaderValue(value)) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Claim '" + claim + "' holds control characters; header " + header + " not set");
-			}
-			return null;
-		}
-		return value;
-	}
-
-	private static boolean isValidHeaderValue(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if ((c < 0x20 && c != '\t') || c == 0x7f) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private record HeaderPlan(String name, String key, boolean keepClientValues, List<String> claims) {

@@ -86,4 +86,21 @@ class ClaimValuesTests {
 		assertThat(ClaimValues.anyMatches(null, (text) -> true)).isFalse();
 	}
 
+	@Test
+	void headerValueRendersTheClaimAtAPath() {
+		Map<String, Object> claims = Map.of("org", "solo.io", "groups", List.of("dev", "ops"), "realm_access",
+				Map.of("roles", List.of("admin")));
+		assertThat(ClaimValues.headerValue(claims, "org")).isEqualTo("solo.io");
+		assertThat(ClaimValues.headerValue(claims, "groups")).isEqualTo("dev,ops");
+		assertThat(ClaimValues.headerValue(claims, "realm_access.roles")).isEqualTo("admin");
+		assertThat(ClaimValues.headerValue(claims, "missing")).isNull();
+	}
+
+	@Test
+	void headerValueRefusesControlCharactersButKeepsTabs() {
+		assertThat(ClaimValues.headerValue(Map.of("org", "solo.io\r\nx-admin: true"), "org")).isNull();
+		assertThat(ClaimValues.headerValue(Map.of("org", "solo\u007f"), "org")).isNull();
+		assertThat(ClaimValues.headerValue(Map.of("org", "solo\tio"), "org")).isEqualTo("solo\tio");
+	}
+
 }

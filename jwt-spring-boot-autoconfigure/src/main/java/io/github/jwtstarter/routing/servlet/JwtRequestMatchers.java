@@ -72,6 +72,16 @@ public final class JwtRequestMatchers {
 	}
 
 	/**
+	 * Matches when the verified JWT's Authentication holds the authority, as mapped by
+	 * the provider's {@code authorities} (for example {@code SCOPE_pets.read}).
+	 * @param authority the authority name
+	 * @return the matcher
+	 */
+	public static RequestMatcher authority(String authority) {
+		return new JwtRequestMatcher(JwtCondition.authority(authority));
+	}
+
+	/**
 	 * Matches when the request carries a verified JWT.
 	 * @return the matcher
 	 */

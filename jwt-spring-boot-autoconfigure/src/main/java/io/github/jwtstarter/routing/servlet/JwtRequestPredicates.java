@@ -71,6 +71,16 @@ public final class JwtRequestPredicates {
 	}
 
 	/**
+	 * Matches when the verified JWT's Authentication holds the authority, as mapped by
+	 * the provider's {@code authorities} (for example {@code SCOPE_pets.read}).
+	 * @param authority the authority name
+	 * @return the predicate
+	 */
+	public static RequestPredicate authority(String authority) {
+		return new JwtPredicate(JwtCondition.authority(authority));
+	}
+
+	/**
 	 * Matches when the request carries a verified JWT.
 	 * @return the predicate
 	 */

@@ -31,6 +31,13 @@ class JwtRequestMatchersTests {
 	}
 
 	@Test
+	void authorityWhenTheAuthenticationHoldsItThenMatches() {
+		authenticateAs("corp");
+		assertThat(JwtRequestMatchers.authority("SCOPE_read").matches(this.request)).isTrue();
+		assertThat(JwtRequestMatchers.authority("SCOPE_write").matches(this.request)).isFalse();
+	}
+
+	@Test
 	void claimWhenValueEqualsThenMatches() {
 		authenticateAs("corp");
 		assertThat(JwtRequestMatchers.claim("org", "solo.io").matches(this.request)).isTrue();

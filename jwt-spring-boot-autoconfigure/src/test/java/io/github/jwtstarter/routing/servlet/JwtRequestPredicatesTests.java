@@ -100,6 +100,34 @@ class JwtRequestPredicatesTests {
 	}
 
 	@Test
+	void authorityWhenTheAuthenticationHoldsItThenMatches() {
+		authenticate(authentication("corp", claims()));
+		assertThat(JwtRequestPredicates.authority("SCOPE_read").test(this.request)).isTrue();
+		assertThat(JwtRequestPredicates.authority("SCOPE_write").test(this.request)).isFalse();
+		assertThat(JwtRequestPredicates.authority("scope_read").test(this.request)).isFalse();
+	}
+
+	@Test
+	void authorityWhenNotAJwtThenDoesNotMatch() {
+		authenticate(new TestingAuthenticationToken("alice", "secret", "SCOPE_read"));
+		assertThat(JwtRequestPredicates.authority("SCOPE_read").test(this.request)).isFalse();
+	}
+
+	@Test
+	void authorityIsAValue() {
+		assertThat(JwtRequestPredicates.authority("SCOPE_read")).isEqualTo(JwtRequestPredicates.authority("SCOPE_read"))
+			.hasSameHashCodeAs(JwtRequestPredicates.authority("SCOPE_read"))
+			.isNotEqualTo(JwtRequestPredicates.authority("SCOPE_write"))
+			.hasToString("jwt.hasAuthority('SCOPE_read')");
+	}
+
+	@Test
+	void authorityWhenEmptyThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> JwtRequestPredicates.authority(""))
+			.withMessage("authority cannot be empty");
+	}
+
+	@Test
 	void authenticatedWhenVerifiedJwtThenMatches() {
 		authenticate(authentication("corp", claims()));
 		assertThat(JwtRequestPredicates.authenticated().test(this.request)).isTrue();

@@ -1,0 +1,53 @@
+package io.github.jwtstarter.autoconfigure;
+
+import io.github.jwtstarter.gateway.mvc.JwtGatewayFilterFunctions;
+import io.github.jwtstarter.gateway.mvc.JwtGatewayRequestPredicates;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.cloud.gateway.server.mvc.predicate.PredicateSupplier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * Auto-configuration of the JWT route predicates ({@code JwtClaim}, {@code JwtClaimRegex},
+ * {@code JwtProvider}, {@code JwtAuthority}, {@code JwtAuthenticated}) and the
+ * {@code JwtClaimsToHeaders} filter for Spring Cloud Gateway Server Web MVC, offered to
+ * the gateway's discovery as beans. Before the gateway builds its YAML routes, their JWT
+ * predicates and filters are checked, so that a wrong argument fails startup naming the
+ * route. Absent the gateway, nothing is configured.
+ *
+ * @author jwt-spring-boot-starter
+ */
+@AutoConfiguration(after = JwtAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ JwtDecoder.class, PredicateSupplier.class })
+@ConditionalOnJwtProviders
+public final class JwtGatewayMvcAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	static class GatewayMvcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtGatewayRequestPredicates.PredicateSupplier jwtGatewayRequestPredicateSupplier(Environment environment,
+				JwtProperties properties) {
+			GatewayMvcRoutesValidator.validate(environment, properties.getProviders().keySet());
+			return new JwtGatewayRequestPredicates.PredicateSupplier();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtGatewayFilterFunctions.FilterSupplier jwtGatewayFilterSupplier(Environment environment,
+				JwtProperties properties) {
+			GatewayMvcRoutesValidator.validate(environment, properties.getProviders().keySet());
+			return new JwtGatewayFilterFunctions.FilterSupplier();
+		}
+
+	}
+
+}

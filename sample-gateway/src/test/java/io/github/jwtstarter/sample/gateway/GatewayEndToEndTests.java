@@ -1,0 +1,315 @@
+package io.github.jwtstarter.sample.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream;
+import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream.Received;
+import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
+import io.github.jwtstarter.test.TestJwts;
+import io.github.jwtstarter.test.TestKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample gateway over real HTTP: Spring Cloud Gateway Server Web MVC with the starter
+ * at the edge, remote JWK Sets on loopback, tokens signed by real keys, and three real
+ * upstream servers on loopback that record exactly what the gateway's proxy sent them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayEndToEndTests {
+
+	static final String CORP_ISSUER = "https://corp.example";
+
+	static final String KUBE_ISSUER = "kubernetes/serviceaccount";
+
+	static final String SVC_A = "system:serviceaccount:default:svc-a";
+
+	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
+
+	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
+
+	static final JwksServer corp = JwksServer.start(CORP_KEY);
+
+	static final JwksServer kube = JwksServer.start(KUBE_KEY);
+
+	static final EchoUpstream primary = EchoUpstream.start("primary");
+
+	static final EchoUpstream canary = EchoUpstream.start("canary");
+
+	static final EchoUpstream pets = EchoUpstream.start("pets");
+
+	static final HttpClient http = HttpClient.newBuilder()
+		.connectTimeout(Duration.ofSeconds(5))
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("jwt.providers.corp.issuer", () -> CORP_ISSUER);
+		registry.add("jwt.providers.corp.jwks.uri", corp::jwksUri);
+		registry.add("jwt.providers.kube.issuer", () -> KUBE_ISSUER);
+		registry.add("jwt.providers.kube.jwks.uri", kube::jwksUri);
+		registry.add("upstream.primary", primary::uri);
+		registry.add("upstream.canary", canary::uri);
+		registry.add("upstream.pets", pets::uri);
+	}
+
+	@AfterAll
+	static void stopServers() {
+		corp.close();
+		kube.close();
+		primary.close();
+		canary.close();
+		pets.close();
+	}
+
+	@BeforeEach
+	void forgetRequests() {
+		primary.reset();
+		canary.reset();
+		pets.reset();
+	}
+
+	@Test
+	void soloIoTokenReachesTheCanaryWithItsClaimsAsHeaders() {
+		String token = corpToken("dave", "solo.io");
+		assertThat(get("/greeting", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+		Received received = only(canary);
+		assertThat(received.target()).isEqualTo("/greeting");
+		assertThat(received.header("x-company")).containsExactly("solo.io");
+		assertThat(received.header("x-user")).containsExactly("dave");
+		assertThat(primary.received()).isEmpty();
+	}
+
+	@Test
+	void soloIoInAListClaimReachesTheCanary() {
+		String token = TestJwts.issuer(CORP_ISSUER)
+			.subject("erin")
+			.claim("org", java.util.List.of("acme", "solo.io"))
+			.signWith(CORP_KEY);
+		assertThat(get("/greeting", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+		assertThat(only(canary).header("x-company")).containsExactly("acme,solo.io");
+	}
+
+	@Test
+	void otherValidTokenReachesThePrimary() {
+		assertThat(get("/greeting", "Authorization", "Bearer " + corpToken("alice", "corp.example")).statusCode())
+			.isEqualTo(200);
+		Received received = only(primary);
+		assertThat(received.header("x-company")).containsExactly("corp.example");
+		assertThat(received.header("x-user")).containsExactly("alice");
+		assertThat(canary.received()).isEmpty();
+	}
+
+	@Test
+	void tokenWithoutOrgReachesThePrimaryWithoutACompanyHeader() {
+		String token = TestJwts.issuer(CORP_ISSUER).subject("frank").signWith(CORP_KEY);
+		assertThat(get("/greeting", "Authorization", "Bearer " + token, "x-company", "solo.io").statusCode())
+			.isEqualTo(200);
+		assertThat(only(primary).header("x-company")).isEmpty();
+		assertThat(canary.received()).isEmpty();
+	}
+
+	@Test
+	void orgOnlyInAClientSentHeaderReachesThePrimaryAndTheUpstreamSeesNoClientValue() {
+		String token = corpToken("alice", "corp.example");
+		assertThat(get("/greeting", "Authorization", "Bearer " + token, "x-company", "solo.io", "x-user", "root")
+			.statusCode()).isEqualTo(200);
+		Received received = only(primary);
+		assertThat(received.header("x-company")).containsExactly("corp.example");
+		assertThat(received.header("x-user")).containsExactly("alice");
+		assertThat(received.contains("solo.io")).isFalse();
+		assertThat(received.contains("root")).isFalse();
+		assertThat(canary.received()).isEmpty();
+	}
+
+	@Test
+	void requestWithoutTokenIsRejectedWith401AndNoUpstreamIsCalled() {
+		TestHttp.assertTokenRequired(get("/greeting", "x-company", "solo.io"));
+		TestHttp.assertTokenRequired(get("/api/pets"));
+		assertNoUpstreamCalled();
+	}
+
+	@Test
+	void expiredTokenIsRejectedWith401AndNoUpstreamIsCalled() {
+		Instant now = Instant.now();
+		String token = TestJwts.issuer(CORP_ISSUER)
+			.subject("dave")
+			.claim("org", "solo.io")
+			.issuedAt(now.minus(Duration.ofHours(2)))
+			.expiresAt(now.minus(Duration.ofHours(1)))
+			.signWith(CORP_KEY);
+		assertInvalidToken(get("/greeting", "Authorization", "Bearer " + token));
+		assertNoUpstreamCalled();
+	}
+
+	@Test
+	void tokenSignedByAForeignKeyIsRejectedWith401AndNoUpstreamIsCalled() {
+		String token = TestJwts.issuer(CORP_ISSUER)
+			.subject("mallory")
+			.claim("org", "solo.io")
+			.signWith(TestKeys.rsa("corp-1"));
+		assertInvalidToken(get("/greeting", "Authorization", "Bearer " + token));
+		assertInvalidToken(get("/greeting?access_token=" + token));
+		assertNoUpstreamCalled();
+	}
+
+	@Test
+	void tokenOfAnotherProvidersKeyIsRejectedWith401AndNoUpstreamIsCalled() {
+		String token = TestJwts.issuer(CORP_ISSUER).subject("mallory").claim("org", "solo.io").signWith(KUBE_KEY);
+		assertInvalidToken(get("/greeting", "Authorization", "Bearer " + token));
+		assertNoUpstreamCalled();
+	}
+
+	@Test
+	void tokenOfAnUnknownIssuerIsRejectedWith401AndNoUpstreamIsCalled() {
+		String token = TestJwts.issuer("https://evil.example").subject("mallory").signWith(CORP_KEY);
+		assertInvalidToken(get("/greeting", "Authorization", "Bearer " + token));
+		assertNoUpstreamCalled();
+	}
+
+	@Test
+	void keepTokenFalseHidesTheAuthorizationHeaderFromTheUpstream() {
+		String token = corpToken("dave", "solo.io");
+		assertThat(get("/greeting", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+		Received received = only(canary);
+		assertThat(received.header("authorization")).isEmpty();
+		assertThat(received.contains(token)).isFalse();
+		assertThat(received.contains(signature(token))).isFalse();
+	}
+
+	@Test
+	void keepTokenFalseHidesTheQueryParameterFromTheUpstreamAndKeepsTheOthers() {
+		String token = corpToken("dave", "solo.io");
+		assertThat(get("/greeting?lang=en&access_token=" + token + "&page=2").statusCode()).isEqualTo(200);
+		Received received = only(canary);
+		assertThat(received.target()).isEqualTo("/greeting?lang=en&page=2");
+		assertThat(received.contains(signature(token))).isFalse();
+		assertThat(received.header("x-company")).containsExactly("solo.io");
+	}
+
+	@Test
+	void keepTokenFalseHidesTheCookieFromTheUpstreamAndKeepsTheOthers() {
+		String token = corpToken("dave", "solo.io");
+		assertThat(get("/greeting", "Cookie", "theme=dark; access_token=" + token + "; lang=en").statusCode())
+			.isEqualTo(200);
+		Received received = only(canary);
+		assertThat(String.join("; ", received.header("cookie"))).contains("theme=dark").contains("lang=en");
+		assertThat(received.contains(signature(token))).isFalse();
+	}
+
+	@Test
+	void keepTokenTrueForwardsTheTokenToTheUpstream() {
+		String token = kubeToken(SVC_A);
+		assertThat(get("/api/pets", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+		assertThat(only(pets).header("authorization")).containsExactly("Bearer " + token);
+	}
+
+	@Test
+	void headerMappedByAnotherProviderIsRemovedForThisProvidersToken() {
+		String token = kubeToken(SVC_A);
+		assertThat(get("/api/pets", "Authorization", "Bearer " + token, "x-company", "solo.io").statusCode())
+			.isEqualTo(200);
+		Received received = only(pets);
+		assertThat(received.header("x-company")).isEmpty();
+		assertThat(received.contains("solo.io")).isFalse();
+	}
+
+	@Test
+	void rbacAllowsSvcAToGetPets() {
+		assertThat(get("/api/pets/7", "Authorization", "Bearer " + kubeToken(SVC_A)).statusCode()).isEqualTo(200);
+		assertThat(only(pets).target()).isEqualTo("/api/pets/7");
+	}
+
+	@Test
+	void rbacDeniesAnotherServiceAccountWith403AndNoUpstreamIsCalled() {
+		TestHttp.assertForbidden(
+				get("/api/pets", "Authorization", "Bearer " + kubeToken("system:serviceaccount:default:svc-b")));
+		assertNoUpstreamCalled();
+	}
+
+	@Test
+	void rbacDeniesAnotherMethodWith403AndNoUpstreamIsCalled() {
+		TestHttp.assertForbidden(send("DELETE", "/api/pets/1", "Authorization", "Bearer " + kubeToken(SVC_A)));
+		assertNoUpstreamCalled();
+	}
+
+	@Test
+	void rbacDeniesAnotherProvidersTokenWith403AndNoUpstreamIsCalled() {
+		TestHttp.assertForbidden(get("/api/pets", "Authorization", "Bearer " + corpToken(SVC_A, "solo.io")));
+		assertNoUpstreamCalled();
+	}
+
+	private static String corpToken(String subject, String org) {
+		return TestJwts.issuer(CORP_ISSUER).subject(subject).claim("org", org).signWith(CORP_KEY);
+	}
+
+	private static String kubeToken(String subject) {
+		return TestJwts.issuer(KUBE_ISSUER).subject(subject).signWith(KUBE_KEY);
+	}
+
+	private static String signature(String token) {
+		return token.substring(token.lastIndexOf('.') + 1);
+	}
+
+	private static Received only(EchoUpstream upstream) {
+		assertThat(upstream.received()).as(upstream.name() + " requests").hasSize(1);
+		return upstream.received().get(0);
+	}
+
+	private static void assertNoUpstreamCalled() {
+		assertThat(primary.received()).isEmpty();
+		assertThat(canary.received()).isEmpty();
+		assertThat(pets.received()).isEmpty();
+	}
+
+	private static void assertInvalidToken(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+	}
+
+	private HttpResponse<String> get(String path, String... headers) {
+		return send("GET", path, headers);
+	}
+
+	private HttpResponse<String> send(String method, String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(10))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
