@@ -1,6 +1,7 @@
 package io.github.jwtstarter.gateway.webflux;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFac
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -46,8 +48,16 @@ public final class JwtClaimsToHeadersGatewayFilterFactory
 
 	@Override
 	public GatewayFilter apply(Config config) {
-		return new ClaimsToHeadersFilter(
-				JwtGatewayArguments.claimHeaders(config.getMappings().stream().map(String::strip).toArray(String[]::new)));
+		return new ClaimsToHeadersFilter(JwtGatewayArguments.claimHeaders(mappings(config.getMappings())));
+	}
+
+	// the expanded form binds "org:x-company,sub:x-user" as one element
+	private static String[] mappings(List<String> values) {
+		return values.stream()
+			.flatMap((value) -> Arrays.stream(StringUtils.commaDelimitedListToStringArray(value)))
+			.map(String::strip)
+			.filter((mapping) -> !mapping.isEmpty())
+			.toArray(String[]::new);
 	}
 
 	/**
