@@ -253,6 +253,9 @@ class JwtGatewayWebFluxAutoConfigurationTests {
 			assertThat(test(canary, "/greeting", token("kube", Map.of("org", "solo.io")))).isTrue();
 			assertThat(test(canary, "/other", token("kube", Map.of("org", "solo.io")))).isFalse();
 			assertThat(test(canary, "/greeting", token("kube", Map.of("org", "acme")))).isFalse();
+			assertThat(canary.getFilters()).singleElement()
+				.asString()
+				.contains("JwtClaimsToHeaders [ClaimHeader[claim=sub, header=x-user]]");
 		});
 	}
 
@@ -368,7 +371,12 @@ class JwtGatewayWebFluxAutoConfigurationTests {
 		RouteLocator canaryRoutes(RouteLocatorBuilder routes) {
 			return routes.routes()
 				.route("greeting-canary",
-						(r) -> r.path("/greeting").and().asyncPredicate(jwtClaim("org", "solo.io")).uri("http://127.0.0.1:9"))
+						(r) -> r.path("/greeting")
+							.and()
+							.asyncPredicate(jwtClaim("org", "solo.io"))
+							.filters((f) -> f.filter(new JwtClaimsToHeadersGatewayFilterFactory()
+								.apply((c) -> c.setMappings(List.of("sub:x-user")))))
+							.uri("http://127.0.0.1:9"))
 				.build();
 		}
 
