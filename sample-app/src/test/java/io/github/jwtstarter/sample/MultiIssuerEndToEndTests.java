@@ -47,7 +47,10 @@ class MultiIssuerEndToEndTests {
 
 	static final JwksServer partner = JwksServer.start(PARTNER_KEY);
 
-	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	static final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	@LocalServerPort
 	int port;
