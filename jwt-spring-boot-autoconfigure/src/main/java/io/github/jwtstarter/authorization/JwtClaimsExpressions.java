@@ -1,6 +1,7 @@
 package io.github.jwtstarter.authorization;
 
 import java.util.Collection;
+import java.util.function.Supplier;
 
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.jwt.ClaimPaths;
@@ -29,11 +30,26 @@ import org.springframework.util.Assert;
  */
 public final class JwtClaimsExpressions {
 
-	private final SecurityContextHolderStrategy contextHolderStrategy;
+	private final Supplier<? extends @Nullable Authentication> authentication;
 
 	public JwtClaimsExpressions(SecurityContextHolderStrategy contextHolderStrategy) {
 		Assert.notNull(contextHolderStrategy, "contextHolderStrategy cannot be null");
-		this.contextHolderStrategy = contextHolderStrategy;
+		this.authentication = () -> contextHolderStrategy.getContext().getAuthentication();
+	}
+
+	private JwtClaimsExpressions(@Nullable Authentication authentication) {
+		this.authentication = () -> authentication;
+	}
+
+	/**
+	 * Returns the helpers for one given Authentication rather than the current thread's,
+	 * for an evaluation that knows its caller (reactive method security, where no thread
+	 * holds the security context).
+	 * @param authentication the caller, {@code null} when unknown
+	 * @return the helpers reading that Authentication
+	 */
+	public static JwtClaimsExpressions of(@Nullable Authentication authentication) {
+		return new JwtClaimsExpressions(authentication);
 	}
 
 	/**
@@ -91,7 +107,7 @@ public final class JwtClaimsExpressions {
 	}
 
 	private @Nullable JwtAuthenticationToken token() {
-		Authentication authentication = this.contextHolderStrategy.getContext().getAuthentication();
+		Authentication authentication = this.authentication.get();
 		return (authentication instanceof JwtAuthenticationToken token && token.isAuthenticated()) ? token : null;
 	}
 

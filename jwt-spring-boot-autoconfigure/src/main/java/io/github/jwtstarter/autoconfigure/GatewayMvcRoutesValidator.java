@@ -1,6 +1,5 @@
 package io.github.jwtstarter.autoconfigure;
 
-import java.util.Map;
 import java.util.Set;
 
 import io.github.jwtstarter.gateway.JwtGatewayArguments;
@@ -42,30 +41,13 @@ final class GatewayMvcRoutesValidator {
 	private static void validate(String description, RouteProperties route, Set<String> providerIds) {
 		for (int i = 0; i < route.getPredicates().size(); i++) {
 			PredicateProperties predicate = route.getPredicates().get(i);
-			String where = description + " predicates[" + i + "]";
-			JwtGatewayArguments.checkPredicate(where, predicate.getName(), predicate.getArgs());
-			checkProvider(where, predicate, providerIds);
+			JwtGatewayArguments.checkPredicate(description + " predicates[" + i + "]", predicate.getName(),
+					predicate.getArgs(), providerIds);
 		}
 		for (int i = 0; i < route.getFilters().size(); i++) {
 			FilterProperties filter = route.getFilters().get(i);
 			JwtGatewayArguments.checkFilter(description + " filters[" + i + "]", filter.getName(), filter.getArgs());
 		}
-	}
-
-	private static void checkProvider(String where, PredicateProperties predicate, Set<String> providerIds) {
-		if (!StringUtils.uncapitalize(JwtGatewayArguments.PROVIDER).equals(uncapitalize(predicate.getName()))) {
-			return;
-		}
-		Map<String, String> args = predicate.getArgs();
-		String id = args.values().iterator().next();
-		if (!providerIds.contains(id)) {
-			throw new IllegalStateException(where + ": predicate " + JwtGatewayArguments.PROVIDER + " names provider '"
-					+ id + "', which is not configured; use one of " + providerIds + " (the keys under jwt.providers)");
-		}
-	}
-
-	private static @Nullable String uncapitalize(@Nullable String name) {
-		return (name != null) ? StringUtils.uncapitalize(name) : null;
 	}
 
 	private static String describe(String path, @Nullable String id) {

@@ -16,20 +16,27 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  *
  * @author jwt-spring-boot-starter
  */
-@AutoConfiguration(after = JwtAutoConfiguration.class, before = JwtWebSecurityAutoConfiguration.class, beforeName = {
+@AutoConfiguration(after = JwtAutoConfiguration.class, before = { JwtWebSecurityAutoConfiguration.class,
+		JwtReactiveWebSecurityAutoConfiguration.class }, beforeName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration" })
 @ConditionalOnClass(JwtAuthenticationToken.class)
 @ConditionalOnJwtProviders
 @EnableConfigurationProperties(JwtProperties.class)
 @Import({ JwtAuthorizationConfigurations.RbacRulesConfiguration.class,
 		JwtAuthorizationConfigurations.ServletRbacConfiguration.class,
+		JwtAuthorizationConfigurations.ReactiveRbacConfiguration.class,
 		JwtAuthorizationConfigurations.ClaimExpressionsConfiguration.class,
-		JwtAuthorizationConfigurations.MethodSecurityConfiguration.class })
+		JwtAuthorizationConfigurations.MethodSecurityConfiguration.class,
+		JwtAuthorizationConfigurations.ReactiveMethodSecurityConfiguration.class,
+		JwtAuthorizationConfigurations.ReactiveClaimExpressionsConfiguration.class })
 public final class JwtAuthorizationAutoConfiguration {
 
 }

@@ -21,14 +21,19 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration" })
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration" })
 @ConditionalOnClass(JwtDecoder.class)
 @ConditionalOnJwtProviders
 @EnableConfigurationProperties(JwtProperties.class)
 @Import({ JwtPropertiesCheckConfiguration.class, JwtDecoderConfigurations.ProvidersConfiguration.class,
 		JwtDecoderConfigurations.VerifierConfiguration.class,
 		JwtDecoderConfigurations.IssuerResolverConfiguration.class, JwtWebConfigurations.WebConfiguration.class,
-		JwtWebConfigurations.ServletWebConfiguration.class })
+		JwtWebConfigurations.ServletWebConfiguration.class,
+		JwtWebConfigurations.ReactiveWebConfiguration.class,
+		JwtDecoderConfigurations.ReactiveIssuerResolverConfiguration.class })
 public final class JwtAutoConfiguration {
 
 }

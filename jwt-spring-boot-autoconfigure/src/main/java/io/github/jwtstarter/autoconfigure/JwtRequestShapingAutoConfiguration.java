@@ -1,7 +1,9 @@
 package io.github.jwtstarter.autoconfigure;
 
 import io.github.jwtstarter.shaping.RequestShaping;
+import io.github.jwtstarter.shaping.reactive.RequestShapingExchangeCustomizer;
 import io.github.jwtstarter.shaping.servlet.RequestShapingCustomizer;
+import io.github.jwtstarter.web.reactive.JwtExchangeCustomizer;
 import io.github.jwtstarter.web.servlet.JwtRequestCustomizer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,17 +14,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Auto-configuration of request shaping: the {@link RequestShaping} rules that copy claims
  * into request headers ({@code claims-to-headers}) and hide tokens
- * ({@code keep-token: false}), and the servlet {@link JwtRequestCustomizer} that applies
- * them. Created only when some provider asks for either, so that requests are otherwise
- * passed on unwrapped. A user's own {@code JwtRequestCustomizer} bean replaces it.
+ * ({@code keep-token: false}), and the servlet {@link JwtRequestCustomizer} or reactive
+ * {@link JwtExchangeCustomizer} that applies them. Created only when some provider asks
+ * for either, so that requests are otherwise passed on unwrapped. A user's own
+ * {@code JwtRequestCustomizer} or {@code JwtExchangeCustomizer} bean replaces it.
  *
  * @author jwt-spring-boot-starter
  */
-@AutoConfiguration(after = JwtAutoConfiguration.class, before = JwtWebSecurityAutoConfiguration.class)
+@AutoConfiguration(after = JwtAutoConfiguration.class,
+		before = { JwtWebSecurityAutoConfiguration.class, JwtReactiveWebSecurityAutoConfiguration.class })
 @ConditionalOnWebApplication
 @ConditionalOnClass(JwtDecoder.class)
 @ConditionalOnJwtProviders
@@ -48,6 +53,19 @@ public final class JwtRequestShapingAutoConfiguration {
 		@Bean
 		RequestShapingCustomizer jwtRequestShapingCustomizer(RequestShaping shaping) {
 			return new RequestShapingCustomizer(shaping);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(ServerWebExchange.class)
+	@ConditionalOnMissingBean(JwtExchangeCustomizer.class)
+	static class ReactiveRequestShapingConfiguration {
+
+		@Bean
+		RequestShapingExchangeCustomizer jwtRequestShapingExchangeCustomizer(RequestShaping shaping) {
+			return new RequestShapingExchangeCustomizer(shaping);
 		}
 
 	}

@@ -2,12 +2,15 @@ package io.github.jwtstarter.autoconfigure;
 
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenResolver;
+import io.github.jwtstarter.web.reactive.JwtServerProblemResponses;
 import io.github.jwtstarter.web.servlet.JwtProblemResponses;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
 
 /**
  * Web configurations imported by {@link JwtAutoConfiguration}: routes, token
@@ -46,6 +49,19 @@ final class JwtWebConfigurations {
 		@ConditionalOnMissingBean
 		JwtProblemResponses jwtProblemResponses() {
 			return new JwtProblemResponses();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(ServerHttpSecurity.class)
+	static class ReactiveWebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtServerProblemResponses jwtServerProblemResponses() {
+			return new JwtServerProblemResponses();
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -87,6 +88,28 @@ public final class JwtGatewayArguments {
 				throw new IllegalStateException(route + ": predicate " + CLAIM_REGEX + " has a regex that does not "
 						+ "compile (" + ex.getDescription() + "); fix the second argument '" + values.get(1) + "'");
 			}
+		}
+	}
+
+	/**
+	 * Checks the arguments of a route predicate as {@link #checkPredicate(String, String, Map)}
+	 * does and, for {@code JwtProvider}, that it names a configured provider.
+	 * @param route the route, as the error message names it (property path and id)
+	 * @param name the predicate name as written in the route
+	 * @param args the predicate arguments, generated keys for the shortcut form
+	 * @param providerIds the keys under {@code jwt.providers}
+	 * @throws IllegalStateException if the arguments do not fit the predicate
+	 */
+	public static void checkPredicate(String route, @Nullable String name, Map<String, ?> args,
+			Set<String> providerIds) {
+		checkPredicate(route, name, args);
+		if (name == null || !key(name).equals(key(PROVIDER))) {
+			return;
+		}
+		String id = String.valueOf(args.values().iterator().next());
+		if (!providerIds.contains(id)) {
+			throw new IllegalStateException(route + ": predicate " + PROVIDER + " names provider '" + id
+					+ "', which is not configured; use one of " + providerIds + " (the keys under jwt.providers)");
 		}
 	}
 

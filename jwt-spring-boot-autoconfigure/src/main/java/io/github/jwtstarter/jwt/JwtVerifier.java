@@ -16,6 +16,8 @@ import org.springframework.util.Assert;
  * Authentication. Repeated tokens are served from the {@link VerifiedTokenCache}, whose
  * hits still have their times checked. Every request, cached or not, then has the
  * provider's {@link SenderConstraints} checked against how it presented the token.
+ * {@link #verifyCached} answers the cheap cases alone, so that a non-blocking caller runs
+ * only the rest off its event loop.
  *
  * @author jwt-spring-boot-starter
  */
@@ -61,6 +63,41 @@ public final class JwtVerifier {
 	 * @throws JwtVerificationException when the token is rejected
 	 */
 	public VerifiedJwt verify(String token, Predicate<JwtProvider> admissible, TokenPresentation presentation) {
+		VerifiedJwt verified = verify(token, admissible, presentation, true);
+		Assert.state(verified != null, "a full verification has a result");
+		return verified;
+	}
+
+	/**
+	 * Answers what can be answered without key retrieval, signature checks or any other
+	 * possibly blocking work: a token that is too long, or one found in the verified-token
+	 * cache (whose times, admissibility and sender constraints are still checked). A
+	 * non-blocking web layer calls this on its event loop and {@link #verify} elsewhere
+	 * only when this returns {@code null}.
+	 * @param token the compact token
+	 * @param admissible whether the provider may be used for this token here
+	 * @param presentation how the request presented the token
+	 * @return the verified token, or {@code null} when a full verification is needed
+	 * @throws JwtVerificationException when the token is rejected
+	 */
+	public @Nullable VerifiedJwt verifyCached(String token, Predicate<JwtProvider> admissible,
+			TokenPresentation presentation) {
+		return verify(token, admissible, presentation, false);
+	}
+
+	/**
+	 * {@link #verifyCached(String, Predicate, TokenPresentation)} for a plain bearer token.
+	 * @param token the compact token
+	 * @param admissible whether the provider may be used for this token here
+	 * @return the verified token, or {@code null} when a full verification is needed
+	 * @throws JwtVerificationException when the token is rejected
+	 */
+	public @Nullable VerifiedJwt verifyCached(String token, Predicate<JwtProvider> admissible) {
+		return verifyCached(token, admissible, TokenPresentation.bearer(null));
+	}
+
+	private @Nullable VerifiedJwt verify(String token, Predicate<JwtProvider> admissible,
+			TokenPresentation presentation, boolean full) {
 		long start = System.nanoTime();
 		JwtProvider provider = null;
 		boolean cached = false;
@@ -73,6 +110,12 @@ public final class JwtVerifier {
 				cached = true;
 				provider = verified.provider();
 				checkCached(token, verified, admissible);
+			}
+			else if (!full) {
+				return null;
+			}
+			else if (!full) {
+				return null;
 			}
 			else {
 				SignedJWT parsed = JwtTokenParser.parse(token);

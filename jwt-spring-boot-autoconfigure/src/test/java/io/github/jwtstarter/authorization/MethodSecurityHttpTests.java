@@ -26,9 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link RequireProvider} meta-annotations over real HTTP, in an application that does
  * not enable method security itself (the starter does). Denials are the starter's 403;
  * a caller without a token is asked for one (401).
+ * <p>
+ * Written once for both web stacks: {@code ServletMethodSecurityHttpTests} and {@code ReactiveMethodSecurityHttpTests} run
+ * these scenarios against the same application on Tomcat and on Netty.
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MethodSecurityHttpTests {
+abstract class MethodSecurityHttpTests {
 
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 

@@ -11,7 +11,6 @@ import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * RBAC over real HTTP with real signed tokens: each matcher with matching, non-matching,
  * missing and wrong-typed claims, nested and URL-shaped claim paths, provider-bound
  * principals, the validation policies of routes, and {@code disabled} routes.
+ * <p>
+ * Written once for both web stacks: {@code ServletRbacHttpTests} and {@code ReactiveRbacHttpTests} run
+ * these scenarios against the same application on Tomcat and on Netty.
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RbacHttpTests {
+abstract class RbacHttpTests {
 
 	static final String SVC_A = "system:serviceaccount:default:svc-a";
 
@@ -98,11 +100,6 @@ class RbacHttpTests {
 		registry.add(policies + "public-reads.permissions.paths", () -> "/public/reads/**");
 		registry.add(policies + "public-reads.permissions.methods", () -> "GET");
 		registry.add(policies + "public-reads.principals[0].claims.org", () -> "solo.io");
-	}
-
-	@AfterAll
-	static void stop() {
-		corp.close();
 	}
 
 	@BeforeEach

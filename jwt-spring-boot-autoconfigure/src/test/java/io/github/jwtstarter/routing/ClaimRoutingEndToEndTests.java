@@ -18,7 +18,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,9 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what it sees. Corp copies claims into headers (one of them in append mode) and keeps
  * its token; partner copies one claim and hides its token (header, query parameter or
  * cookie).
+ * <p>
+ * Written once for both web stacks: {@code ServletClaimRoutingEndToEndTests} and
+ * {@code ReactiveClaimRoutingEndToEndTests} run these scenarios on Tomcat and on Netty.
  */
 @SpringBootTest(classes = RoutingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ClaimRoutingEndToEndTests {
+abstract class ClaimRoutingEndToEndTests {
 
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 
@@ -83,11 +85,6 @@ class ClaimRoutingEndToEndTests {
 		registry.add("jwt.providers.partner.claims-to-headers[0].header", () -> "x-tenant");
 	}
 
-	@AfterAll
-	static void stopServer() {
-		corp.close();
-	}
-
 	static TestJwts corpToken() {
 		return TestJwts.issuer("https://corp.example").subject("alice");
 	}
@@ -98,7 +95,7 @@ class ClaimRoutingEndToEndTests {
 
 	HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
+			.timeout(Duration.ofSeconds(30));
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}

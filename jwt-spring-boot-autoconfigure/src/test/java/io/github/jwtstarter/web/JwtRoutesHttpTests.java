@@ -15,7 +15,6 @@ import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +36,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Routes and validation policies over real HTTP: the three policies, provider subsets,
  * {@code disabled}, methods, first match wins; and claim-to-authority mapping as the
  * application sees it. No RBAC policy is configured here.
+ * <p>
+ * Written once for both web stacks: {@code ServletJwtRoutesHttpTests} and {@code ReactiveJwtRoutesHttpTests} run
+ * these scenarios against the same application on Tomcat and on Netty.
  */
 @SpringBootTest(classes = { ClaimsTestApplication.class, JwtRoutesHttpTests.Customizers.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class JwtRoutesHttpTests {
+abstract class JwtRoutesHttpTests {
 
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 
@@ -94,11 +96,6 @@ class JwtRoutesHttpTests {
 		}
 	}
 
-	@AfterAll
-	static void stop() {
-		corp.close();
-	}
-
 	@BeforeEach
 	void http() {
 		this.http = new TestHttp(this.port);
@@ -133,6 +130,29 @@ class JwtRoutesHttpTests {
 		assertInvalidToken(this.http.get("/anything", forgedToken()), "invalid signature");
 		assertInvalidToken(this.http.get("/anything", "not-a-jwt"), "malformed token");
 		assertThat(this.http.get("/anything", corpToken()).body()).contains("\"name\":\"alice\"");
+	}
+
+	@Test
+	void errorResponsesAreTheSameTextOnEveryStack() {
+		HttpResponse<String> missing = this.http.get("/anything");
+		assertExactProblem(missing, 401, "Bearer",
+				"{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"bearer token required\"}");
+		HttpResponse<String> expired = this.http.get("/anything", expiredToken());
+		assertExactProblem(expired, 401, "Bearer error=\"invalid_token\", error_description=\"expired\"",
+				"{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"expired\"}");
+	}
+
+	/**
+	 * The headers the starter writes, exactly; the servers and Spring Security add others
+	 * (Tomcat a {@code Date}, the reactive chain a {@code Referrer-Policy}).
+	 */
+	static void assertExactProblem(HttpResponse<String> response, int status, String challenge, String body) {
+		assertThat(response.statusCode()).isEqualTo(status);
+		assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(challenge);
+		assertThat(response.headers().allValues("Content-Type")).containsExactly("application/problem+json");
+		assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
+		assertThat(response.headers().allValues("Content-Length")).containsExactly(String.valueOf(body.length()));
+		assertThat(response.body()).isEqualTo(body);
 	}
 
 	@Test

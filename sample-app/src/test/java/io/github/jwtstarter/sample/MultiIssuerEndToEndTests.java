@@ -47,7 +47,10 @@ class MultiIssuerEndToEndTests {
 
 	static final JwksServer partner = JwksServer.start(PARTNER_KEY);
 
-	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	static final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	@LocalServerPort
 	int port;
@@ -78,7 +81,7 @@ class MultiIssuerEndToEndTests {
 
 	HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
+			.timeout(Duration.ofSeconds(30));
 		for (int i = 0; i < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
@@ -207,8 +210,9 @@ class MultiIssuerEndToEndTests {
 		assertInvalidToken(getWithBearer("/whoami", TestJwts.hmacSignedWithPublicKeyPem(KUBE_KEY.toPublicJWK(), kubeClaims)),
 				"invalid signature");
 		assertInvalidToken(getWithBearer("/whoami", "a".repeat(5 * 1024)), "token too large");
-		// beyond the servlet container's header limit (8 KB on Tomcat) the container answers 400 itself
-		assertThat(getWithBearer("/whoami", "a".repeat(17 * 1024)).statusCode()).isEqualTo(400);
+		// beyond the server's header limit (8 KB on Tomcat and Netty) the server answers itself:
+		// 400 on Tomcat, 431 on Netty
+		assertThat(getWithBearer("/whoami", "a".repeat(17 * 1024)).statusCode()).isIn(400, 431);
 	}
 
 	@Test

@@ -1,25 +1,23 @@
 package io.github.jwtstarter.web.servlet;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
+import io.github.jwtstarter.web.JwtProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.github.jwtstarter.authorization.RbacDecision;
-import io.github.jwtstarter.jwt.DPoPProofVerifier;
 import io.github.jwtstarter.jwt.JwtFailure;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Writes the starter's error responses (RFC 6750 and RFC 9457): 401 with a bare
- * {@code WWW-Authenticate: Bearer} challenge for a missing token, 401 with
+ * Writes the starter's error responses ({@link JwtProblem}, RFC 6750 and RFC 9457) to
+ * servlet responses: 401 with a bare {@code WWW-Authenticate: Bearer} challenge for a
+ * missing token, 401 with
  * {@code error="invalid_token"} and a short generic description for a rejected one, 403
  * with {@code error="insufficient_scope"} for a denial; each with an
  * {@code application/problem+json} body. A token presented with the {@code DPoP} scheme,
@@ -29,8 +27,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * @author jwt-spring-boot-starter
  */
 public final class JwtProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-	static final String PROBLEM_JSON = "application/problem+json";
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
@@ -46,11 +42,7 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		boolean rbac = accessDeniedException instanceof AuthorizationDeniedException denied
-				&& denied.getAuthorizationResult() instanceof RbacDecision;
-		write(response, HttpServletResponse.SC_FORBIDDEN,
-				"Bearer error=\"insufficient_scope\", error_description=\"access denied\"", "Forbidden",
-				rbac ? "access denied by jwt.rbac" : "access denied by the application");
+		write(response, JwtProblem.accessDenied(accessDeniedException));
 	}
 
 	/**
@@ -59,9 +51,7 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	 * @throws IOException on a write failure
 	 */
 	public void crossSite(HttpServletResponse response) throws IOException {
-		write(response, HttpServletResponse.SC_FORBIDDEN,
-				"Bearer error=\"insufficient_scope\", error_description=\"cross-site request\"", "Forbidden",
-				"cross-site request");
+		write(response, JwtProblem.crossSite());
 	}
 
 	/**
@@ -70,7 +60,7 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	 * @throws IOException on a write failure
 	 */
 	public void missingToken(HttpServletResponse response) throws IOException {
-		write(response, HttpServletResponse.SC_UNAUTHORIZED, "Bearer", "Unauthorized", "bearer token required");
+		write(response, JwtProblem.missingToken());
 	}
 
 	/**
@@ -80,9 +70,7 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	 * @throws IOException on a write failure
 	 */
 	public void invalidToken(HttpServletResponse response, String description) throws IOException {
-		String safe = sanitize(description);
-		write(response, HttpServletResponse.SC_UNAUTHORIZED,
-				"Bearer error=\"invalid_token\", error_description=\"" + safe + "\"", "Unauthorized", safe);
+		write(response, JwtProblem.invalidToken(description));
 	}
 
 	/**
@@ -95,43 +83,22 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	 */
 	public void invalidToken(HttpServletResponse response, JwtFailure failure, boolean dpopScheme)
 			throws IOException {
-		if (!dpopScheme && !failure.isDPoPChallenge()) {
-			invalidToken(response, failure.description());
-			return;
-		}
-		String safe = sanitize(failure.description());
-		write(response, HttpServletResponse.SC_UNAUTHORIZED, "DPoP error=\"" + failure.errorCode()
-				+ "\", error_description=\"" + safe + "\", algs=\"" + DPoPProofVerifier.ALGORITHMS + "\"",
-				"Unauthorized", safe);
+		write(response, JwtProblem.invalidToken(failure, dpopScheme));
 	}
 
-	private static void write(HttpServletResponse response, int status, String challenge, String title,
-			String detail) throws IOException {
+	private static void write(HttpServletResponse response, JwtProblem problem) throws IOException {
 		if (response.isCommitted()) {
 			return;
 		}
 		response.resetBuffer();
-		response.setStatus(status);
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
-		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-		response.setContentType(PROBLEM_JSON);
-		byte[] body = ("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-				+ ",\"detail\":\"" + detail + "\"}")
-			.getBytes(StandardCharsets.UTF_8);
+		response.setStatus(problem.status());
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, problem.challenge());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, JwtProblem.CACHE_CONTROL);
+		response.setContentType(JwtProblem.CONTENT_TYPE);
+		byte[] body = problem.body();
 		response.setContentLength(body.length);
 		response.getOutputStream().write(body);
 		response.flushBuffer();
-	}
-
-	private static String sanitize(String description) {
-		StringBuilder safe = new StringBuilder(description.length());
-		for (int i = 0; i < description.length() && i < 100; i++) {
-			char c = description.charAt(i);
-			if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
-				safe.append(c);
-			}
-		}
-		return safe.toString();
 	}
 
 }

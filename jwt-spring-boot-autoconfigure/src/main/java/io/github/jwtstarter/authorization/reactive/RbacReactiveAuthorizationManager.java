@@ -1,0 +1,59 @@
+package io.github.jwtstarter.authorization.reactive;
+
+import java.util.Optional;
+
+import io.github.jwtstarter.authorization.RbacRules;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.authorization.ReactiveAuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.util.Assert;
+
+/**
+ * The reactive {@link ReactiveAuthorizationManager} of {@link RbacRules}: the same
+ * decision as the servlet {@code RbacAuthorizationManager}, taken inline (it needs no
+ * I/O).
+ *
+ * @author jwt-spring-boot-starter
+ */
+public final class RbacReactiveAuthorizationManager implements ReactiveAuthorizationManager<AuthorizationContext> {
+
+	private static final Mono<AuthorizationResult> GRANTED = Mono.just(new AuthorizationDecision(true));
+
+	private final RbacRules rules;
+
+	/**
+	 * Creates the manager.
+	 * @param rules the RBAC rules
+	 */
+	public RbacReactiveAuthorizationManager(RbacRules rules) {
+		Assert.notNull(rules, "rules cannot be null");
+		this.rules = rules;
+	}
+
+	@Override
+	public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
+		if (!this.rules.isActive()) {
+			return GRANTED;
+		}
+		ServerHttpRequest request = context.getExchange().getRequest();
+		return authentication.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.map((caller) -> this.rules.decide(request.getMethod().name(), request.getPath().pathWithinApplication(),
+					() -> caller.orElse(null)));
+	}
+
+	public RbacRules getRules() {
+		return this.rules;
+	}
+
+	@Override
+	public String toString() {
+		return "RbacReactiveAuthorizationManager[" + this.rules + "]";
+	}
+
+}

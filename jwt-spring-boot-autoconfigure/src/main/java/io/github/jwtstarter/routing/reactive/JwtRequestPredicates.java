@@ -1,0 +1,119 @@
+package io.github.jwtstarter.routing.reactive;
+
+import io.github.jwtstarter.routing.JwtCondition;
+import io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.server.RequestPredicate;
+import org.springframework.web.reactive.function.server.ServerRequest;
+
+/**
+ * {@link RequestPredicate}s on the request's verified JWT, for WebFlux.fn
+ * {@code RouterFunction} routes: the same tests, names and arguments as the servlet
+ * {@code routing.servlet.JwtRequestPredicates}. Compose them with {@code and}, {@code or}
+ * and {@code negate}, and end a set of claim-based routes with a catch-all:
+ *
+ * <pre class="code">
+ * route(GET("/api/greeting").and(JwtRequestPredicates.claim("org", "solo.io")), canary::greet)
+ *     .andRoute(GET("/api/greeting"), primary::greet);
+ * </pre>
+ *
+ * A WebFlux.fn predicate is synchronous and cannot read the reactive security context,
+ * so these read the Authentication that the starter's
+ * {@link JwtAuthenticationWebFilter} put on the exchange
+ * ({@link JwtAuthenticationWebFilter#AUTHENTICATION_ATTRIBUTE}); a request without a
+ * verified JWT passes none of them (but their negations). The predicates are immutable
+ * values.
+ *
+ * @author jwt-spring-boot-starter
+ * @see JwtServerWebExchangeMatchers
+ */
+public final class JwtRequestPredicates {
+
+	private JwtRequestPredicates() {
+	}
+
+	/**
+	 * Matches when the claim, or one element of a list claim, equals the value.
+	 * @param name the claim path
+	 * @param value the expected value
+	 * @return the predicate
+	 */
+	public static RequestPredicate claim(String name, String value) {
+		return new JwtPredicate(JwtCondition.claim(name, value));
+	}
+
+	/**
+	 * Matches when the token has the claim.
+	 * @param name the claim path
+	 * @return the predicate
+	 */
+	public static RequestPredicate hasClaim(String name) {
+		return new JwtPredicate(JwtCondition.hasClaim(name));
+	}
+
+	/**
+	 * Matches when the claim, or one element of a list claim, matches the regular
+	 * expression as a whole.
+	 * @param name the claim path
+	 * @param regex the regular expression
+	 * @return the predicate
+	 */
+	public static RequestPredicate claimMatches(String name, String regex) {
+		return new JwtPredicate(JwtCondition.claimMatches(name, regex));
+	}
+
+	/**
+	 * Matches when the token was verified by the provider.
+	 * @param id the provider id, a key under {@code jwt.providers}
+	 * @return the predicate
+	 */
+	public static RequestPredicate provider(String id) {
+		return new JwtPredicate(JwtCondition.provider(id));
+	}
+
+	/**
+	 * Matches when the request carries a verified JWT.
+	 * @return the predicate
+	 */
+	public static RequestPredicate authenticated() {
+		return new JwtPredicate(JwtCondition.authenticated());
+	}
+
+	private static final class JwtPredicate implements RequestPredicate {
+
+		private final JwtCondition condition;
+
+		JwtPredicate(JwtCondition condition) {
+			Assert.notNull(condition, "condition cannot be null");
+			this.condition = condition;
+		}
+
+		@Override
+		public boolean test(ServerRequest request) {
+			Object authentication = request.exchange()
+				.getAttributes()
+				.get(JwtAuthenticationWebFilter.AUTHENTICATION_ATTRIBUTE);
+			return this.condition.test((authentication instanceof Authentication found) ? found : null);
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof JwtPredicate that && this.condition.equals(that.condition);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.condition.hashCode();
+		}
+
+		@Override
+		public String toString() {
+			return "jwt." + this.condition;
+		}
+
+	}
+
+}

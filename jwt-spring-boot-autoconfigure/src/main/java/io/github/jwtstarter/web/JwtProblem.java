@@ -1,0 +1,138 @@
+package io.github.jwtstarter.web;
+
+import java.nio.charset.StandardCharsets;
+
+import io.github.jwtstarter.authorization.RbacDecision;
+import io.github.jwtstarter.jwt.DPoPProofVerifier;
+import io.github.jwtstarter.jwt.JwtFailure;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.util.Assert;
+
+/**
+ * One of the starter's error responses (RFC 6750 and RFC 9457), as text that every web
+ * stack writes the same way: the status, the {@code WWW-Authenticate} challenge and the
+ * {@code application/problem+json} body. A missing token gets a bare {@code Bearer}
+ * challenge, a rejected one {@code error="invalid_token"} with a short generic
+ * description, a denial {@code error="insufficient_scope"}. Descriptions are fixed
+ * strings, never token content; a description given from outside is reduced to at most
+ * 100 printable ASCII characters without quotes or backslashes.
+ *
+ * @param status the HTTP status
+ * @param challenge the {@code WWW-Authenticate} header value
+ * @param title the problem title
+ * @param detail the problem detail
+ * @author jwt-spring-boot-starter
+ */
+public record JwtProblem(int status, String challenge, String title, String detail) {
+
+	/**
+	 * The media type of the body.
+	 */
+	public static final String CONTENT_TYPE = "application/problem+json";
+
+	/**
+	 * The {@code Cache-Control} header value of every error response.
+	 */
+	public static final String CACHE_CONTROL = "no-store";
+
+	private static final JwtProblem MISSING_TOKEN = new JwtProblem(401, "Bearer", "Unauthorized",
+			"bearer token required");
+
+	private static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\", error_description=\"access denied\"";
+
+	private static final JwtProblem CROSS_SITE = new JwtProblem(403,
+			"Bearer error=\"insufficient_scope\", error_description=\"cross-site request\"", "Forbidden",
+			"cross-site request");
+
+	private static final JwtProblem DENIED_BY_RBAC = new JwtProblem(403, INSUFFICIENT_SCOPE, "Forbidden",
+			"access denied by jwt.rbac");
+
+	private static final JwtProblem DENIED_BY_APPLICATION = new JwtProblem(403, INSUFFICIENT_SCOPE, "Forbidden",
+			"access denied by the application");
+
+	public JwtProblem {
+		Assert.hasText(challenge, "challenge cannot be empty");
+		Assert.hasText(title, "title cannot be empty");
+		Assert.notNull(detail, "detail cannot be null");
+	}
+
+	/**
+	 * The answer to a request without a token.
+	 * @return the problem
+	 */
+	public static JwtProblem missingToken() {
+		return MISSING_TOKEN;
+	}
+
+	/**
+	 * The answer to a rejected token.
+	 * @param description a short generic description
+	 * @return the problem
+	 */
+	public static JwtProblem invalidToken(String description) {
+		Assert.notNull(description, "description cannot be null");
+		String safe = sanitize(description);
+		return new JwtProblem(401, "Bearer error=\"invalid_token\", error_description=\"" + safe + "\"",
+				"Unauthorized", safe);
+	}
+
+	/**
+	 * The answer to a rejected token, with a {@code DPoP} challenge (RFC 9449 section 7.1)
+	 * when the token was presented with the {@code DPoP} scheme or needs a DPoP proof.
+	 * @param failure why the token was rejected
+	 * @param dpopScheme whether the token was presented with the {@code DPoP} scheme
+	 * @return the problem
+	 */
+	public static JwtProblem invalidToken(JwtFailure failure, boolean dpopScheme) {
+		if (!dpopScheme && !failure.isDPoPChallenge()) {
+			return invalidToken(failure.description());
+		}
+		String safe = sanitize(failure.description());
+		return new JwtProblem(401, "DPoP error=\"" + failure.errorCode() + "\", error_description=\"" + safe
+				+ "\", algs=\"" + DPoPProofVerifier.ALGORITHMS + "\"", "Unauthorized", safe);
+	}
+
+	/**
+	 * The answer to a cross-site request authenticated by a cookie token.
+	 * @return the problem
+	 */
+	public static JwtProblem crossSite() {
+		return CROSS_SITE;
+	}
+
+	/**
+	 * The answer to a denial: the detail names the layer that denied ({@code jwt.rbac} or
+	 * the application's own rules and {@code @PreAuthorize}), never the policy.
+	 * @param denial the denial
+	 * @return the problem
+	 */
+	public static JwtProblem accessDenied(AccessDeniedException denial) {
+		boolean rbac = denial instanceof AuthorizationDeniedException denied
+				&& denied.getAuthorizationResult() instanceof RbacDecision;
+		return rbac ? DENIED_BY_RBAC : DENIED_BY_APPLICATION;
+	}
+
+	/**
+	 * Returns the {@code application/problem+json} body, UTF-8 encoded.
+	 * @return the body
+	 */
+	public byte[] body() {
+		return ("{\"type\":\"about:blank\",\"title\":\"" + this.title + "\",\"status\":" + this.status
+				+ ",\"detail\":\"" + this.detail + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String sanitize(String description) {
+		StringBuilder safe = new StringBuilder(description.length());
+		for (int i = 0; i < description.length() && i < 100; i++) {
+			char c = description.charAt(i);
+			if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+				safe.append(c);
+			}
+		}
+		return safe.toString();
+	}
+
+}

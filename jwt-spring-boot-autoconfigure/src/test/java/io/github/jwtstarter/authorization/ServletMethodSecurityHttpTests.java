@@ -1,0 +1,8 @@
+package io.github.jwtstarter.authorization;
+
+/**
+ * {@link MethodSecurityHttpTests} on the servlet stack (Tomcat).
+ */
+class ServletMethodSecurityHttpTests extends MethodSecurityHttpTests {
+
+}

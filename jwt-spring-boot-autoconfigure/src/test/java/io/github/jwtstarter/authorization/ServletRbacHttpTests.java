@@ -1,0 +1,8 @@
+package io.github.jwtstarter.authorization;
+
+/**
+ * {@link RbacHttpTests} on the servlet stack (Tomcat).
+ */
+class ServletRbacHttpTests extends RbacHttpTests {
+
+}

@@ -1,0 +1,177 @@
+package io.github.jwtstarter.web.reactive;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.authorization.ClaimsTestApplication;
+import io.github.jwtstarter.jwt.JwtVerificationListener;
+import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestJwts;
+import io.github.jwtstarter.test.TestKeys;
+import io.netty.util.concurrent.FastThreadLocalThread;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockHound;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No blocking call on a Netty event-loop thread, proven with BlockHound: under concurrent
+ * load with a cold key cache (a rotated-in key that a slow JWKS endpoint on loopback
+ * serves), every verification that needs keys runs on {@code boundedElastic}, every
+ * cache hit is answered on the event loop itself (no thread hop), and BlockHound sees no
+ * blocking call on an event loop. A deliberately blocking endpoint shows that the
+ * detector does catch one.
+ */
+@SpringBootTest(classes = { ClaimsTestApplication.class, ReactiveNonBlockingTests.Probe.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=reactive")
+class ReactiveNonBlockingTests {
+
+	static final RSAKey OLD_KEY = TestKeys.rsa("corp-1");
+
+	static final RSAKey NEW_KEY = TestKeys.rsa("corp-2");
+
+	static final JwksServer corp = JwksServer.start(OLD_KEY);
+
+	static final int TOKENS = 32;
+
+	static final Queue<String> blockingCalls = new ConcurrentLinkedQueue<>();
+
+	static final Queue<String> verifications = new ConcurrentLinkedQueue<>();
+
+	static final HttpClient client = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	@LocalServerPort
+	int port;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
+		registry.add("jwt.providers.corp.jwks.uri", corp::jwksUri);
+		registry.add("jwt.providers.corp.jwks.min-refresh-interval", () -> "0s");
+		registry.add("jwt.routes[0].paths", () -> "/probe/**");
+		registry.add("jwt.routes[0].validation-policy", () -> "allow-missing");
+	}
+
+	@BeforeAll
+	static void installBlockHound() {
+		// with the integrations on the class path (Reactor's, Netty's: which threads are
+		// non-blocking, which of their own calls are allowed); record instead of throwing
+		BlockHound.install((builder) -> builder.blockingMethodCallback(
+				(method) -> blockingCalls.add(Thread.currentThread().getName() + ": " + method)));
+	}
+
+	@BeforeEach
+	void warmUp() {
+		// first requests load classes (file reads) on the event loop; not what is measured
+		String token = corp("warm-up").signWith(OLD_KEY);
+		for (int i = 0; i < 3; i++) {
+			assertThat(get("/whoami", token).join().statusCode()).isEqualTo(200);
+		}
+		blockingCalls.clear();
+		verifications.clear();
+	}
+
+	static TestJwts corp(String subject) {
+		return TestJwts.issuer("https://corp.example").subject(subject);
+	}
+
+	CompletableFuture<HttpResponse<String>> get(String path, String token) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void aBlockingCallOnAnEventLoopIsDetected() {
+		assertThat(get("/probe/block", null).join().statusCode()).isEqualTo(200);
+		assertThat(blockingCalls).anySatisfy((call) -> assertThat(call).contains("sleep"));
+	}
+
+	@Test
+	void coldKeysUnderConcurrentLoadNeverBlockAnEventLoop() {
+		corp.setKeys(OLD_KEY, NEW_KEY).respondSlowly(Duration.ofMillis(100));
+		try {
+			List<String> tokens = new ArrayList<>();
+			for (int i = 0; i < TOKENS; i++) {
+				tokens.add(corp("user-" + i).signWith(NEW_KEY));
+			}
+			int fetches = corp.requestCount();
+			List<CompletableFuture<HttpResponse<String>>> first = tokens.stream()
+				.map((token) -> get("/whoami", token))
+				.toList();
+			first.forEach((response) -> assertThat(response.join().statusCode()).isEqualTo(200));
+			assertThat(corp.requestCount()).isGreaterThan(fetches);
+			List<CompletableFuture<HttpResponse<String>>> repeated = tokens.stream()
+				.map((token) -> get("/whoami", token))
+				.toList();
+			repeated.forEach((response) -> assertThat(response.join().statusCode()).isEqualTo(200));
+		}
+		finally {
+			corp.healthy();
+		}
+		assertThat(blockingCalls).isEmpty();
+		List<String> verified = List.copyOf(verifications);
+		// a token verified while the key set changed is not cached (and verified again)
+		assertThat(verified).hasSize(2 * TOKENS);
+		assertThat(verified).filteredOn((entry) -> entry.startsWith("full "))
+			.hasSizeGreaterThanOrEqualTo(TOKENS)
+			.allSatisfy((entry) -> assertThat(entry).startsWith("full boundedElastic-"));
+		assertThat(verified).filteredOn((entry) -> entry.startsWith("cached "))
+			.isNotEmpty()
+			.allSatisfy((entry) -> assertThat(entry).startsWith("cached event-loop "));
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@Import(Probe.BlockingController.class)
+	static class Probe {
+
+		@Bean
+		JwtVerificationListener threadRecorder() {
+			return (provider, failure, cached, nanos) -> verifications.add((cached ? "cached " : "full ")
+					+ ((Thread.currentThread() instanceof FastThreadLocalThread) ? "event-loop "
+							+ Thread.currentThread().getName() : Thread.currentThread().getName()));
+		}
+
+		@RestController
+		static class BlockingController {
+
+			@GetMapping("/probe/block")
+			Mono<String> block() throws InterruptedException {
+				Thread.sleep(1);
+				return Mono.just("blocked");
+			}
+
+		}
+
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.github.jwtstarter.sample;
+
+import io.github.jwtstarter.sample.reactive.ReactiveSampleApplication;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The servlet sample's {@link ObservabilityEndToEndTests} against the reactive sample (WebFlux on Netty),
+ * with the same configuration.
+ */
+@SpringBootTest(classes = ReactiveSampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReactiveObservabilityEndToEndTests extends ObservabilityEndToEndTests {
+
+}
