@@ -128,8 +128,13 @@ class JwksAccessHttpTests {
 
 	static Path copy(Path file) {
 		try {
-			Path copy = Files.createTempFile("trust", ".crt");
+			// a directory of its own, as Spring Boot watches the directory of a bundle's files;
+			// deleted when the JVM exits, after the watcher (deleting it earlier makes it complain)
+			Path directory = Files.createTempDirectory("trust");
+			directory.toFile().deleteOnExit();
+			Path copy = directory.resolve("ca.crt");
 			Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+			copy.toFile().deleteOnExit();
 			return copy;
 		}
 		catch (IOException ex) {
@@ -145,7 +150,6 @@ class JwksAccessHttpTests {
 		mutualTlsApi.close();
 		Files.deleteIfExists(tokenFile);
 		Files.deleteIfExists(rotatingTokenFile);
-		Files.deleteIfExists(reloadingTrust);
 	}
 
 	@BeforeEach
