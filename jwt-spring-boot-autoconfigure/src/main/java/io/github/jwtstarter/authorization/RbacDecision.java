@@ -11,6 +11,12 @@ import org.springframework.security.authorization.AuthorizationDecision;
  */
 public final class RbacDecision extends AuthorizationDecision {
 
+	/**
+	 * Request (exchange) attribute holding the denial where the stack's
+	 * {@code AccessDeniedException} does not carry the decision (WebFlux).
+	 */
+	public static final String DENIED_ATTRIBUTE = RbacDecision.class.getName() + ".denied";
+
 	static final RbacDecision GRANTED = new RbacDecision(true);
 
 	static final RbacDecision DENIED = new RbacDecision(false);

@@ -38,6 +38,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.reactive.ReactiveOAuth2ResourceServerWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })

@@ -109,9 +109,17 @@ public record JwtProblem(int status, String challenge, String title, String deta
 	 * @return the problem
 	 */
 	public static JwtProblem accessDenied(AccessDeniedException denial) {
-		boolean rbac = denial instanceof AuthorizationDeniedException denied
-				&& denied.getAuthorizationResult() instanceof RbacDecision;
-		return rbac ? DENIED_BY_RBAC : DENIED_BY_APPLICATION;
+		return accessDenied(denial instanceof AuthorizationDeniedException denied
+				&& denied.getAuthorizationResult() instanceof RbacDecision);
+	}
+
+	/**
+	 * The answer to a denial.
+	 * @param byRbac whether {@code jwt.rbac} denied, rather than the application
+	 * @return the problem
+	 */
+	public static JwtProblem accessDenied(boolean byRbac) {
+		return byRbac ? DENIED_BY_RBAC : DENIED_BY_APPLICATION;
 	}
 
 	/**

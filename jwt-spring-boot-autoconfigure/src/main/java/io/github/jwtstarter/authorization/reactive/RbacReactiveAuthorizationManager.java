@@ -2,6 +2,7 @@ package io.github.jwtstarter.authorization.reactive;
 
 import java.util.Optional;
 
+import io.github.jwtstarter.authorization.RbacDecision;
 import io.github.jwtstarter.authorization.RbacRules;
 import reactor.core.publisher.Mono;
 
@@ -43,8 +44,15 @@ public final class RbacReactiveAuthorizationManager implements ReactiveAuthoriza
 		ServerHttpRequest request = context.getExchange().getRequest();
 		return authentication.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
-			.map((caller) -> this.rules.decide(request.getMethod().name(), request.getPath().pathWithinApplication(),
-					() -> caller.orElse(null)));
+			.map((caller) -> {
+				RbacDecision decision = this.rules.decide(request.getMethod().name(),
+						request.getPath().pathWithinApplication(), () -> caller.orElse(null));
+				if (!decision.isGranted()) {
+					// WebFlux's AccessDeniedException does not carry the decision
+					context.getExchange().getAttributes().put(RbacDecision.DENIED_ATTRIBUTE, decision);
+				}
+				return decision;
+			});
 	}
 
 	public RbacRules getRules() {

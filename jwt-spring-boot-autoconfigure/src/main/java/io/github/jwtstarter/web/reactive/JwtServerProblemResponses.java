@@ -1,5 +1,6 @@
 package io.github.jwtstarter.web.reactive;
 
+import io.github.jwtstarter.authorization.RbacDecision;
 import io.github.jwtstarter.web.JwtProblem;
 import reactor.core.publisher.Mono;
 
@@ -36,7 +37,9 @@ public final class JwtServerProblemResponses implements ServerAuthenticationEntr
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-		return write(exchange, JwtProblem.accessDenied(denied));
+		boolean byRbac = JwtProblem.accessDenied(denied) != JwtProblem.accessDenied(false)
+				|| exchange.getAttribute(RbacDecision.DENIED_ATTRIBUTE) != null;
+		return write(exchange, JwtProblem.accessDenied(byRbac));
 	}
 
 	/**
