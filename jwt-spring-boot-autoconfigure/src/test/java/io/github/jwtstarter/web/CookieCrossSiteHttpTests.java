@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code Origin}): a cross-site form POST is refused with 403.
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CookieCrossSiteHttpTests {
+abstract class CookieCrossSiteHttpTests {
 
 	static final RSAKey KEY = TestKeys.rsa("corp-1");
 

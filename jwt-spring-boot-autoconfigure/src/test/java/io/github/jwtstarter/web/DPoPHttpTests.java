@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code legacy} (disabled).
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DPoPHttpTests {
+abstract class DPoPHttpTests {
 
 	static final RSAKey IDP_KEY = TestKeys.rsa("idp-1");
 

@@ -1,15 +1,20 @@
 package io.github.jwtstarter.web.reactive;
 
+import java.security.cert.X509Certificate;
 import java.util.function.Predicate;
 
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtProvider;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerifier;
+import io.github.jwtstarter.jwt.TokenPresentation;
 import io.github.jwtstarter.jwt.VerifiedJwt;
+import io.github.jwtstarter.web.CrossSiteCheck;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.ResolvedToken;
+import io.github.jwtstarter.web.TokenLocation;
+import io.github.jwtstarter.web.TokenPresentations;
 import io.github.jwtstarter.web.TokenResolver;
 import io.github.jwtstarter.web.ValidationPolicy;
 import org.apache.commons.logging.Log;
@@ -19,7 +24,9 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.util.Assert;
@@ -107,45 +114,70 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 			return chain.filter(this.exchangeCustomizer.customize(exchange, null, null));
 		}
 		ValidationPolicy policy = route.getValidationPolicy();
+		ServerHttpRequest request = exchange.getRequest();
 		ResolvedToken token;
+		TokenPresentation presentation = null;
 		Mono<Verification> verification;
 		try {
-			token = this.tokenResolver.resolve(new ServerTokenRequest(exchange.getRequest()));
+			ServerTokenRequest tokenRequest = new ServerTokenRequest(request);
+			token = this.tokenResolver.resolve(tokenRequest);
 			if (token == null) {
 				if (policy == ValidationPolicy.REQUIRE_VALID) {
 					return this.responses.missingToken(exchange);
 				}
 				return chain.filter(this.exchangeCustomizer.customize(exchange, null, null));
 			}
-			verification = verify(route, token);
+			if (isCrossSiteWithCookie(request, token)) {
+				return this.responses.crossSite(exchange);
+			}
+			presentation = TokenPresentations.of(tokenRequest, token, request.getMethod().name(),
+					() -> request.getURI().toString(), clientCertificate(request));
+			verification = verify(route, token, presentation);
 		}
 		catch (JwtVerificationException ex) {
-			return rejected(exchange, chain, policy, ex.getFailure(), null);
+			return rejected(exchange, chain, policy, ex.getFailure(), presentation);
 		}
 		catch (RuntimeException ex) {
 			logger.debug("JWT processing failed unexpectedly", ex);
-			return rejected(exchange, chain, policy, JwtFailure.INVALID, null);
+			return rejected(exchange, chain, policy, JwtFailure.INVALID, presentation);
 		}
 		ResolvedToken found = token;
+		TokenPresentation presented = presentation;
 		return verification.flatMap((outcome) -> (outcome.verified() != null)
 				? authenticated(exchange, chain, outcome.verified(), found)
-				: rejected(exchange, chain, policy, outcome.failure(), null));
+				: rejected(exchange, chain, policy, outcome.failure(), presented));
 	}
 
-	private Mono<Verification> verify(JwtRoute route, ResolvedToken token) {
+	private static boolean isCrossSiteWithCookie(ServerHttpRequest request, ResolvedToken token) {
+		boolean cookieOnly = token.locations()
+			.stream()
+			.allMatch((location) -> location.kind() == TokenLocation.Kind.COOKIE);
+		HttpHeaders headers = request.getHeaders();
+		return cookieOnly && CrossSiteCheck.refuses(request.getMethod().name(), headers.getFirst("Sec-Fetch-Site"),
+				headers.getFirst(HttpHeaders.ORIGIN), headers.getFirst(HttpHeaders.HOST));
+	}
+
+	private static @Nullable X509Certificate clientCertificate(ServerHttpRequest request) {
+		SslInfo ssl = request.getSslInfo();
+		X509Certificate[] chain = (ssl != null) ? ssl.getPeerCertificates() : null;
+		return (chain != null && chain.length > 0) ? chain[0] : null;
+	}
+
+	private Mono<Verification> verify(JwtRoute route, ResolvedToken token, TokenPresentation presentation) {
 		Predicate<JwtProvider> admissible = (provider) -> route.allows(provider.getId())
 				&& this.tokenResolver.accepts(provider.getId(), token.locations());
-		VerifiedJwt cached = this.verifier.verifyCached(token.token(), admissible);
+		VerifiedJwt cached = this.verifier.verifyCached(token.token(), admissible, presentation);
 		if (cached != null) {
 			return Mono.just(new Verification(cached, JwtFailure.INVALID));
 		}
-		return Mono.fromCallable(() -> verifyFully(token.token(), admissible))
+		return Mono.fromCallable(() -> verifyFully(token.token(), admissible, presentation))
 			.subscribeOn(this.verificationScheduler);
 	}
 
-	private Verification verifyFully(String token, Predicate<JwtProvider> admissible) {
+	private Verification verifyFully(String token, Predicate<JwtProvider> admissible,
+			TokenPresentation presentation) {
 		try {
-			return new Verification(this.verifier.verify(token, admissible), JwtFailure.INVALID);
+			return new Verification(this.verifier.verify(token, admissible, presentation), JwtFailure.INVALID);
 		}
 		catch (JwtVerificationException ex) {
 			return new Verification(null, ex.getFailure());
@@ -173,14 +205,15 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 	}
 
 	private Mono<Void> rejected(ServerWebExchange exchange, WebFilterChain chain, ValidationPolicy policy,
-			JwtFailure failure, @Nullable ResolvedToken token) {
+			JwtFailure failure, @Nullable TokenPresentation presentation) {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Rejected bearer token: " + failure.tag());
 		}
 		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED) {
-			return chain.filter(this.exchangeCustomizer.customize(exchange, null, token));
+			return chain.filter(this.exchangeCustomizer.customize(exchange, null, null));
 		}
-		return this.responses.invalidToken(exchange, failure.description());
+		return this.responses.invalidToken(exchange, failure,
+				presentation != null && presentation.scheme() == TokenPresentation.Scheme.DPOP);
 	}
 
 	/**

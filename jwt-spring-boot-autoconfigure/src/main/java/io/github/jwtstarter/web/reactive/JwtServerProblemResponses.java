@@ -1,6 +1,7 @@
 package io.github.jwtstarter.web.reactive;
 
 import io.github.jwtstarter.authorization.RbacDecision;
+import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.web.JwtProblem;
 import reactor.core.publisher.Mono;
 
@@ -59,6 +60,27 @@ public final class JwtServerProblemResponses implements ServerAuthenticationEntr
 	 */
 	public Mono<Void> invalidToken(ServerWebExchange exchange, String description) {
 		return write(exchange, JwtProblem.invalidToken(description));
+	}
+
+	/**
+	 * Writes the answer to a rejected token, with a {@code DPoP} challenge when the token
+	 * was presented with the {@code DPoP} scheme or needs a DPoP proof.
+	 * @param exchange the exchange
+	 * @param failure why the token was rejected
+	 * @param dpopScheme whether the token was presented with the {@code DPoP} scheme
+	 * @return the completion
+	 */
+	public Mono<Void> invalidToken(ServerWebExchange exchange, JwtFailure failure, boolean dpopScheme) {
+		return write(exchange, JwtProblem.invalidToken(failure, dpopScheme));
+	}
+
+	/**
+	 * Writes the answer to a cross-site request authenticated by a cookie token.
+	 * @param exchange the exchange
+	 * @return the completion
+	 */
+	public Mono<Void> crossSite(ServerWebExchange exchange) {
+		return write(exchange, JwtProblem.crossSite());
 	}
 
 	private static Mono<Void> write(ServerWebExchange exchange, JwtProblem problem) {
