@@ -61,6 +61,11 @@ public class JwtProperties {
 	 */
 	private DataSize maxTokenSize = DataSize.ofKilobytes(16);
 
+	/**
+	 * Cryptography used to check signatures.
+	 */
+	private final Crypto crypto = new Crypto();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -107,6 +112,10 @@ public class JwtProperties {
 
 	public void setMaxTokenSize(DataSize maxTokenSize) {
 		this.maxTokenSize = maxTokenSize;
+	}
+
+	public Crypto getCrypto() {
+		return this.crypto;
 	}
 
 	/**
@@ -839,6 +848,43 @@ public class JwtProperties {
 		public void setMaxSize(long maxSize) {
 			this.maxSize = maxSize;
 		}
+
+	}
+
+	public static class Crypto {
+
+		/**
+		 * JCA provider that checks RSA and EC signatures: 'auto' uses Amazon Corretto
+		 * Crypto Provider when it is on the class path and loads, else the JDK; 'jdk'
+		 * always uses the JDK.
+		 */
+		private CryptoProvider provider = CryptoProvider.AUTO;
+
+		public CryptoProvider getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(CryptoProvider provider) {
+			this.provider = provider;
+		}
+
+	}
+
+	/**
+	 * Which JCA provider checks signatures.
+	 */
+	public enum CryptoProvider {
+
+		/**
+		 * Amazon Corretto Crypto Provider when it is on the class path and loads, else the
+		 * JDK.
+		 */
+		AUTO,
+
+		/**
+		 * The JDK's providers.
+		 */
+		JDK
 
 	}
 

@@ -31,10 +31,12 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 
 	private final Clock clock;
 
+	private final boolean edDsa;
+
 	private volatile List<String> lastRejected = List.of();
 
 	ObservedJwkSetSource(JWKSetSource<SecurityContext> source, String providerId, JwksFetchListener listener,
-			Clock clock) {
+			Clock clock, boolean edDsa) {
 		super(source);
 		Assert.hasText(providerId, "providerId cannot be empty");
 		Assert.notNull(listener, "listener cannot be null");
@@ -42,6 +44,7 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 		this.providerId = providerId;
 		this.listener = listener;
 		this.clock = clock;
+		this.edDsa = edDsa;
 	}
 
 	@Override
@@ -58,7 +61,7 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 			throw ex;
 		}
 		List<String> rejected = new ArrayList<>();
-		JWKSet usable = JwkQualityGate.usable(fetched, rejected);
+		JWKSet usable = JwkQualityGate.usable(fetched, rejected, this.edDsa);
 		if (!rejected.equals(this.lastRejected)) {
 			for (String reason : rejected) {
 				logger.warn("JWT provider '" + this.providerId + "': skipped " + reason);

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -40,7 +41,7 @@ public final class ProviderKeys implements Closeable {
 
 	private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
 			JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
-			JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+			JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 
 	private final JWKSource<SecurityContext> source;
 
@@ -94,6 +95,23 @@ public final class ProviderKeys implements Closeable {
 	 */
 	public static ProviderKeys remote(String providerId, @Nullable URL jwkSetUrl, String issuer,
 			RemoteSettings settings, JwksFetchListener listener, Clock clock) {
+		return remote(providerId, jwkSetUrl, issuer, settings, listener, clock, VerificationCrypto.jdk().supportsEdDsa());
+	}
+
+	/**
+	 * Remote keys, as {@link #remote(String, URL, String, RemoteSettings, JwksFetchListener, Clock)}
+	 * describes, Ed25519 keys skipped unless {@code edDsa}.
+	 * @param providerId the provider's id
+	 * @param jwkSetUrl the JWK Set URL, or {@code null} for discovery from the issuer
+	 * @param issuer the issuer, for discovery
+	 * @param settings how keys are fetched and cached
+	 * @param listener told of every fetch
+	 * @param clock the clock of fetch events
+	 * @param edDsa whether Ed25519 keys can be verified (Google Tink is present)
+	 * @return the provider keys
+	 */
+	public static ProviderKeys remote(String providerId, @Nullable URL jwkSetUrl, String issuer,
+			RemoteSettings settings, JwksFetchListener listener, Clock clock, boolean edDsa) {
 		Assert.hasText(providerId, "providerId cannot be empty");
 		Assert.notNull(settings, "settings cannot be null");
 		Assert.notNull(listener, "listener cannot be null");
@@ -110,7 +128,7 @@ public final class ProviderKeys implements Closeable {
 		JWKSetSource<SecurityContext> fetching = (jwkSetUrl != null)
 				? new URLBasedJWKSetSource<>(jwkSetUrl, retriever) : new DiscoveryJwkSetSource(issuer, retriever);
 		JWKSetSource<SecurityContext> limited = new FetchRateLimiter(
-				new ObservedJwkSetSource(fetching, providerId, listeners, clock), settings.minRefreshInterval());
+				new ObservedJwkSetSource(fetching, providerId, listeners, clock, edDsa), settings.minRefreshInterval());
 		long ttl = settings.cacheDuration().toMillis();
 		// how long concurrent misses wait for the one fetch in flight
 		long refreshTimeout = Math.min(ttl - 1, settings.connectTimeout().plus(settings.readTimeout()).toMillis());
@@ -140,6 +158,9 @@ public final class ProviderKeys implements Closeable {
 			return Set.copyOf(JWSAlgorithm.Family.EC.stream()
 				.filter((algorithm) -> Curve.forJWSAlgorithm(algorithm).contains(ec.getCurve()))
 				.toList());
+		}
+		if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+			return Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 		}
 		if (key instanceof OctetSequenceKey oct) {
 			Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
