@@ -20,6 +20,9 @@
 #   starter-actuator+no-filter-observations   starter-actuator with
 #                                management.observations.enable.spring.security.filterchains=false
 #                                                                           [no-auth-actuator]
+#   starter-actuator+requests-unobserved      starter-actuator with a SecurityObservationSettings
+#                                bean that does not observe requests (the filter chain)
+#                                                                           [no-auth-actuator]
 #
 # The applications run side by side on ports PORT, PORT+1, ... (idle while the others are
 # measured). Each is warmed up with both cases in turn until its JIT compiler threads are
@@ -34,7 +37,8 @@
 # Settings (environment): APPS (all), ROUNDS (3), DURATION (5 s per round: 15 s per case in
 # all), WARMUP_MIN (20), WARMUP_MAX (120), WARMUP_STEP (5) in seconds, THREADS (2),
 # CONNECTIONS (32), TOKENS (300000 distinct tokens), WARMUP_TOKENS (40000), PORT (18080),
-# JAVA_OPTS (-Xms512m -Xmx512m, every app), STARTER_JAVA_OPTS (the starter apps only, e.g. JFR).
+# JAVA_OPTS (-Xms512m -Xmx512m, every app), STARTER_JAVA_OPTS (the starter apps only, e.g. JFR),
+# OUT (benchmarks/target/http: keys, tokens, logs and results).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -51,7 +55,7 @@ WARMUP_TOKENS="${WARMUP_TOKENS:-40000}"
 PORT="${PORT:-18080}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
 STARTER_JAVA_OPTS="${STARTER_JAVA_OPTS:-}"
-OUT="$ROOT/benchmarks/target/http"
+OUT="${OUT:-$ROOT/benchmarks/target/http}"
 KEYS="$OUT/keys"
 RESULTS="$OUT/results"
 LUA="$ROOT/benchmarks/wrk/tokens.lua"
@@ -60,14 +64,15 @@ declare -A APP=(
 	[no-auth]="no-auth -"
 	[spring-boot]="spring-boot no-auth"
 	[starter]="starter no-auth"
-	[starter-accp]="starter-accp no-auth"
+	[starter-accp]="starter-accp no-auth --logging.level.io.github.jwtstarter.jwt.VerificationCrypto=debug"
 	[no-auth-actuator]="no-auth-actuator -"
 	[spring-boot-actuator]="spring-boot-actuator no-auth-actuator"
 	[starter-actuator]="starter-actuator no-auth-actuator"
 	[starter-actuator+no-filter-observations]="starter-actuator no-auth-actuator --management.observations.enable.spring.security.filterchains=false"
+	[starter-actuator+requests-unobserved]="starter-actuator no-auth-actuator --bench.observe-security-requests=false"
 )
 ALL_APPS=(no-auth spring-boot starter starter-accp no-auth-actuator spring-boot-actuator starter-actuator
-	starter-actuator+no-filter-observations)
+	starter-actuator+no-filter-observations starter-actuator+requests-unobserved)
 read -r -a APPS <<<"${APPS:-${ALL_APPS[*]}}"
 for app in "${APPS[@]}"; do
 	[ -n "${APP[$app]:-}" ] || { echo "http.sh: unknown application $app; use ${ALL_APPS[*]}" >&2; exit 1; }
@@ -154,6 +159,10 @@ check_app() {
 	without="$(status "${PORT_OF[$app]}")"
 	if [ "$with" != 200 ] || [ "$without" != "$expected_without" ]; then
 		echo "http.sh: $app answered $with with a token and $without without one" >&2
+		exit 1
+	fi
+	if [ "$app" = starter-accp ] && ! grep -q "checked by AmazonCorrettoCryptoProvider" "$OUT/$app.log"; then
+		echo "http.sh: $app does not check signatures with ACCP; see $OUT/$app.log" >&2
 		exit 1
 	fi
 }
@@ -259,7 +268,8 @@ baseline_of = dict(line.split() for line in sys.argv[4].splitlines())
 labels = {"no-auth": "no authentication", "spring-boot": "stock Spring Boot", "starter": "this starter",
           "starter-accp": "this starter, ACCP", "no-auth-actuator": "no authentication, Actuator",
           "spring-boot-actuator": "stock Spring Boot, Actuator", "starter-actuator": "this starter, Actuator",
-          "starter-actuator+no-filter-observations": "this starter, Actuator, no filter-chain observations"}
+          "starter-actuator+no-filter-observations": "this starter, Actuator, filterchains observations off",
+          "starter-actuator+requests-unobserved": "this starter, Actuator, SecurityObservationSettings: requests off"}
 apps = [(a, labels[a]) for a in baseline_of]
 cases = [("repeated", "repeated token"), ("distinct", "distinct tokens")]
 def run(name):
@@ -328,7 +338,7 @@ if ran("starter"):
                   rps("starter", "repeated") / rps("no-auth", "repeated"),
                   cpu("no-auth", "repeated") / cpu("starter", "repeated"),
                   lambda v: f"{v:.2f}×", lambda v: v >= 0.8))
-for a in ("starter-actuator", "starter-actuator+no-filter-observations"):
+for a in ("starter-actuator", "starter-actuator+no-filter-observations", "starter-actuator+requests-unobserved"):
     if ran(a):
         goals.append((f"Actuator, repeated token: {a} ≥ 0.8× no-auth-actuator",
                       rps(a, "repeated") / rps("no-auth-actuator", "repeated"),
