@@ -20,8 +20,8 @@ import com.nimbusds.jose.jwk.RSAKey;
  * The key quality gate: refuses RSA keys under 2048 bits, HMAC secrets shorter than
  * 256 bits, EC keys off P-256/384/521, OKP keys other than Ed25519 (and Ed25519 keys
  * when Google Tink, which Nimbus verifies EdDSA with, is absent), keys whose {@code use}
- * or {@code key_ops} forbid verification, and keys sharing a {@code kid}. Local keys that fail it fail startup;
- * remote keys that fail it are skipped with a warning.
+ * or {@code key_ops} forbid verification, and keys sharing a {@code kid}. Local keys that
+ * fail it fail startup; remote keys that fail it are skipped with a warning.
  *
  * @author jwt-spring-boot-starter
  */
