@@ -1,26 +1,44 @@
 #!/usr/bin/env bash
-# HTTP benchmark: the same GET /hello application built three ways -- no authentication,
-# stock Spring Boot resource server, this starter -- loaded with wrk over loopback for two
-# cases: one repeated valid token, and a stream of distinct valid tokens (none sent twice to
-# the same application). Prints requests/s, p99 latency, CPU time per request and the ratios
-# to the no-auth app.
+# HTTP benchmark: the same GET /hello application built several ways, loaded with wrk over
+# loopback for two cases: one repeated valid token, and a stream of distinct valid tokens
+# (none sent twice to the same application). Prints requests/s, p99 latency, CPU time per
+# request and the ratios to the matching application without authentication.
 #
-#   benchmarks/http.sh            # from the repository root or anywhere
+#   benchmarks/http.sh                         # every application below
+#   APPS="starter starter-actuator" benchmarks/http.sh   # a subset (baselines are added)
 #
-# The three applications run side by side on ports PORT, PORT+1 and PORT+2 (idle while the
-# others are measured). Each is warmed up with both cases in turn until its JIT compiler
-# threads are nearly idle (under 5 % of a core over a pair of WARMUP_STEP runs, after at
-# least WARMUP_MIN and at most WARMUP_MAX seconds). Then ROUNDS rounds measure every
-# application and case for DURATION, in a rotating order, so that a change of machine load
-# hits all three alike. Figures are totals over the rounds; ratios also show their range
-# over the rounds. CPU per request counts the application's request threads (Tomcat, and
-# the common pool the token cache uses), read from /proc; it is steadier than requests/s
-# when other processes compete for the CPU. Linux only (/proc).
+# Applications (benchmarks/apps/<jar>; "+" marks a variant run from the same jar with
+# extra arguments), each compared with the baseline in brackets:
+#   no-auth                      no Spring Security
+#   spring-boot                  stock Spring Boot resource server          [no-auth]
+#   starter                      this starter                               [no-auth]
+#   starter-accp                 this starter, Amazon Corretto Crypto Provider on the
+#                                class path (jwt.crypto.provider: auto)     [no-auth]
+#   no-auth-actuator             the three first ones with spring-boot-starter-actuator,
+#   spring-boot-actuator         default observation settings               [no-auth-actuator]
+#   starter-actuator                                                        [no-auth-actuator]
+#   starter-actuator+no-filter-observations   starter-actuator with
+#                                management.observations.enable.spring.security.filterchains=false
+#                                                                           [no-auth-actuator]
+#   starter-actuator+requests-unobserved      starter-actuator with a SecurityObservationSettings
+#                                bean that does not observe requests (the filter chain)
+#                                                                           [no-auth-actuator]
 #
-# Settings (environment): ROUNDS (3), DURATION (5 s per round: 15 s per case in all),
-# WARMUP_MIN (20), WARMUP_MAX (120), WARMUP_STEP (5) in seconds, THREADS (2), CONNECTIONS (32),
-# TOKENS (200000 distinct tokens), WARMUP_TOKENS (40000), PORT (18080),
-# JAVA_OPTS (-Xms512m -Xmx512m, every app), STARTER_JAVA_OPTS (the starter app only, e.g. JFR).
+# The applications run side by side on ports PORT, PORT+1, ... (idle while the others are
+# measured). Each is warmed up with both cases in turn until its JIT compiler threads are
+# nearly idle (under 5 % of a core over a pair of WARMUP_STEP runs, after at least
+# WARMUP_MIN and at most WARMUP_MAX seconds). Then ROUNDS rounds measure every application
+# and case for DURATION, in a rotating order, so that a change of machine load hits all
+# alike. Figures are totals over the rounds; ratios also show their range over the rounds.
+# CPU per request counts the application's request threads (Tomcat, and the common pool the
+# token cache uses), read from /proc; it is steadier than requests/s when other processes
+# compete for the CPU. Linux only (/proc).
+#
+# Settings (environment): APPS (all), ROUNDS (3), DURATION (5 s per round: 15 s per case in
+# all), WARMUP_MIN (20), WARMUP_MAX (120), WARMUP_STEP (5) in seconds, THREADS (2),
+# CONNECTIONS (32), TOKENS (300000 distinct tokens), WARMUP_TOKENS (40000), PORT (18080),
+# JAVA_OPTS (-Xms512m -Xmx512m, every app), STARTER_JAVA_OPTS (the starter apps only, e.g. JFR),
+# OUT (benchmarks/target/http: keys, tokens, logs and results).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,16 +50,38 @@ WARMUP_MAX="${WARMUP_MAX:-120}"
 WARMUP_STEP="${WARMUP_STEP:-5}"
 THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-32}"
-TOKENS="${TOKENS:-200000}"
+TOKENS="${TOKENS:-300000}"
 WARMUP_TOKENS="${WARMUP_TOKENS:-40000}"
 PORT="${PORT:-18080}"
 JAVA_OPTS="${JAVA_OPTS:--Xms512m -Xmx512m}"
 STARTER_JAVA_OPTS="${STARTER_JAVA_OPTS:-}"
-OUT="$ROOT/benchmarks/target/http"
+OUT="${OUT:-$ROOT/benchmarks/target/http}"
 KEYS="$OUT/keys"
 RESULTS="$OUT/results"
 LUA="$ROOT/benchmarks/wrk/tokens.lua"
-APPS=(no-auth spring-boot starter)
+# name -> "<jar> <baseline> [<extra arguments>...]"
+declare -A APP=(
+	[no-auth]="no-auth -"
+	[spring-boot]="spring-boot no-auth"
+	[starter]="starter no-auth"
+	[starter-accp]="starter-accp no-auth --logging.level.io.github.jwtstarter.jwt.VerificationCrypto=debug"
+	[no-auth-actuator]="no-auth-actuator -"
+	[spring-boot-actuator]="spring-boot-actuator no-auth-actuator"
+	[starter-actuator]="starter-actuator no-auth-actuator"
+	[starter-actuator+no-filter-observations]="starter-actuator no-auth-actuator --management.observations.enable.spring.security.filterchains=false"
+	[starter-actuator+requests-unobserved]="starter-actuator no-auth-actuator --bench.observe-security-requests=false"
+)
+ALL_APPS=(no-auth spring-boot starter starter-accp no-auth-actuator spring-boot-actuator starter-actuator
+	starter-actuator+no-filter-observations starter-actuator+requests-unobserved)
+read -r -a APPS <<<"${APPS:-${ALL_APPS[*]}}"
+for app in "${APPS[@]}"; do
+	[ -n "${APP[$app]:-}" ] || { echo "http.sh: unknown application $app; use ${ALL_APPS[*]}" >&2; exit 1; }
+	baseline="$(cut -d' ' -f2 <<<"${APP[$app]}")"
+	if [ "$baseline" != - ] && [[ " ${APPS[*]} " != *" $baseline "* ]]; then
+		APPS=("$baseline" "${APPS[@]}")
+	fi
+done
+jar_of() { cut -d' ' -f1 <<<"${APP[$1]}"; }
 CLK_TCK="$(getconf CLK_TCK)"
 
 for tool in java wrk curl python3; do
@@ -59,8 +99,11 @@ stop_apps() {
 trap stop_apps EXIT
 trap 'exit 130' INT TERM
 
-echo "== Building the token generator and the three applications"
-MODULES=benchmarks,benchmarks/apps/no-auth,benchmarks/apps/spring-boot,benchmarks/apps/starter
+echo "== Building the token generator and the applications"
+MODULES=benchmarks
+for app in "${APPS[@]}"; do
+	[[ ",$MODULES," == *",benchmarks/apps/$(jar_of "$app"),"* ]] || MODULES="$MODULES,benchmarks/apps/$(jar_of "$app")"
+done
 ./mvnw -B -q -o package -DskipTests -pl "$MODULES" -am \
 	|| ./mvnw -B -q package -DskipTests -pl "$MODULES" -am
 
@@ -83,15 +126,17 @@ status() {
 }
 
 start_app() {
-	local app="$1" port="$2" opts="$JAVA_OPTS"
-	[ "$app" = starter ] && opts="$opts $STARTER_JAVA_OPTS"
+	local app="$1" port="$2" opts="$JAVA_OPTS" jar args
+	jar="$(jar_of "$app")"
+	read -r -a args <<<"$(cut -s -d' ' -f3- <<<"${APP[$app]}")"
+	[[ "$app" == starter* ]] && opts="$opts $STARTER_JAVA_OPTS"
 	if [ "$(status "$port")" != 000 ]; then
 		echo "http.sh: port $port is already in use" >&2
 		exit 1
 	fi
 	# shellcheck disable=SC2086
-	java $opts -jar "benchmarks/apps/$app/target/benchmark-app-$app.jar" \
-		--server.address=127.0.0.1 --server.port="$port" --bench.keys="$KEYS" >"$OUT/$app.log" 2>&1 &
+	java $opts -jar "benchmarks/apps/$jar/target/benchmark-app-$jar.jar" \
+		--server.address=127.0.0.1 --server.port="$port" --bench.keys="$KEYS" "${args[@]}" >"$OUT/$app.log" 2>&1 &
 	PID[$app]=$!
 	PORT_OF[$app]=$port
 	NEXT_ROW[$app]=0
@@ -109,11 +154,15 @@ start_app() {
 
 check_app() {
 	local app="$1" expected_without=401 with without
-	[ "$app" = no-auth ] && expected_without=200
+	[[ "$app" == no-auth* ]] && expected_without=200
 	with="$(status "${PORT_OF[$app]}" -H "Authorization: Bearer $(cat "$KEYS/token.txt")")"
 	without="$(status "${PORT_OF[$app]}")"
 	if [ "$with" != 200 ] || [ "$without" != "$expected_without" ]; then
 		echo "http.sh: $app answered $with with a token and $without without one" >&2
+		exit 1
+	fi
+	if [ "$app" = starter-accp ] && ! grep -q "checked by AmazonCorrettoCryptoProvider" "$OUT/$app.log"; then
+		echo "http.sh: $app does not check signatures with ACCP; see $OUT/$app.log" >&2
 		exit 1
 	fi
 }
@@ -198,8 +247,8 @@ for app in "${APPS[@]}"; do
 done
 for round in $(seq "$ROUNDS"); do
 	echo "== round $round of $ROUNDS (load $(cut -d' ' -f1-3 /proc/loadavg))"
-	for step in 0 1 2; do
-		app="${APPS[$(((round + step) % 3))]}"
+	for step in $(seq 0 $((${#APPS[@]} - 1))); do
+		app="${APPS[$(((round + step) % ${#APPS[@]}))]}"
 		load "$app" "$KEYS/token.txt" "$DURATION" "$RESULTS/$round-$app-repeated.json"
 		load "$app" "$KEYS/tokens.txt" "$DURATION" "$RESULTS/$round-$app-distinct.json" "${NEXT_ROW[$app]}"
 		NEXT_ROW[$app]="$(next_row "$RESULTS/$round-$app-distinct.json")"
@@ -210,11 +259,18 @@ echo "== done (load $LOAD_AFTER)"
 stop_apps
 echo
 
-python3 - "$RESULTS" "$ROUNDS" "$CLK_TCK" <<'PY'
+APP_SPECS="$(for app in "${APPS[@]}"; do echo "$app $(cut -d' ' -f2 <<<"${APP[$app]}")"; done)"
+python3 - "$RESULTS" "$ROUNDS" "$CLK_TCK" "$APP_SPECS" <<'PY'
 import json, os, statistics, sys
 
 results, rounds, clk_tck = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-apps = [("no-auth", "no authentication"), ("spring-boot", "stock Spring Boot"), ("starter", "this starter")]
+baseline_of = dict(line.split() for line in sys.argv[4].splitlines())
+labels = {"no-auth": "no authentication", "spring-boot": "stock Spring Boot", "starter": "this starter",
+          "starter-accp": "this starter, ACCP", "no-auth-actuator": "no authentication, Actuator",
+          "spring-boot-actuator": "stock Spring Boot, Actuator", "starter-actuator": "this starter, Actuator",
+          "starter-actuator+no-filter-observations": "this starter, Actuator, filterchains observations off",
+          "starter-actuator+requests-unobserved": "this starter, Actuator, SecurityObservationSettings: requests off"}
+apps = [(a, labels[a]) for a in baseline_of]
 cases = [("repeated", "repeated token"), ("distinct", "distinct tokens")]
 def run(name):
     result = json.load(open(os.path.join(results, name)))
@@ -238,46 +294,75 @@ def round_ratios(a, b, c):
 def spread(values):
     return f"{min(values):.2f}–{max(values):.2f}" if len(values) > 1 else ""
 
-print("| Case | App | Requests/s | p99 latency | × no-auth | (per round) | Overhead | CPU per request | × no-auth |")
+def base(a):
+    return a if baseline_of[a] == "-" else baseline_of[a]
+
+def p99(a, c):
+    return statistics.median(x["p99_us"] for x in runs[(a, c)]) / 1000
+
+print("| Case | App | Requests/s | p99 latency | × baseline | (per round) | p99 × baseline | CPU per request | × baseline |")
 print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
 for c, case in cases:
     for a, app in apps:
-        ratio = rps(a, c) / rps("no-auth", c)
-        p99 = statistics.median(x["p99_us"] for x in runs[(a, c)]) / 1000
-        print(f"| {case} | {app} | {rps(a, c):,.0f} | {p99:.1f} ms | {ratio:.2f}× "
-              f"| {spread(round_ratios(a, 'no-auth', c))} | {1 - ratio:.0%} "
-              f"| {cpu(a, c):.0f} µs | {cpu(a, c) / cpu('no-auth', c):.2f}× |")
+        b = base(a)
+        ratio = rps(a, c) / rps(b, c)
+        shown = app if b == a else f"{app} (baseline: {b})"
+        print(f"| {case} | {shown} | {rps(a, c):,.0f} | {p99(a, c):.1f} ms | {ratio:.2f}× "
+              f"| {spread(round_ratios(a, b, c))} | {p99(a, c) / p99(b, c):.2f}× "
+              f"| {cpu(a, c):.0f} µs | {cpu(a, c) / cpu(b, c):.2f}× |")
 
 def overhead(a, c):
-    return 1 - rps(a, c) / rps("no-auth", c)
+    return 1 - rps(a, c) / rps(base(a), c)
 
 def cpu_overhead(a, c):
-    return 1 - cpu("no-auth", c) / cpu(a, c)
+    return 1 - cpu(base(a), c) / cpu(a, c)
+
+def ran(*names):
+    return all(n in baseline_of for n in names)
 
 verdict = lambda ok: "met" if ok else "**missed**"
-goals = [
-    # label, by requests/s, by CPU per request, format, met
-    ("repeated token: starter overhead ≤ ½ of stock Boot's",
-     (overhead("starter", "repeated"), overhead("spring-boot", "repeated")),
-     (cpu_overhead("starter", "repeated"), cpu_overhead("spring-boot", "repeated")),
-     lambda v: f"{v[0]:.0%} vs {v[1]:.0%}", lambda v: v[0] <= v[1] / 2),
-    ("repeated token: starter ≥ 0.8× no-auth",
-     rps("starter", "repeated") / rps("no-auth", "repeated"), cpu("no-auth", "repeated") / cpu("starter", "repeated"),
-     lambda v: f"{v:.2f}×", lambda v: v >= 0.8),
-    ("distinct tokens: starter ≥ 1.0× stock Boot",
-     rps("starter", "distinct") / rps("spring-boot", "distinct"), cpu("spring-boot", "distinct") / cpu("starter", "distinct"),
-     lambda v: f"{v:.2f}×", lambda v: v >= 1.0),
-]
+goals = []
+if ran("starter", "spring-boot"):
+    goals += [
+        ("repeated token: starter overhead ≤ ½ of stock Boot's",
+         (overhead("starter", "repeated"), overhead("spring-boot", "repeated")),
+         (cpu_overhead("starter", "repeated"), cpu_overhead("spring-boot", "repeated")),
+         lambda v: f"{v[0]:.0%} vs {v[1]:.0%}", lambda v: v[0] <= v[1] / 2),
+        ("distinct tokens: starter ≥ 1.0× stock Boot",
+         rps("starter", "distinct") / rps("spring-boot", "distinct"),
+         cpu("spring-boot", "distinct") / cpu("starter", "distinct"),
+         lambda v: f"{v:.2f}×", lambda v: v >= 1.0),
+    ]
+if ran("starter"):
+    goals.append(("repeated token: starter ≥ 0.8× no-auth",
+                  rps("starter", "repeated") / rps("no-auth", "repeated"),
+                  cpu("no-auth", "repeated") / cpu("starter", "repeated"),
+                  lambda v: f"{v:.2f}×", lambda v: v >= 0.8))
+for a in ("starter-actuator", "starter-actuator+no-filter-observations", "starter-actuator+requests-unobserved"):
+    if ran(a):
+        goals.append((f"Actuator, repeated token: {a} ≥ 0.8× no-auth-actuator",
+                      rps(a, "repeated") / rps("no-auth-actuator", "repeated"),
+                      cpu("no-auth-actuator", "repeated") / cpu(a, "repeated"),
+                      lambda v: f"{v:.2f}×", lambda v: v >= 0.8))
+        goals.append((f"Actuator, repeated token: {a} p99 ≤ 1.5× no-auth-actuator's",
+                      p99(a, "repeated") / p99("no-auth-actuator", "repeated"), None,
+                      lambda v: f"{v:.2f}×", lambda v: v <= 1.5))
+if ran("starter-accp", "spring-boot"):
+    goals.append(("ACCP, distinct tokens: starter-accp ≥ 2× stock Boot",
+                  rps("starter-accp", "distinct") / rps("spring-boot", "distinct"),
+                  cpu("spring-boot", "distinct") / cpu("starter-accp", "distinct"),
+                  lambda v: f"{v:.2f}×", lambda v: v >= 2.0))
 print()
-print("| Goal | By requests/s | | By CPU per request | |")
+print("| Goal | By requests/s (p99) | | By CPU per request | |")
 print("|---|---:|---|---:|---|")
 for label, by_rps, by_cpu, show, met in goals:
-    print(f"| {label} | {show(by_rps)} | {verdict(met(by_rps))} | {show(by_cpu)} | {verdict(met(by_cpu))} |")
+    cpu_cells = "| |" if by_cpu is None else f"{show(by_cpu)} | {verdict(met(by_cpu))} |"
+    print(f"| {label} | {show(by_rps)} | {verdict(met(by_rps))} | {cpu_cells}")
 print()
 problems = [f"{a} {c} round {n + 1}: {x['non_2xx']} non-2xx, {x['socket_errors']} socket errors"
             for (a, c), xs in runs.items() for n, x in enumerate(xs) if x["non_2xx"] or x["socket_errors"]]
 reused = [f"{a}: {sum(x['reused_tokens'] for x in runs[(a, 'distinct')]):,}" for a, _ in apps
-          if a != "no-auth" and any(x["reused_tokens"] for x in runs[(a, "distinct")])]
+          if not a.startswith("no-auth") and any(x["reused_tokens"] for x in runs[(a, "distinct")])]
 compiling = [f"{a} {c} round {n + 1} ({x['jit_cpu_us'] / x['requests']:.0f} µs per request)"
              for (a, c), xs in runs.items() for n, x in enumerate(xs)
              if x["jit_cpu_us"] > 0.05 * x["request_cpu_us"]]

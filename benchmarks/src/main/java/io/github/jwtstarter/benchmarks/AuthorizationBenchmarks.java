@@ -131,7 +131,7 @@ public class AuthorizationBenchmarks {
 		@Setup(Level.Trial)
 		public void setUp() {
 			RSAKey key = TestKeys.rsa("rbac");
-			this.context = BenchmarkTokens.starter(1, key, false);
+			this.context = BenchmarkTokens.starter(1, key, false, "jdk");
 			String token = TestJwts.issuer(BenchmarkTokens.issuer(0))
 				.subject("alice")
 				.audience(BenchmarkTokens.AUDIENCE)

@@ -62,24 +62,34 @@ final class BenchmarkTokens {
 	 * @param providers how many providers to configure
 	 * @param key the last provider's key
 	 * @param cache whether the verified-token cache is on
+	 * @param crypto {@code jwt.crypto.provider}: {@code jdk}, or {@code auto} for Amazon
+	 * Corretto Crypto Provider (on this module's class path)
 	 * @return the running context
 	 */
-	static ConfigurableApplicationContext starter(int providers, JWK key, boolean cache) {
+	static ConfigurableApplicationContext starter(int providers, JWK key, boolean cache, String crypto) {
 		List<String> properties = new ArrayList<>();
 		properties.add("spring.main.banner-mode=off");
 		properties.add("logging.level.root=warn");
 		properties.add("jwt.cache.enabled=" + cache);
+		properties.add("jwt.crypto.provider=" + crypto);
 		for (int i = 0; i < providers; i++) {
 			JWK providerKey = (i == providers - 1) ? key : TestKeys.ec("other-" + i, Curve.P_256);
 			String prefix = "jwt.providers.p" + i + ".";
 			properties.add(prefix + "issuer=" + issuer(i));
 			properties.add(prefix + "audiences=" + AUDIENCE);
-			properties.add(prefix + "algorithms=" + (KeyType.RSA.equals(providerKey.getKeyType()) ? "RS256" : "ES256"));
+			properties.add(prefix + "algorithms=" + algorithm(providerKey));
 			properties.add(prefix + "jwks.local=" + TestKeys.toPublicJwkSetJson(providerKey));
 		}
 		return new SpringApplicationBuilder(StarterConfiguration.class).web(WebApplicationType.NONE)
 			.properties(properties.toArray(String[]::new))
 			.run();
+	}
+
+	private static String algorithm(JWK key) {
+		if (KeyType.RSA.equals(key.getKeyType())) {
+			return "RS256";
+		}
+		return KeyType.OKP.equals(key.getKeyType()) ? "EdDSA" : "ES256";
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,6 +7,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.proc.SingleKeyJWSKeySelector;
@@ -41,9 +43,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * auto-configuration, local keys) on a cache miss and a cache hit, with 1, 10 and 100
  * providers, against raw Nimbus ({@link NimbusJwtDecoder} with the same checks: issuer,
  * audience, timestamps) and against stock Spring Security's per-request work
- * ({@link JwtAuthenticationProvider}: decode plus Authentication), for RS256 and ES256.
- * EdDSA is not measured: Nimbus verifies Ed25519 only with Google Tink on the classpath,
- * which neither Spring Security nor the starter ships.
+ * ({@link JwtAuthenticationProvider}: decode plus Authentication), for RS256 and ES256;
+ * the starter's cache miss again with Amazon Corretto Crypto Provider checking signatures
+ * ({@code jwt.crypto.provider: auto}, ACCP on this module's class path; the other starter
+ * benchmarks set {@code jdk}), and EdDSA (Ed25519, verified with Google Tink). Raw Nimbus
+ * and stock Spring Security use the JDK's providers.
  *
  * @author jwt-spring-boot-starter
  */
@@ -54,6 +58,8 @@ public class VerificationBenchmarks {
 	static final RSAKey RSA_KEY = TestKeys.rsa("bench-rsa");
 
 	static final ECKey EC_KEY = TestKeys.ec("bench-ec", Curve.P_256);
+
+	static final OctetKeyPair ED_KEY = TestKeys.ed25519("bench-ed");
 
 	// Raw Nimbus and stock Spring Security
 
@@ -96,6 +102,21 @@ public class VerificationBenchmarks {
 
 	@Benchmark
 	public VerifiedJwt starterEs256(StarterEs256 state) {
+		return state.verify();
+	}
+
+	@Benchmark
+	public VerifiedJwt starterRs256Accp(StarterRs256Accp state) {
+		return state.verify();
+	}
+
+	@Benchmark
+	public VerifiedJwt starterEs256Accp(StarterEs256Accp state) {
+		return state.verify();
+	}
+
+	@Benchmark
+	public VerifiedJwt starterEdDsa(StarterEdDsa state) {
 		return state.verify();
 	}
 
@@ -161,7 +182,9 @@ public class VerificationBenchmarks {
 
 		private final boolean cache;
 
-		private final boolean ec;
+		private final JWK key;
+
+		private final String crypto;
 
 		String token;
 
@@ -170,17 +193,21 @@ public class VerificationBenchmarks {
 		ConfigurableApplicationContext context;
 
 		StarterState(int providers, boolean cache, boolean ec) {
+			this(providers, cache, ec ? EC_KEY : RSA_KEY, "jdk");
+		}
+
+		StarterState(int providers, boolean cache, JWK key, String crypto) {
 			this.providers = providers;
 			this.cache = cache;
-			this.ec = ec;
+			this.key = key;
+			this.crypto = crypto;
 		}
 
 		@Setup(Level.Trial)
 		public void setUp() {
-			this.context = BenchmarkTokens.starter(this.providers, this.ec ? EC_KEY : RSA_KEY, this.cache);
+			this.context = BenchmarkTokens.starter(this.providers, this.key, this.cache, this.crypto);
 			this.verifier = this.context.getBean(JwtVerifier.class);
-			this.token = BenchmarkTokens.token(BenchmarkTokens.issuer(this.providers - 1), "alice",
-					this.ec ? EC_KEY : RSA_KEY);
+			this.token = BenchmarkTokens.token(BenchmarkTokens.issuer(this.providers - 1), "alice", this.key);
 			verify();
 		}
 
@@ -236,6 +263,33 @@ public class VerificationBenchmarks {
 
 		public StarterEs256() {
 			super(1, false, true);
+		}
+
+	}
+
+	@State(Scope.Benchmark)
+	public static class StarterRs256Accp extends StarterState {
+
+		public StarterRs256Accp() {
+			super(1, false, RSA_KEY, "auto");
+		}
+
+	}
+
+	@State(Scope.Benchmark)
+	public static class StarterEs256Accp extends StarterState {
+
+		public StarterEs256Accp() {
+			super(1, false, EC_KEY, "auto");
+		}
+
+	}
+
+	@State(Scope.Benchmark)
+	public static class StarterEdDsa extends StarterState {
+
+		public StarterEdDsa() {
+			super(1, false, ED_KEY, "jdk");
 		}
 
 	}

@@ -84,9 +84,16 @@ final class JwtDecoderConfigurations {
 		JwtVerifier jwtVerifier(JwtProviderRegistry registry, JwtProperties properties,
 				ObjectProvider<VerifiedTokenCache> cache, ObjectProvider<JwtVerificationListener> listeners) {
 			List<JwtVerificationListener> all = listeners.orderedStream().toList();
-			JwtVerificationListener listener = all.isEmpty() ? JwtVerificationListener.NONE
-					: (provider, failure, cached, nanos) -> all
-						.forEach((each) -> each.onVerification(provider, failure, cached, nanos));
+			// called on every request: the one listener itself when there is one
+			JwtVerificationListener listener = switch (all.size()) {
+				case 0 -> JwtVerificationListener.NONE;
+				case 1 -> all.get(0);
+				default -> (provider, failure, cached, nanos) -> {
+					for (JwtVerificationListener each : all) {
+						each.onVerification(provider, failure, cached, nanos);
+					}
+				};
+			};
 			return new JwtVerifier(registry, Math.toIntExact(properties.getMaxTokenSize().toBytes()),
 					properties.getCache().isEnabled() ? cache.getIfAvailable() : null, listener);
 		}

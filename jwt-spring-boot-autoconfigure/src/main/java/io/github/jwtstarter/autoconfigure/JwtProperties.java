@@ -70,6 +70,11 @@ public class JwtProperties implements InitializingBean {
 	 */
 	private final Test test = new Test();
 
+	/**
+	 * Cryptography used to check signatures.
+	 */
+	private final Crypto crypto = new Crypto();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -120,6 +125,10 @@ public class JwtProperties implements InitializingBean {
 
 	public Test getTest() {
 		return this.test;
+	}
+
+	public Crypto getCrypto() {
+		return this.crypto;
 	}
 
 	@Override
@@ -971,6 +980,46 @@ public class JwtProperties implements InitializingBean {
 		public void setRealKeys(List<String> realKeys) {
 			this.realKeys = realKeys;
 		}
+
+	}
+
+	/**
+	 * Cryptography used to check signatures.
+	 */
+	public static class Crypto {
+
+		/**
+		 * JCA provider that checks RSA and EC signatures: 'auto' uses Amazon Corretto
+		 * Crypto Provider when it is on the class path and loads, else the JDK; 'jdk'
+		 * always uses the JDK.
+		 */
+		private CryptoProvider provider = CryptoProvider.AUTO;
+
+		public CryptoProvider getProvider() {
+			return this.provider;
+		}
+
+		public void setProvider(CryptoProvider provider) {
+			this.provider = provider;
+		}
+
+	}
+
+	/**
+	 * Which JCA provider checks signatures.
+	 */
+	public enum CryptoProvider {
+
+		/**
+		 * Amazon Corretto Crypto Provider when it is on the class path and loads, else the
+		 * JDK.
+		 */
+		AUTO,
+
+		/**
+		 * The JDK's providers.
+		 */
+		JDK
 
 	}
 

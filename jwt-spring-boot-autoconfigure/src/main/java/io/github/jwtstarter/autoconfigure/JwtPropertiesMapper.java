@@ -36,6 +36,7 @@ import io.github.jwtstarter.jwt.ProviderJwtDecoder;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import io.github.jwtstarter.jwt.ProviderValidators;
 import io.github.jwtstarter.jwt.SenderConstraints;
+import io.github.jwtstarter.jwt.VerificationCrypto;
 import io.github.jwtstarter.shaping.ProviderShaping;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRoute;
@@ -89,20 +90,28 @@ final class JwtPropertiesMapper {
 	}
 
 	List<JwtProvider> providers(JwtProperties properties) {
+		VerificationCrypto crypto = crypto(properties.getCrypto().getProvider());
 		List<JwtProvider> providers = new ArrayList<>();
-		properties.getProviders().forEach((id, provider) -> providers.add(provider(id, provider)));
+		properties.getProviders().forEach((id, provider) -> providers.add(provider(id, provider, crypto)));
 		return providers;
 	}
 
-	JwtProvider provider(String id, JwtProperties.Provider properties) {
+	VerificationCrypto crypto(JwtProperties.CryptoProvider provider) {
+		ClassLoader classLoader = this.resourceLoader.getClassLoader();
+		return (provider == JwtProperties.CryptoProvider.AUTO) ? VerificationCrypto.preferAccp(classLoader)
+				: VerificationCrypto.jdk(classLoader);
+	}
+
+	JwtProvider provider(String id, JwtProperties.Provider properties, VerificationCrypto crypto) {
 		String issuer = properties.getIssuer();
-		ProviderKeys keys = customizedKeys(id, properties);
+		ProviderKeys keys = customizedKeys(id, properties, crypto.supportsEdDsa());
 		JwtTimeValidator time = new JwtTimeValidator(properties.getClockSkew(), properties.isRequireExpiration(),
 				properties.getMaxLifetime(), this.clock);
 		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 		properties.getAlgorithms().forEach((name) -> algorithms.add(JWSAlgorithm.parse(name)));
 		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, algorithms, ProviderValidators.create(issuer,
-				properties.getAudiences(), requiredClaims(properties), time), Set.copyOf(properties.getTypes()));
+				properties.getAudiences(), requiredClaims(properties), time), Set.copyOf(properties.getTypes()),
+				crypto);
 		return new JwtProvider(id, issuer, keys, decoder, time,
 				new ProviderJwtAuthenticationConverter(id, properties.getPrincipalClaim(), authorities(id, properties)),
 				senderConstraints(properties));
@@ -133,8 +142,8 @@ final class JwtPropertiesMapper {
 		return converter;
 	}
 
-	private ProviderKeys customizedKeys(String id, JwtProperties.Provider properties) {
-		Supplier<ProviderKeys> keys = () -> keys(id, properties);
+	private ProviderKeys customizedKeys(String id, JwtProperties.Provider properties, boolean edDsa) {
+		Supplier<ProviderKeys> keys = () -> keys(id, properties, edDsa);
 		for (JwtProviderKeysCustomizer customizer : this.keysCustomizers) {
 			Supplier<ProviderKeys> previous = keys;
 			keys = () -> customizer.customize(id, previous);
@@ -142,20 +151,21 @@ final class JwtPropertiesMapper {
 		return keys.get();
 	}
 
-	private ProviderKeys keys(String id, JwtProperties.Provider properties) {
+	private ProviderKeys keys(String id, JwtProperties.Provider properties, boolean edDsa) {
 		JwtProperties.Jwks jwks = properties.getJwks();
 		String name = "jwt.providers." + id + ".jwks";
 		if (jwks.getLocal() != null && !jwks.getLocal().isBlank()) {
-			return ProviderKeys.local(checked(name + ".local", "(inline key material)", jwks.getLocal()));
+			return ProviderKeys.local(checked(name + ".local", "(inline key material)", jwks.getLocal(), edDsa));
 		}
 		if (jwks.getLocation() != null && !jwks.getLocation().isBlank()) {
-			return ProviderKeys.local(checked(name + ".location", jwks.getLocation(), read(name, jwks.getLocation())));
+			return ProviderKeys
+				.local(checked(name + ".location", jwks.getLocation(), read(name, jwks.getLocation()), edDsa));
 		}
 		ProviderKeys.RemoteSettings settings = new ProviderKeys.RemoteSettings(jwks.getCacheDuration(),
 				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
 				jwks.getReadTimeout(), jwks.getMaxSize());
 		return ProviderKeys.remote(id, (jwks.getUri() != null) ? url(jwks.getUri()) : null, properties.getIssuer(),
-				settings, this.access.access(id, jwks), this.fetchListener, this.clock);
+				settings, this.access.access(id, jwks), this.fetchListener, this.clock, edDsa);
 	}
 
 	/**
@@ -193,7 +203,7 @@ final class JwtPropertiesMapper {
 		}
 	}
 
-	private static JWKSet checked(String name, String shownValue, String text) {
+	private static JWKSet checked(String name, String shownValue, String text, boolean edDsa) {
 		JWKSet keys;
 		try {
 			keys = JwkSetLoader.parse(text);
@@ -205,7 +215,7 @@ final class JwtPropertiesMapper {
 		if (keys.getKeys().isEmpty()) {
 			throw JwtPropertiesValidator.invalid(name, shownValue, "holds no key");
 		}
-		List<String> problems = JwkQualityGate.problems(keys);
+		List<String> problems = JwkQualityGate.problems(keys, edDsa);
 		if (!problems.isEmpty()) {
 			throw JwtPropertiesValidator.invalid(name, shownValue,
 					"keys refused by the key quality gate: " + String.join("; ", problems));

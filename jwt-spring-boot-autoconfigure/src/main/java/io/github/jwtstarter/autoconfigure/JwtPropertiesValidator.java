@@ -30,7 +30,8 @@ final class JwtPropertiesValidator {
 
 	static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
 			JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
-			JWSAlgorithm.ES512, JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512);
+			JWSAlgorithm.ES512, JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512, JWSAlgorithm.EdDSA,
+			JWSAlgorithm.Ed25519);
 
 	private JwtPropertiesValidator() {
 	}
@@ -89,7 +90,7 @@ final class JwtPropertiesValidator {
 			if (!ALGORITHMS.contains(JWSAlgorithm.parse(algorithm))) {
 				throw invalid(name + ".algorithms", algorithm,
 						"unknown or unsupported JWS algorithm; use RS256, RS384, RS512, PS256, PS384, PS512, "
-								+ "ES256, ES384, ES512, HS256, HS384 or HS512");
+								+ "ES256, ES384, ES512, HS256, HS384, HS512, EdDSA or Ed25519");
 			}
 		}
 		if (provider.getClockSkew().isNegative()) {

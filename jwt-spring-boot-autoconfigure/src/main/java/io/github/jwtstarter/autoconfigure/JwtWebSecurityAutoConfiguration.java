@@ -19,10 +19,12 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 /**
  * The starter's {@link SecurityFilterChain}: stateless, the JWT filter before anonymous
@@ -60,12 +62,20 @@ public final class JwtWebSecurityAutoConfiguration {
 					requestCustomizer.getIfAvailable(() -> JwtRequestCustomizer.NONE));
 			AuthorizationManager<RequestAuthorizationContext> access = authorizationManager
 				.getIfAvailable(() -> (authentication, context) -> new AuthorizationDecision(true));
+			// Stateless, and no filter the JWT chain does not need: every filter is a hop that
+			// Spring Security observes (two events each) when Actuator is present. Session
+			// management is off rather than STATELESS (that would add DisableEncodeUrlFilter and
+			// SessionManagementFilter); what STATELESS sets is set here: the context lives in a
+			// request attribute and no request is saved for a later login.
+			http.setSharedObject(RequestCache.class, new NullRequestCache());
 			http.csrf(AbstractHttpConfigurer::disable)
 				.httpBasic(AbstractHttpConfigurer::disable)
 				.formLogin(AbstractHttpConfigurer::disable)
 				.logout(AbstractHttpConfigurer::disable)
 				.requestCache(AbstractHttpConfigurer::disable)
-				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.sessionManagement(AbstractHttpConfigurer::disable)
+				.securityContext((context) -> context
+					.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 				.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(responses)
 					.accessDeniedHandler(responses))
 				.addFilterBefore(filter, AnonymousAuthenticationFilter.class)

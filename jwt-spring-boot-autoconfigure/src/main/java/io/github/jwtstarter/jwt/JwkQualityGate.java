@@ -18,10 +18,12 @@ import com.nimbusds.jose.jwk.RSAKey;
 
 /**
  * The key quality gate: refuses RSA keys under 2048 or over 8192 bits or with a public
- * exponent of more than 32 bits (both only make verification expensive), HMAC secrets shorter than
- * 256 bits, EC keys off P-256/384/521, keys whose {@code use} or {@code key_ops} forbid
- * verification, and keys sharing a {@code kid}. Local keys that fail it fail startup;
- * remote keys that fail it are skipped with a warning.
+ * exponent of more than 32 bits (both only make verification expensive), HMAC secrets
+ * shorter than 256 bits, EC keys off P-256/384/521, OKP keys other than Ed25519 (and
+ * Ed25519 keys when Google Tink, which Nimbus verifies EdDSA with, is absent), keys whose
+ * {@code use} or {@code key_ops} forbid verification, and keys sharing a {@code kid}.
+ * Local keys that fail it fail startup; remote keys that fail it are skipped with a
+ * warning.
  *
  * @author jwt-spring-boot-starter
  */
@@ -39,6 +41,8 @@ public final class JwkQualityGate {
 
 	private static final Set<Curve> OKP_SIGNATURE_CURVES = Set.of(Curve.Ed25519, Curve.Ed448);
 
+	private static final boolean TINK_PRESENT = VerificationCrypto.jdk().supportsEdDsa();
+
 	private JwkQualityGate() {
 	}
 
@@ -49,12 +53,23 @@ public final class JwkQualityGate {
 	 * @return the problems found, each naming the key by position and {@code kid}
 	 */
 	public static List<String> problems(JWKSet jwkSet) {
+		return problems(jwkSet, TINK_PRESENT);
+	}
+
+	/**
+	 * Returns the problems of every key of the set, one line each; empty when all keys
+	 * pass.
+	 * @param jwkSet the keys to check
+	 * @param edDsa whether Ed25519 keys can be verified (Google Tink is present)
+	 * @return the problems found, each naming the key by position and {@code kid}
+	 */
+	public static List<String> problems(JWKSet jwkSet, boolean edDsa) {
 		List<String> problems = new ArrayList<>();
 		Map<String, Integer> kids = new HashMap<>();
 		List<JWK> keys = jwkSet.getKeys();
 		for (int i = 0; i < keys.size(); i++) {
 			JWK key = keys.get(i);
-			String problem = problem(key);
+			String problem = problem(key, edDsa);
 			if (problem != null) {
 				problems.add(describe(i, key) + ": " + problem);
 			}
@@ -73,6 +88,18 @@ public final class JwkQualityGate {
 	 * @return the usable public keys
 	 */
 	public static JWKSet usable(JWKSet jwkSet, List<String> rejected) {
+		return usable(jwkSet, rejected, TINK_PRESENT);
+	}
+
+	/**
+	 * Returns the keys of the set that pass the gate; keys sharing a {@code kid} are all
+	 * dropped, since which one is meant cannot be told.
+	 * @param jwkSet the keys to filter
+	 * @param rejected receives one line per dropped key
+	 * @param edDsa whether Ed25519 keys can be verified (Google Tink is present)
+	 * @return the usable public keys
+	 */
+	public static JWKSet usable(JWKSet jwkSet, List<String> rejected, boolean edDsa) {
 		Map<String, Integer> kids = new HashMap<>();
 		for (JWK key : jwkSet.getKeys()) {
 			if (key.getKeyID() != null) {
@@ -83,7 +110,7 @@ public final class JwkQualityGate {
 		List<JWK> keys = jwkSet.getKeys();
 		for (int i = 0; i < keys.size(); i++) {
 			JWK key = keys.get(i);
-			String problem = problem(key);
+			String problem = problem(key, edDsa);
 			if (problem == null && key.getKeyID() != null && kids.get(key.getKeyID()) > 1) {
 				problem = "duplicate kid";
 			}
@@ -104,7 +131,7 @@ public final class JwkQualityGate {
 		return "key #" + index + ((key.getKeyID() != null) ? " (kid " + key.getKeyID() + ")" : "");
 	}
 
-	static String problem(JWK key) {
+	static String problem(JWK key, boolean edDsa) {
 		if (key.getKeyUse() != null && !KeyUse.SIGNATURE.equals(key.getKeyUse())) {
 			return "use '" + key.getKeyUse().identifier() + "' forbids signature verification";
 		}
@@ -125,6 +152,13 @@ public final class JwkQualityGate {
 		}
 		if (key instanceof OctetKeyPair okp && !OKP_SIGNATURE_CURVES.contains(okp.getCurve())) {
 			return "OKP curve " + okp.getCurve() + " is not a signature curve";
+		}
+		if (key instanceof OctetKeyPair okp && !Curve.Ed25519.equals(okp.getCurve())) {
+			return "OKP curve " + okp.getCurve() + " cannot be verified, use Ed25519";
+		}
+		if (key instanceof OctetKeyPair && !edDsa) {
+			return "Ed25519 keys need Google Tink on the class path to verify EdDSA signatures; add the dependency "
+					+ VerificationCrypto.TINK_DEPENDENCY;
 		}
 		if (key instanceof OctetSequenceKey oct && oct.size() < MIN_HMAC_BITS) {
 			return "HMAC secret of " + oct.size() + " bits, at least " + MIN_HMAC_BITS + " required";

@@ -37,12 +37,14 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 
 	private final Clock clock;
 
+	private final boolean edDsa;
+
 	private volatile List<String> lastRejected = List.of();
 
 	private final AtomicReference<@Nullable JwksFetchEvent> fetched = new AtomicReference<>();
 
 	ObservedJwkSetSource(JWKSetSource<SecurityContext> source, String providerId, JwksFetchListener listener,
-			Clock clock) {
+			Clock clock, boolean edDsa) {
 		super(source);
 		Assert.hasText(providerId, "providerId cannot be empty");
 		Assert.notNull(listener, "listener cannot be null");
@@ -50,6 +52,7 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 		this.providerId = providerId;
 		this.listener = listener;
 		this.clock = clock;
+		this.edDsa = edDsa;
 	}
 
 	/**
@@ -84,7 +87,7 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 			throw ex;
 		}
 		List<String> rejected = new ArrayList<>();
-		JWKSet usable = JwkQualityGate.usable(fetched, rejected);
+		JWKSet usable = JwkQualityGate.usable(fetched, rejected, this.edDsa);
 		if (!rejected.equals(this.lastRejected)) {
 			for (String reason : rejected) {
 				logger.warn("JWT provider '" + this.providerId + "': skipped " + reason);

@@ -51,6 +51,8 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 
 	private final Set<String> types;
 
+	private final VerificationCrypto crypto;
+
 	private final Converter<Map<String, Object>, Map<String, Object>> claimSetConverter = MappedJwtClaimSetConverter
 		.withDefaults(Map.of());
 
@@ -64,16 +66,33 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 	 */
 	public ProviderJwtDecoder(String providerId, ProviderKeys keys, Set<JWSAlgorithm> algorithms,
 			OAuth2TokenValidator<Jwt> validator, Set<String> types) {
+		this(providerId, keys, algorithms, validator, types, VerificationCrypto.jdk());
+	}
+
+	/**
+	 * Creates a decoder whose signatures are checked by the given crypto.
+	 * @param providerId the provider's id, for logs
+	 * @param keys the provider's keys
+	 * @param algorithms the accepted algorithms; empty means what the keys allow
+	 * @param validator the claim validators
+	 * @param types the accepted {@code typ} values; empty means any
+	 * @param crypto who checks signatures
+	 */
+	public ProviderJwtDecoder(String providerId, ProviderKeys keys, Set<JWSAlgorithm> algorithms,
+			OAuth2TokenValidator<Jwt> validator, Set<String> types, VerificationCrypto crypto) {
 		Assert.hasText(providerId, "providerId cannot be empty");
 		Assert.notNull(keys, "keys cannot be null");
 		Assert.notNull(algorithms, "algorithms cannot be null");
+		Assert.notNull(crypto, "crypto cannot be null");
 		ProviderKeySelector keySelector = new ProviderKeySelector(
-				algorithms.isEmpty() ? keys.defaultAlgorithms() : algorithms, keys.source(), keys.isLocal());
+				algorithms.isEmpty() ? keys.defaultAlgorithms() : algorithms, keys.source(), keys.isLocal(), crypto);
 		Assert.notNull(validator, "validator cannot be null");
 		Assert.notNull(types, "types cannot be null");
 		this.providerId = providerId;
+		this.crypto = crypto;
 		this.processor = new DefaultJWTProcessor<>();
 		this.processor.setJWSKeySelector(keySelector);
+		this.processor.setJWSVerifierFactory(crypto.verifierFactory());
 		// typ is checked below with the configured values; claims by Spring's validators
 		this.processor.setJWSTypeVerifier((type, context) -> {
 		});
@@ -137,6 +156,14 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 		catch (RuntimeException ex) {
 			throw new JwtVerificationException(JwtFailure.MALFORMED, ex);
 		}
+	}
+
+	/**
+	 * Returns who checks this decoder's signatures.
+	 * @return the crypto in use
+	 */
+	public VerificationCrypto getCrypto() {
+		return this.crypto;
 	}
 
 	@Override

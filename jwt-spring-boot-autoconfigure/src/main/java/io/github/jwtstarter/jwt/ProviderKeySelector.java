@@ -10,10 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyConverter;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -33,7 +35,9 @@ import org.springframework.util.Assert;
  * {@code KeyFactory}) costs about a seventh of an RS256 verification. The conversions are
  * kept by JWK value, so a refreshed key set reuses those of its unchanged keys; there are
  * at most {@value #MAX_CONVERTED_KEYS}, and the keys come only from the provider's own
- * source, never from a token.
+ * source, never from a token. With Amazon Corretto Crypto Provider, keys are converted to
+ * its own key type here too; an Ed25519 key is handed on as an {@link OctetPublicKey}
+ * when Google Tink is present.
  *
  * @author jwt-spring-boot-starter
  */
@@ -53,14 +57,23 @@ final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
 
 	private final boolean kidlessFallback;
 
+	private final VerificationCrypto crypto;
+
 	private final Map<JWK, List<Key>> convertedKeys = new ConcurrentHashMap<>();
 
 	ProviderKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source, boolean kidlessFallback) {
+		this(algorithms, source, kidlessFallback, VerificationCrypto.jdk());
+	}
+
+	ProviderKeySelector(Set<JWSAlgorithm> algorithms, JWKSource<SecurityContext> source, boolean kidlessFallback,
+			VerificationCrypto crypto) {
 		Assert.notEmpty(algorithms, "algorithms cannot be empty");
 		Assert.notNull(source, "source cannot be null");
+		Assert.notNull(crypto, "crypto cannot be null");
 		this.algorithms = Set.copyOf(algorithms);
 		this.source = source;
 		this.kidlessFallback = kidlessFallback;
+		this.crypto = crypto;
 	}
 
 	Set<JWSAlgorithm> algorithms() {
@@ -104,9 +117,14 @@ final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
 		List<Key> converted = this.convertedKeys.get(jwk);
 		if (converted == null) {
 			List<Key> publicKeys = new ArrayList<>();
+			if (jwk instanceof OctetKeyPair okp) {
+				if (this.crypto.supportsEdDsa() && Curve.Ed25519.equals(okp.getCurve())) {
+					publicKeys.add(new OctetPublicKey(okp));
+				}
+			}
 			for (Key key : KeyConverter.toJavaKeys(List.of(jwk))) {
 				if (!(key instanceof java.security.PrivateKey)) {
-					publicKeys.add(key);
+					publicKeys.add(this.crypto.prepare(key));
 				}
 			}
 			converted = List.copyOf(publicKeys);

@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
@@ -44,7 +45,7 @@ public final class ProviderKeys implements Closeable {
 
 	private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
 			JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
-			JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+			JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 
 	private final JWKSource<SecurityContext> source;
 
@@ -98,12 +99,14 @@ public final class ProviderKeys implements Closeable {
 	 */
 	public static ProviderKeys remote(String providerId, @Nullable URL jwkSetUrl, String issuer,
 			RemoteSettings settings, JwksFetchListener listener, Clock clock) {
-		return remote(providerId, jwkSetUrl, issuer, settings, Access.DEFAULT, listener, clock);
+		return remote(providerId, jwkSetUrl, issuer, settings, Access.DEFAULT, listener, clock,
+				VerificationCrypto.jdk().supportsEdDsa());
 	}
 
 	/**
 	 * Remote keys, as {@link #remote(String, URL, String, RemoteSettings, JwksFetchListener,
-	 * Clock)}, fetched with the provider's own TLS settings and bearer token.
+	 * Clock)} describes, fetched with the provider's own TLS settings and bearer token, and
+	 * Ed25519 keys skipped unless {@code edDsa}.
 	 * @param providerId the provider's id
 	 * @param jwkSetUrl the JWK Set URL, or {@code null} for discovery from the issuer
 	 * @param issuer the issuer, for discovery
@@ -111,10 +114,11 @@ public final class ProviderKeys implements Closeable {
 	 * @param access how the discovery and JWKS endpoints are reached
 	 * @param listener told of every fetch
 	 * @param clock the clock of fetch events
+	 * @param edDsa whether Ed25519 keys can be verified (Google Tink is present)
 	 * @return the provider keys
 	 */
 	public static ProviderKeys remote(String providerId, @Nullable URL jwkSetUrl, String issuer,
-			RemoteSettings settings, Access access, JwksFetchListener listener, Clock clock) {
+			RemoteSettings settings, Access access, JwksFetchListener listener, Clock clock, boolean edDsa) {
 		Assert.hasText(providerId, "providerId cannot be empty");
 		Assert.notNull(settings, "settings cannot be null");
 		Assert.notNull(access, "access cannot be null");
@@ -132,7 +136,7 @@ public final class ProviderKeys implements Closeable {
 				(access.bearerToken() != null) ? new BearerTokenFile(access.bearerToken()) : null);
 		JWKSetSource<SecurityContext> fetching = (jwkSetUrl != null)
 				? new URLBasedJWKSetSource<>(jwkSetUrl, retriever) : new DiscoveryJwkSetSource(issuer, retriever);
-		ObservedJwkSetSource observed = new ObservedJwkSetSource(fetching, providerId, listeners, clock);
+		ObservedJwkSetSource observed = new ObservedJwkSetSource(fetching, providerId, listeners, clock, edDsa);
 		JWKSetSource<SecurityContext> limited = new FetchRateLimiter(observed, settings.minRefreshInterval());
 		long ttl = settings.cacheDuration().toMillis();
 		// how long concurrent misses wait for the one fetch in flight
@@ -168,6 +172,9 @@ public final class ProviderKeys implements Closeable {
 			return Set.copyOf(JWSAlgorithm.Family.EC.stream()
 				.filter((algorithm) -> Curve.forJWSAlgorithm(algorithm).contains(ec.getCurve()))
 				.toList());
+		}
+		if (key instanceof OctetKeyPair okp && Curve.Ed25519.equals(okp.getCurve())) {
+			return Set.of(JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 		}
 		if (key instanceof OctetSequenceKey oct) {
 			Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();

@@ -6,10 +6,13 @@ import java.util.Set;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +109,34 @@ class JwkQualityGateTests {
 				rejected);
 		assertThat(usable.getKeys()).singleElement().satisfies((key) -> assertThat(key.isPrivate()).isFalse());
 		assertThat(rejected).singleElement().asString().contains("symmetric");
+	}
+
+	@Test
+	void ed25519KeyPassesWithTink() {
+		assertThat(JwkQualityGate.problems(new JWKSet(TestKeys.ed25519("ed").toPublicJWK()), true)).isEmpty();
+	}
+
+	@Test
+	void ed25519KeyIsRefusedWithoutTinkNamingTheDependency() {
+		JWKSet keys = new JWKSet(List.of(TestKeys.ed25519("ed").toPublicJWK(), TestKeys.rsa("rsa").toPublicJWK()));
+		assertThat(JwkQualityGate.problems(keys, false)).singleElement()
+			.asString()
+			.contains("kid ed")
+			.contains("com.google.crypto.tink:tink");
+		List<String> rejected = new ArrayList<>();
+		assertThat(JwkQualityGate.usable(keys, rejected, false).getKeys()).extracting(JWK::getKeyID)
+			.containsExactly("rsa");
+		assertThat(rejected).singleElement().asString().contains("com.google.crypto.tink:tink");
+	}
+
+	@Test
+	void ed448KeyIsRefusedSinceNimbusCannotVerifyIt() throws Exception {
+		OctetKeyPair ed448 = new OctetKeyPair.Builder(Curve.Ed448, Base64URL.encode(new byte[57])).keyID("ed448")
+			.build();
+		assertThat(JwkQualityGate.problems(new JWKSet(ed448), true)).singleElement()
+			.asString()
+			.contains("Ed448")
+			.contains("use Ed25519");
 	}
 
 }

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Every rejection rule of the verification path, with real RSA and EC keys, a real JWKS
@@ -88,6 +89,17 @@ class JwtVerifierTests {
 			.isThrownBy(() -> verifier.verify(token, (provider) -> true))
 			.actual()
 			.getFailure();
+	}
+
+	@Test
+	void signaturesAreCheckedByTheConfiguredCryptoProvider() {
+		// the build runs this class twice: jwt.crypto.provider unset (auto), and =jdk
+		boolean jdk = "jdk".equals(System.getProperty("jwt.crypto.provider"));
+		assumeThat(jdk || VerificationCryptoTests.accpExpected()).as("ACCP loads on linux-x86_64").isTrue();
+		for (JwtProvider provider : context.getBean(JwtProviderRegistry.class).providers()) {
+			assertThat(provider.getDecoder().getCrypto().providerName())
+				.isEqualTo(jdk ? "JDK" : "AmazonCorrettoCryptoProvider");
+		}
 	}
 
 	@Test

@@ -26,11 +26,13 @@ import com.nimbusds.jose.JWEHeader;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64;
@@ -458,6 +460,9 @@ public final class TestJwts {
 		if (key instanceof OctetSequenceKey) {
 			return JWSAlgorithm.HS256;
 		}
+		if (key instanceof OctetKeyPair) {
+			return JWSAlgorithm.EdDSA;
+		}
 		if (key instanceof ECKey ecKey) {
 			Curve curve = ecKey.getCurve();
 			if (Curve.P_256.equals(curve)) {
@@ -493,6 +498,9 @@ public final class TestJwts {
 			}
 			else if (key instanceof ECKey ecKey) {
 				signature = new ECDSASigner(ecKey).sign(header, input);
+			}
+			else if (key instanceof OctetKeyPair okp) {
+				signature = new Ed25519Signer(okp).sign(header, input);
 			}
 			else {
 				throw new IllegalArgumentException("Unsupported key type " + key.getKeyType());

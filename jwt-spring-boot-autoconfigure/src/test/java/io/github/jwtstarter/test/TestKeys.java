@@ -25,9 +25,11 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
 /**
@@ -79,6 +81,21 @@ public final class TestKeys {
 	public static ECKey ec(String kid, Curve curve) {
 		try {
 			return new ECKeyGenerator(curve).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Return a new Ed25519 key pair with the given {@code kid} and {@code use=sig}; Nimbus
+	 * generates it with Google Tink, which must be on the class path.
+	 * @param kid the key id
+	 * @return the key, private parts included
+	 */
+	public static OctetKeyPair ed25519(String kid) {
+		try {
+			return new OctetKeyPairGenerator(Curve.Ed25519).keyID(kid).keyUse(KeyUse.SIGNATURE).generate();
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
