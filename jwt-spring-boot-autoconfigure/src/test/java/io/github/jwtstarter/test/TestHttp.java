@@ -21,6 +21,7 @@ public final class TestHttp {
 
 	private static final HttpClient client = HttpClient.newBuilder()
 		.connectTimeout(Duration.ofSeconds(5))
+		.version(HttpClient.Version.HTTP_1_1)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.build();
 
@@ -39,7 +40,7 @@ public final class TestHttp {
 	 */
 	public HttpResponse<String> send(String method, String path, @Nullable String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(Duration.ofSeconds(15))
 			.method(method, HttpRequest.BodyPublishers.noBody());
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
