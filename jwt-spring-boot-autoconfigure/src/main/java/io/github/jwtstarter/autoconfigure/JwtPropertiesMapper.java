@@ -109,9 +109,8 @@ final class JwtPropertiesMapper {
 				properties.getMaxLifetime(), this.clock);
 		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 		properties.getAlgorithms().forEach((name) -> algorithms.add(JWSAlgorithm.parse(name)));
-		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, algorithms, ProviderValidators.create(issuer,
-				properties.getAudiences(), requiredClaims(properties), time), Set.copyOf(properties.getTypes()),
-				crypto);
+		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, algorithms, ProviderValidators
+			.create(properties.getTypes(), issuer, properties.getAudiences(), requiredClaims(properties), time), crypto);
 		return new JwtProvider(id, issuer, keys, decoder, time,
 				new ProviderJwtAuthenticationConverter(id, properties.getPrincipalClaim(), authorities(id, properties)),
 				senderConstraints(properties));

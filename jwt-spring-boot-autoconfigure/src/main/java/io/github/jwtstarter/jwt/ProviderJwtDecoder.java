@@ -2,13 +2,10 @@ package io.github.jwtstarter.jwt;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -30,8 +27,10 @@ import org.springframework.util.Assert;
 /**
  * The {@link JwtDecoder} of one provider. Works like {@code NimbusJwtDecoder} (Nimbus
  * verifies the signature, Spring's validators check the claims) and adds what it lacks:
- * a decode of an already parsed token (the issuer lookup parses each token once), the
- * {@code typ} check, and a {@link JwtFailure} reason on every rejection. Any failure,
+ * a decode of an already parsed token (the issuer lookup parses each token once) and a
+ * {@link JwtFailure} reason on every rejection. The {@code typ} header is left to the
+ * validators ({@link ProviderValidators}), as {@code NimbusJwtDecoder} does with
+ * {@code validateType(false)}. Any failure,
  * including key retrieval, is a {@link JwtVerificationException}, never another
  * exception.
  *
@@ -49,8 +48,6 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 
 	private final OAuth2TokenValidator<Jwt> validator;
 
-	private final Set<String> types;
-
 	private final VerificationCrypto crypto;
 
 	private final Converter<Map<String, Object>, Map<String, Object>> claimSetConverter = MappedJwtClaimSetConverter
@@ -61,12 +58,11 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 	 * @param providerId the provider's id, for logs
 	 * @param keys the provider's keys
 	 * @param algorithms the accepted algorithms; empty means what the keys allow
-	 * @param validator the claim validators
-	 * @param types the accepted {@code typ} values; empty means any
+	 * @param validator the header and claim validators
 	 */
 	public ProviderJwtDecoder(String providerId, ProviderKeys keys, Set<JWSAlgorithm> algorithms,
-			OAuth2TokenValidator<Jwt> validator, Set<String> types) {
-		this(providerId, keys, algorithms, validator, types, VerificationCrypto.jdk());
+			OAuth2TokenValidator<Jwt> validator) {
+		this(providerId, keys, algorithms, validator, VerificationCrypto.jdk());
 	}
 
 	/**
@@ -74,12 +70,11 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 	 * @param providerId the provider's id, for logs
 	 * @param keys the provider's keys
 	 * @param algorithms the accepted algorithms; empty means what the keys allow
-	 * @param validator the claim validators
-	 * @param types the accepted {@code typ} values; empty means any
+	 * @param validator the header and claim validators
 	 * @param crypto who checks signatures
 	 */
 	public ProviderJwtDecoder(String providerId, ProviderKeys keys, Set<JWSAlgorithm> algorithms,
-			OAuth2TokenValidator<Jwt> validator, Set<String> types, VerificationCrypto crypto) {
+			OAuth2TokenValidator<Jwt> validator, VerificationCrypto crypto) {
 		Assert.hasText(providerId, "providerId cannot be empty");
 		Assert.notNull(keys, "keys cannot be null");
 		Assert.notNull(algorithms, "algorithms cannot be null");
@@ -87,19 +82,17 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 		ProviderKeySelector keySelector = new ProviderKeySelector(
 				algorithms.isEmpty() ? keys.defaultAlgorithms() : algorithms, keys.source(), keys.isLocal(), crypto);
 		Assert.notNull(validator, "validator cannot be null");
-		Assert.notNull(types, "types cannot be null");
 		this.providerId = providerId;
 		this.crypto = crypto;
 		this.processor = new DefaultJWTProcessor<>();
 		this.processor.setJWSKeySelector(keySelector);
 		this.processor.setJWSVerifierFactory(crypto.verifierFactory());
-		// typ is checked below with the configured values; claims by Spring's validators
+		// typ and claims are checked by the validators (JwtTypeValidator, Spring's claim validators)
 		this.processor.setJWSTypeVerifier((type, context) -> {
 		});
 		this.processor.setJWTClaimsSetVerifier((claims, context) -> {
 		});
 		this.validator = validator;
-		this.types = types.stream().map((type) -> type.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override
@@ -115,10 +108,6 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 	 * @throws JwtVerificationException when the token is rejected
 	 */
 	public Jwt decode(String token, SignedJWT parsed) {
-		JOSEObjectType type = parsed.getHeader().getType();
-		if (type != null && !this.types.isEmpty() && !this.types.contains(type.getType().toLowerCase(Locale.ROOT))) {
-			throw new JwtVerificationException(JwtFailure.BAD_TYPE);
-		}
 		Jwt jwt = createJwt(token, parsed);
 		OAuth2TokenValidatorResult result = this.validator.validate(jwt);
 		if (result.hasErrors()) {

@@ -13,11 +13,13 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 
 /**
- * Composes a provider's claim validators from Spring Security's building blocks: exact
- * issuer, at least one accepted audience, required claim values, and the
- * {@link JwtTimeValidator}. Each failure reads as a fixed {@link JwtFailure}.
+ * Composes a provider's validators from Spring Security's building blocks: accepted
+ * {@code typ} header, exact issuer, at least one accepted audience, required claim values,
+ * and the {@link JwtTimeValidator}. Each failure reads as a fixed {@link JwtFailure}; the
+ * first failing check in that order is the one reported.
  *
  * @author jwt-spring-boot-starter
  */
@@ -27,7 +29,7 @@ public final class ProviderValidators {
 	}
 
 	/**
-	 * Creates the validators of a provider.
+	 * Creates the validators of a provider that accepts any {@code typ}.
 	 * @param issuer the exact issuer
 	 * @param audiences the accepted audiences; empty means not checked
 	 * @param requiredClaims claim paths and the values they must have
@@ -36,7 +38,27 @@ public final class ProviderValidators {
 	 */
 	public static OAuth2TokenValidator<Jwt> create(String issuer, Collection<String> audiences,
 			Map<String, Object> requiredClaims, JwtTimeValidator time) {
+		return create(List.of(), issuer, audiences, requiredClaims, time);
+	}
+
+	/**
+	 * Creates the validators of a provider.
+	 * @param types the accepted {@code typ} header values, compared case-insensitively (a
+	 * token without {@code typ} is accepted); empty means any
+	 * @param issuer the exact issuer
+	 * @param audiences the accepted audiences; empty means not checked
+	 * @param requiredClaims claim paths and the values they must have
+	 * @param time the time checks
+	 * @return the composed validator
+	 */
+	public static OAuth2TokenValidator<Jwt> create(Collection<String> types, String issuer,
+			Collection<String> audiences, Map<String, Object> requiredClaims, JwtTimeValidator time) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+		if (!types.isEmpty()) {
+			JwtTypeValidator type = new JwtTypeValidator(types);
+			type.setAllowEmpty(true);
+			validators.add(JwtFailures.as(JwtFailure.BAD_TYPE, type));
+		}
 		validators.add(time);
 		validators.add(JwtFailures.as(JwtFailure.BAD_ISSUER, new JwtIssuerValidator(issuer)));
 		if (!audiences.isEmpty()) {

@@ -73,7 +73,7 @@ class VerificationCryptoTests {
 		JWKSet keys = new JWKSet(KEYS.stream().map(JWK::toPublicJWK).toList());
 		assertThat(JwkQualityGate.problems(keys, crypto.supportsEdDsa())).isEmpty();
 		return new ProviderJwtDecoder("test", ProviderKeys.local(keys), Set.of(),
-				(jwt) -> OAuth2TokenValidatorResult.success(), Set.of(), crypto);
+				(jwt) -> OAuth2TokenValidatorResult.success(), crypto);
 	}
 
 	static String token(JWSAlgorithm algorithm, JWK key) {
@@ -145,7 +145,7 @@ class VerificationCryptoTests {
 		VerificationCrypto withoutTink = VerificationCrypto.jdk(new FilteredClassLoader("com.google.crypto.tink"));
 		ProviderJwtDecoder decoder = new ProviderJwtDecoder("test",
 				ProviderKeys.local(new JWKSet(ED25519_KEY.toPublicJWK())), Set.of(),
-				(jwt) -> OAuth2TokenValidatorResult.success(), Set.of(), withoutTink);
+				(jwt) -> OAuth2TokenValidatorResult.success(), withoutTink);
 		assertThat(rejection(decoder, token(JWSAlgorithm.EdDSA, ED25519_KEY))).isEqualTo(JwtFailure.BAD_SIGNATURE);
 	}
 

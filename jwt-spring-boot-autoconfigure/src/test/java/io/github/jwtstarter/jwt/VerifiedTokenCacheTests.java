@@ -180,7 +180,7 @@ class VerifiedTokenCacheTests {
 			this.decodes.incrementAndGet();
 			return validators.validate(jwt);
 		};
-		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, Set.of(), counting, Set.of());
+		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, Set.of(), counting);
 		return new JwtProvider(id, issuer, keys, decoder, time,
 				new ProviderJwtAuthenticationConverter(id, "sub", ClaimAuthoritiesConverter.scopes()));
 	}

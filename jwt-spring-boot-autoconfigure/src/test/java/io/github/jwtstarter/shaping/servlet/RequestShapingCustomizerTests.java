@@ -52,7 +52,7 @@ class RequestShapingCustomizerTests {
 		ProviderKeys keys = ProviderKeys.local(new JWKSet(key.toPublicJWK()));
 		JwtTimeValidator time = new JwtTimeValidator(Duration.ofSeconds(60), true, null, Clock.systemUTC());
 		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, Set.of(),
-				ProviderValidators.create("https://" + id + ".example", List.of(), Map.of(), time), Set.of());
+				ProviderValidators.create("https://" + id + ".example", List.of(), Map.of(), time));
 		return new JwtProvider(id, "https://" + id + ".example", keys, decoder, time,
 				new ProviderJwtAuthenticationConverter(id, "sub", ClaimAuthoritiesConverter.scopes()));
 	}
