@@ -11,6 +11,7 @@ import java.util.regex.PatternSyntaxException;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.github.jwtstarter.jwt.ClaimPath;
+import io.github.jwtstarter.jwt.ProviderKeys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -28,10 +29,9 @@ final class JwtPropertiesValidator {
 
 	static final Set<String> MATCHERS = Set.of("exact-string", "boolean", "list-contains", "regex-match");
 
-	static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-			JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
-			JWSAlgorithm.ES512, JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512, JWSAlgorithm.EdDSA,
-			JWSAlgorithm.Ed25519);
+	private static final String ALGORITHM_NAMES = names(ProviderKeys.SUPPORTED_ALGORITHMS.stream()
+		.map(JWSAlgorithm::getName)
+		.toList());
 
 	private JwtPropertiesValidator() {
 	}
@@ -87,10 +87,9 @@ final class JwtPropertiesValidator {
 			throw invalid(name + ".jwks.uri", jwks.getUri(), "must be an http(s) URL of a JWK Set");
 		}
 		for (String algorithm : provider.getAlgorithms()) {
-			if (!ALGORITHMS.contains(JWSAlgorithm.parse(algorithm))) {
+			if (!ProviderKeys.SUPPORTED_ALGORITHMS.contains(JWSAlgorithm.parse(algorithm))) {
 				throw invalid(name + ".algorithms", algorithm,
-						"unknown or unsupported JWS algorithm; use RS256, RS384, RS512, PS256, PS384, PS512, "
-								+ "ES256, ES384, ES512, HS256, HS384, HS512, EdDSA or Ed25519");
+						"unknown or unsupported JWS algorithm; use " + ALGORITHM_NAMES);
 			}
 		}
 		if (provider.getClockSkew().isNegative()) {
@@ -208,6 +207,15 @@ final class JwtPropertiesValidator {
 				throw invalid(name + ".claims." + claim, value, "the boolean matcher takes true or false");
 			}
 		});
+	}
+
+	/**
+	 * Lists names for a message: {@code a, b or c}.
+	 */
+	private static String names(List<String> names) {
+		int last = names.size() - 1;
+		return (last < 1) ? String.join("", names)
+				: String.join(", ", names.subList(0, last)) + " or " + names.get(last);
 	}
 
 	private static void claimPath(String name, String path) {

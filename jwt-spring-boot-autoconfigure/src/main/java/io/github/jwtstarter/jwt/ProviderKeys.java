@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -43,9 +45,22 @@ import org.springframework.util.unit.DataSize;
  */
 public final class ProviderKeys implements Closeable {
 
-	private static final Set<JWSAlgorithm> ASYMMETRIC = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-			JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
-			JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
+	/**
+	 * The JWS algorithms a provider can accept, in this order: Nimbus' RSA, EC, HMAC and
+	 * EdDSA families without ES256K and Ed448, whose keys the {@link JwkQualityGate}
+	 * refuses (secp256k1 is not an allowed curve, Ed448 cannot be verified).
+	 */
+	public static final Set<JWSAlgorithm> SUPPORTED_ALGORITHMS = supported(
+			List.of(JWSAlgorithm.Family.RSA, JWSAlgorithm.Family.EC, JWSAlgorithm.Family.HMAC_SHA,
+					JWSAlgorithm.Family.ED),
+			Set.of(JWSAlgorithm.ES256K, JWSAlgorithm.Ed448));
+
+	/**
+	 * What remote keys accept when no algorithm is configured: the supported algorithms
+	 * but HMAC, which needs a local secret.
+	 */
+	private static final Set<JWSAlgorithm> ASYMMETRIC = supported(List.of(SUPPORTED_ALGORITHMS),
+			JWSAlgorithm.Family.HMAC_SHA);
 
 	private final JWKSource<SecurityContext> source;
 
@@ -160,13 +175,20 @@ public final class ProviderKeys implements Closeable {
 		return new ProviderKeys(source, ASYMMETRIC, false, source, state::status);
 	}
 
+	private static Set<JWSAlgorithm> supported(List<? extends Set<JWSAlgorithm>> families,
+			Set<JWSAlgorithm> excluded) {
+		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
+		families.forEach(algorithms::addAll);
+		algorithms.removeAll(excluded);
+		return Collections.unmodifiableSet(algorithms);
+	}
+
 	static Set<JWSAlgorithm> algorithmsOf(JWK key) {
 		if (key.getAlgorithm() != null) {
 			return Set.of(JWSAlgorithm.parse(key.getAlgorithm().getName()));
 		}
 		if (key instanceof RSAKey) {
-			return Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512, JWSAlgorithm.PS256,
-					JWSAlgorithm.PS384, JWSAlgorithm.PS512);
+			return Set.copyOf(JWSAlgorithm.Family.RSA);
 		}
 		if (key instanceof ECKey ec) {
 			return Set.copyOf(JWSAlgorithm.Family.EC.stream()
