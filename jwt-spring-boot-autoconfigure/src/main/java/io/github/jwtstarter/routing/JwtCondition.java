@@ -19,247 +19,196 @@ import org.springframework.util.Assert;
  * gateway integrations. A request without an authenticated {@link JwtAuthenticationToken}
  * never passes. Immutable, with value equality; the static factories are the only way to
  * create one.
- *
- * @author jwt-spring-boot-starter
  */
-public abstract class JwtCondition {
-
-	JwtCondition() {
-	}
+public sealed interface JwtCondition permits VerifiedJwtCondition {
 
 	/**
 	 * Tests an Authentication.
 	 * @param authentication the request's Authentication, {@code null} for none
 	 * @return whether it is an authenticated verified JWT that passes
 	 */
-	public final boolean test(@Nullable Authentication authentication) {
-		return authentication instanceof JwtAuthenticationToken jwt && jwt.isAuthenticated() && test(jwt);
+	default boolean test(@Nullable Authentication authentication) {
+		// every JwtCondition is a VerifiedJwtCondition: the interface is sealed
+		return authentication instanceof JwtAuthenticationToken jwt && jwt.isAuthenticated()
+				&& ((VerifiedJwtCondition) this).testVerified(jwt);
 	}
 
-	abstract boolean test(JwtAuthenticationToken authentication);
-
-	public static JwtCondition claim(String name, String value) {
-		return new ClaimEquals(name, value);
+	static JwtCondition claim(String name, String value) {
+		Assert.hasText(name, "name cannot be empty");
+		Assert.notNull(value, "value cannot be null");
+		return new ClaimEquals(ClaimPath.of(name), value);
 	}
 
-	public static JwtCondition hasClaim(String name) {
-		return new HasClaim(name);
+	static JwtCondition hasClaim(String name) {
+		Assert.hasText(name, "name cannot be empty");
+		return new HasClaim(ClaimPath.of(name));
 	}
 
-	public static JwtCondition claimMatches(String name, String regex) {
-		return new ClaimMatches(name, regex);
+	static JwtCondition claimMatches(String name, String regex) {
+		Assert.hasText(name, "name cannot be empty");
+		Assert.notNull(regex, "regex cannot be null");
+		return new ClaimMatches(ClaimPath.of(name), Pattern.compile(regex));
 	}
 
-	public static JwtCondition provider(String id) {
+	static JwtCondition provider(String id) {
+		Assert.hasText(id, "id cannot be empty");
 		return new Provider(id);
 	}
 
-	public static JwtCondition authenticated() {
+	static JwtCondition authenticated() {
 		return Authenticated.INSTANCE;
 	}
 
-	public static JwtCondition authority(String authority) {
+	static JwtCondition authority(String authority) {
+		Assert.hasText(authority, "authority cannot be empty");
 		return new Authority(authority);
 	}
 
-	private static @Nullable Object claimValue(JwtAuthenticationToken authentication, ClaimPath name) {
+}
+
+/**
+ * What each condition checks, once {@link JwtCondition#test(Authentication)} has found
+ * an authenticated verified JWT. Not public, so that no caller skips that check.
+ */
+sealed interface VerifiedJwtCondition extends JwtCondition
+		permits ClaimEquals, HasClaim, ClaimMatches, Provider, Authority, Authenticated {
+
+	boolean testVerified(JwtAuthenticationToken authentication);
+
+	static @Nullable Object claimValue(JwtAuthenticationToken authentication, ClaimPath name) {
 		return name.resolve(authentication.getToken().getClaims());
 	}
 
-	private static final class ClaimEquals extends JwtCondition {
+}
 
-		private final ClaimPath name;
+record ClaimEquals(ClaimPath name, String value) implements VerifiedJwtCondition {
 
-		private final String value;
-
-		ClaimEquals(String name, String value) {
-			Assert.hasText(name, "name cannot be empty");
-			Assert.notNull(value, "value cannot be null");
-			this.name = ClaimPath.of(name);
-			this.value = value;
-		}
-
-		@Override
-		boolean test(JwtAuthenticationToken authentication) {
-			return ClaimValues.anyMatches(claimValue(authentication, this.name), this.value::equals);
-		}
-
-		@Override
-		public boolean equals(@Nullable Object other) {
-			return other instanceof ClaimEquals that && this.name.equals(that.name) && this.value.equals(that.value);
-		}
-
-		@Override
-		public int hashCode() {
-			return Objects.hash(ClaimEquals.class, this.name, this.value);
-		}
-
-		@Override
-		public String toString() {
-			return "claim('" + this.name + "') == '" + this.value + "'";
-		}
-
+	@Override
+	public boolean testVerified(JwtAuthenticationToken authentication) {
+		return ClaimValues.anyMatches(VerifiedJwtCondition.claimValue(authentication, this.name), this.value::equals);
 	}
 
-	private static final class HasClaim extends JwtCondition {
-
-		private final ClaimPath name;
-
-		HasClaim(String name) {
-			Assert.hasText(name, "name cannot be empty");
-			this.name = ClaimPath.of(name);
-		}
-
-		@Override
-		boolean test(JwtAuthenticationToken authentication) {
-			return claimValue(authentication, this.name) != null;
-		}
-
-		@Override
-		public boolean equals(@Nullable Object other) {
-			return other instanceof HasClaim that && this.name.equals(that.name);
-		}
-
-		@Override
-		public int hashCode() {
-			return Objects.hash(HasClaim.class, this.name);
-		}
-
-		@Override
-		public String toString() {
-			return "hasClaim('" + this.name + "')";
-		}
-
+	@Override
+	public int hashCode() {
+		return Objects.hash(ClaimEquals.class, this.name, this.value);
 	}
 
-	private static final class ClaimMatches extends JwtCondition {
-
-		private final ClaimPath name;
-
-		private final Pattern pattern;
-
-		ClaimMatches(String name, String regex) {
-			Assert.hasText(name, "name cannot be empty");
-			Assert.notNull(regex, "regex cannot be null");
-			this.name = ClaimPath.of(name);
-			this.pattern = Pattern.compile(regex);
-		}
-
-		@Override
-		boolean test(JwtAuthenticationToken authentication) {
-			return ClaimValues.anyMatches(claimValue(authentication, this.name),
-					(text) -> this.pattern.matcher(text).matches());
-		}
-
-		@Override
-		public boolean equals(@Nullable Object other) {
-			return other instanceof ClaimMatches that && this.name.equals(that.name)
-					&& this.pattern.pattern().equals(that.pattern.pattern());
-		}
-
-		@Override
-		public int hashCode() {
-			return Objects.hash(ClaimMatches.class, this.name, this.pattern.pattern());
-		}
-
-		@Override
-		public String toString() {
-			return "claim('" + this.name + "') matches '" + this.pattern.pattern() + "'";
-		}
-
+	@Override
+	public String toString() {
+		return "claim('" + this.name + "') == '" + this.value + "'";
 	}
 
-	private static final class Provider extends JwtCondition {
+}
 
-		private final String id;
+record HasClaim(ClaimPath name) implements VerifiedJwtCondition {
 
-		Provider(String id) {
-			Assert.hasText(id, "id cannot be empty");
-			this.id = id;
-		}
-
-		@Override
-		boolean test(JwtAuthenticationToken authentication) {
-			return authentication instanceof ProviderJwtAuthenticationToken token && this.id.equals(token.getProviderId());
-		}
-
-		@Override
-		public boolean equals(@Nullable Object other) {
-			return other instanceof Provider that && this.id.equals(that.id);
-		}
-
-		@Override
-		public int hashCode() {
-			return Objects.hash(Provider.class, this.id);
-		}
-
-		@Override
-		public String toString() {
-			return "provider == '" + this.id + "'";
-		}
-
+	@Override
+	public boolean testVerified(JwtAuthenticationToken authentication) {
+		return VerifiedJwtCondition.claimValue(authentication, this.name) != null;
 	}
 
-	private static final class Authority extends JwtCondition {
+	@Override
+	public int hashCode() {
+		return Objects.hash(HasClaim.class, this.name);
+	}
 
-		private final String authority;
+	@Override
+	public String toString() {
+		return "hasClaim('" + this.name + "')";
+	}
 
-		Authority(String authority) {
-			Assert.hasText(authority, "authority cannot be empty");
-			this.authority = authority;
-		}
+}
 
-		@Override
-		boolean test(JwtAuthenticationToken authentication) {
-			for (GrantedAuthority granted : authentication.getAuthorities()) {
-				if (this.authority.equals(granted.getAuthority())) {
-					return true;
-				}
+/**
+ * Equal when the regular expressions are the same text ({@link Pattern} has no value
+ * equality).
+ */
+record ClaimMatches(ClaimPath name, Pattern pattern) implements VerifiedJwtCondition {
+
+	@Override
+	public boolean testVerified(JwtAuthenticationToken authentication) {
+		return ClaimValues.anyMatches(VerifiedJwtCondition.claimValue(authentication, this.name),
+				(text) -> this.pattern.matcher(text).matches());
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof ClaimMatches that && this.name.equals(that.name)
+				&& this.pattern.pattern().equals(that.pattern.pattern());
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(ClaimMatches.class, this.name, this.pattern.pattern());
+	}
+
+	@Override
+	public String toString() {
+		return "claim('" + this.name + "') matches '" + this.pattern.pattern() + "'";
+	}
+
+}
+
+record Provider(String id) implements VerifiedJwtCondition {
+
+	@Override
+	public boolean testVerified(JwtAuthenticationToken authentication) {
+		return authentication instanceof ProviderJwtAuthenticationToken token && this.id.equals(token.getProviderId());
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(Provider.class, this.id);
+	}
+
+	@Override
+	public String toString() {
+		return "provider == '" + this.id + "'";
+	}
+
+}
+
+record Authority(String authority) implements VerifiedJwtCondition {
+
+	@Override
+	public boolean testVerified(JwtAuthenticationToken authentication) {
+		for (GrantedAuthority granted : authentication.getAuthorities()) {
+			if (this.authority.equals(granted.getAuthority())) {
+				return true;
 			}
-			return false;
 		}
-
-		@Override
-		public boolean equals(@Nullable Object other) {
-			return other instanceof Authority that && this.authority.equals(that.authority);
-		}
-
-		@Override
-		public int hashCode() {
-			return Objects.hash(Authority.class, this.authority);
-		}
-
-		@Override
-		public String toString() {
-			return "hasAuthority('" + this.authority + "')";
-		}
-
+		return false;
 	}
 
-	private static final class Authenticated extends JwtCondition {
+	@Override
+	public int hashCode() {
+		return Objects.hash(Authority.class, this.authority);
+	}
 
-		static final Authenticated INSTANCE = new Authenticated();
+	@Override
+	public String toString() {
+		return "hasAuthority('" + this.authority + "')";
+	}
 
-		@Override
-		boolean test(JwtAuthenticationToken authentication) {
-			return true;
-		}
+}
 
-		@Override
-		public boolean equals(@Nullable Object other) {
-			return other instanceof Authenticated;
-		}
+record Authenticated() implements VerifiedJwtCondition {
 
-		@Override
-		public int hashCode() {
-			return Authenticated.class.hashCode();
-		}
+	static final Authenticated INSTANCE = new Authenticated();
 
-		@Override
-		public String toString() {
-			return "authenticated";
-		}
+	@Override
+	public boolean testVerified(JwtAuthenticationToken authentication) {
+		return true;
+	}
 
+	@Override
+	public int hashCode() {
+		return Authenticated.class.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return "authenticated";
 	}
 
 }
