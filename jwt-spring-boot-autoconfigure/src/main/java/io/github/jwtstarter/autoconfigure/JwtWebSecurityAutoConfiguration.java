@@ -10,9 +10,8 @@ import io.github.jwtstarter.web.servlet.JwtRequestCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -29,8 +28,9 @@ import org.springframework.security.web.savedrequest.RequestCache;
 /**
  * The starter's {@link SecurityFilterChain}: stateless, the JWT filter before anonymous
  * authentication, the starter's 401 and 403 responses. A user's own
- * {@code SecurityFilterChain} bean replaces it; the decoders, verifier and web pieces
- * stay available.
+ * {@code SecurityFilterChain} bean replaces it (Boot's
+ * {@link ConditionalOnDefaultWebSecurity}); the decoders, verifier and web pieces stay
+ * available.
  *
  * @author jwt-spring-boot-starter
  */
@@ -43,13 +43,12 @@ import org.springframework.security.web.savedrequest.RequestCache;
 		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
 @ConditionalOnJwtProviders
 public final class JwtWebSecurityAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(JwtVerifier.class)
-	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	@ConditionalOnDefaultWebSecurity
 	static class JwtSecurityFilterChainConfiguration {
 
 		@Bean
