@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -448,7 +449,7 @@ public class JwtProperties implements InitializingBean {
 		/**
 		 * Resource (file:, classpath:) holding a JWK Set, a JWK or PEM public key(s).
 		 */
-		private @Nullable String location;
+		private @Nullable Resource location;
 
 		/**
 		 * How long fetched keys are used before a background refresh.
@@ -510,11 +511,11 @@ public class JwtProperties implements InitializingBean {
 			this.local = local;
 		}
 
-		public @Nullable String getLocation() {
+		public @Nullable Resource getLocation() {
 			return this.location;
 		}
 
-		public void setLocation(@Nullable String location) {
+		public void setLocation(@Nullable Resource location) {
 			this.location = location;
 		}
 
@@ -894,7 +895,7 @@ public class JwtProperties implements InitializingBean {
 		 * How claim values are compared: exact-string, boolean, list-contains or
 		 * regex-match.
 		 */
-		private String matcher = "exact-string";
+		private Matcher matcher = Matcher.EXACT_STRING;
 
 		/**
 		 * Claim paths and the values they must match.
@@ -909,11 +910,11 @@ public class JwtProperties implements InitializingBean {
 			this.provider = provider;
 		}
 
-		public String getMatcher() {
+		public Matcher getMatcher() {
 			return this.matcher;
 		}
 
-		public void setMatcher(String matcher) {
+		public void setMatcher(Matcher matcher) {
 			this.matcher = matcher;
 		}
 
@@ -924,6 +925,33 @@ public class JwtProperties implements InitializingBean {
 		public void setClaims(Map<String, String> claims) {
 			this.claims = claims;
 		}
+
+	}
+
+	/**
+	 * How a principal compares claim values.
+	 */
+	public enum Matcher {
+
+		/**
+		 * The claim value equals the configured string.
+		 */
+		EXACT_STRING,
+
+		/**
+		 * The claim is a boolean equal to the configured true or false.
+		 */
+		BOOLEAN,
+
+		/**
+		 * The claim is a list that contains the configured value.
+		 */
+		LIST_CONTAINS,
+
+		/**
+		 * The claim value matches the configured regular expression.
+		 */
+		REGEX_MATCH
 
 	}
 

@@ -156,9 +156,9 @@ final class JwtPropertiesMapper {
 		if (jwks.getLocal() != null && !jwks.getLocal().isBlank()) {
 			return ProviderKeys.local(checked(name + ".local", "(inline key material)", jwks.getLocal(), edDsa));
 		}
-		if (jwks.getLocation() != null && !jwks.getLocation().isBlank()) {
-			return ProviderKeys
-				.local(checked(name + ".location", jwks.getLocation(), read(name, jwks.getLocation()), edDsa));
+		Resource location = jwks.getLocation();
+		if (location != null) {
+			return ProviderKeys.local(checked(name + ".location", location.getDescription(), read(name, location), edDsa));
 		}
 		ProviderKeys.RemoteSettings settings = new ProviderKeys.RemoteSettings(jwks.getCacheDuration(),
 				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
@@ -191,13 +191,12 @@ final class JwtPropertiesMapper {
 		});
 	}
 
-	private String read(String name, String location) {
-		Resource resource = this.resourceLoader.getResource(location);
-		try (InputStream in = resource.getInputStream()) {
+	private static String read(String name, Resource location) {
+		try (InputStream in = location.getInputStream()) {
 			return StreamUtils.copyToString(in, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw JwtPropertiesValidator.invalid(name + ".location", location,
+			throw JwtPropertiesValidator.invalid(name + ".location", location.getDescription(),
 					"cannot be read; point it at a readable file: or classpath: resource holding a JWK Set or PEM");
 		}
 	}
@@ -289,13 +288,12 @@ final class JwtPropertiesMapper {
 		return policies;
 	}
 
-	private static ClaimMatcher claimMatcher(String matcher, String path, String value) {
+	private static ClaimMatcher claimMatcher(JwtProperties.Matcher matcher, String path, String value) {
 		return switch (matcher) {
-			case "boolean" -> ClaimMatchers.booleanValue(path, Boolean.parseBoolean(value));
-			case "list-contains" -> ClaimMatchers.listContains(path, value);
-			case "regex-match" -> ClaimMatchers.regexMatch(path, value);
-			case "exact-string" -> ClaimMatchers.exactString(path, value);
-			default -> throw new IllegalStateException("Unknown matcher " + matcher);
+			case BOOLEAN -> ClaimMatchers.booleanValue(path, Boolean.parseBoolean(value));
+			case LIST_CONTAINS -> ClaimMatchers.listContains(path, value);
+			case REGEX_MATCH -> ClaimMatchers.regexMatch(path, value);
+			case EXACT_STRING -> ClaimMatchers.exactString(path, value);
 		};
 	}
 

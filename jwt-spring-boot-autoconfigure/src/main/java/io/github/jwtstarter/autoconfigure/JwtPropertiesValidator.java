@@ -27,8 +27,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class JwtPropertiesValidator {
 
-	static final Set<String> MATCHERS = Set.of("exact-string", "boolean", "list-contains", "regex-match");
-
 	private static final String ALGORITHM_NAMES = names(ProviderKeys.SUPPORTED_ALGORITHMS.stream()
 		.map(JWSAlgorithm::getName)
 		.toList());
@@ -74,7 +72,9 @@ final class JwtPropertiesValidator {
 		Set<String> sources = new LinkedHashSet<>();
 		addIfSet(sources, name + ".jwks.uri", jwks.getUri());
 		addIfSet(sources, name + ".jwks.local", jwks.getLocal());
-		addIfSet(sources, name + ".jwks.location", jwks.getLocation());
+		if (jwks.getLocation() != null) {
+			sources.add(name + ".jwks.location");
+		}
 		if (sources.size() > 1) {
 			throw new MutuallyExclusiveConfigurationPropertiesException(sources,
 					Set.of(name + ".jwks.uri", name + ".jwks.local", name + ".jwks.location"));
@@ -184,17 +184,13 @@ final class JwtPropertiesValidator {
 		if (principal.getProvider() != null && !ids.contains(principal.getProvider())) {
 			throw invalid(name + ".provider", principal.getProvider(), unknownProvider(ids));
 		}
-		if (!MATCHERS.contains(principal.getMatcher())) {
-			throw invalid(name + ".matcher", principal.getMatcher(),
-					"unknown matcher; use exact-string, boolean, list-contains or regex-match");
-		}
 		if (principal.getClaims().isEmpty() && principal.getProvider() == null) {
 			throw invalid(name, null, "a principal needs a provider or at least one claim to match; set "
 					+ name + ".provider (any token of that provider) or " + name + ".claims");
 		}
 		principal.getClaims().forEach((claim, value) -> {
 			claimPath(name + ".claims", claim);
-			if ("regex-match".equals(principal.getMatcher())) {
+			if (principal.getMatcher() == JwtProperties.Matcher.REGEX_MATCH) {
 				try {
 					Pattern.compile(value);
 				}
@@ -203,7 +199,8 @@ final class JwtPropertiesValidator {
 							"not a valid regular expression: " + ex.getDescription());
 				}
 			}
-			if ("boolean".equals(principal.getMatcher()) && !"true".equals(value) && !"false".equals(value)) {
+			if (principal.getMatcher() == JwtProperties.Matcher.BOOLEAN && !"true".equals(value)
+					&& !"false".equals(value)) {
 				throw invalid(name + ".claims." + claim, value, "the boolean matcher takes true or false");
 			}
 		});
@@ -212,7 +209,7 @@ final class JwtPropertiesValidator {
 	/**
 	 * Lists names for a message: {@code a, b or c}.
 	 */
-	private static String names(List<String> names) {
+	static String names(List<String> names) {
 		int last = names.size() - 1;
 		return (last < 1) ? String.join("", names)
 				: String.join(", ", names.subList(0, last)) + " or " + names.get(last);

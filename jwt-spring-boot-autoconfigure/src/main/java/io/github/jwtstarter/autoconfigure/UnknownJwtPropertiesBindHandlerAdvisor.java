@@ -1,5 +1,8 @@
 package io.github.jwtstarter.autoconfigure;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
@@ -10,14 +13,18 @@ import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.core.convert.ConversionException;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * Fails the binding of {@link JwtProperties} on any property under {@code jwt.} that the
  * starter does not know, naming it and the closest known name; also when the binding
  * failed for another reason, such as Boot's own check of list elements. Names from environment
- * variables are not checked: their {@code _} stands for both {@code .} and {@code -}.
+ * variables are not checked: their {@code _} stands for both {@code .} and {@code -}. A value
+ * outside a closed set (an enum, such as a principal's {@code matcher}) fails naming the
+ * property and the values it takes, as users write them ({@code exact-string}).
  *
  * @author jwt-spring-boot-starter
  */
@@ -46,10 +53,23 @@ final class UnknownJwtPropertiesBindHandlerAdvisor implements ConfigurationPrope
 				if (context.getDepth() == 0 && PREFIX.equals(name)) {
 					check(context.getSources());
 				}
+				Class<?> type = target.getType().resolve();
+				ConfigurationProperty property = context.getConfigurationProperty();
+				if (type != null && type.isEnum() && error instanceof ConversionException && property != null
+						&& PREFIX.isAncestorOf(name)) {
+					throw new InvalidConfigurationPropertyValueException(name.toString(), property.getValue(),
+							"not one of the accepted values; use " + values(type));
+				}
 				return super.onFailure(name, target, context, error);
 			}
 
 		};
+	}
+
+	private static String values(Class<?> enumType) {
+		return JwtPropertiesValidator.names(Arrays.stream(enumType.getEnumConstants())
+			.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+			.toList());
 	}
 
 	private void check(Iterable<ConfigurationPropertySource> sources) {
