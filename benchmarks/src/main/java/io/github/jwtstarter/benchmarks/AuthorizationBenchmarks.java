@@ -50,8 +50,6 @@ import org.springframework.util.Assert;
  * {@link JwtGrantedAuthoritiesConverter} doing the same, and the starter on a realistic
  * three-claim mapping: {@code scope}, {@code roles}, {@code realm_access.roles}), and an
  * RBAC decision among 10 policies, the covering one last.
- *
- * @author jwt-spring-boot-starter
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

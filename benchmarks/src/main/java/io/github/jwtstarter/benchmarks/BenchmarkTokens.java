@@ -21,8 +21,6 @@ import org.springframework.context.annotation.Configuration;
  * What the benchmarks share: the issuer and audience, how a benchmark token is minted,
  * and the starter's context built through its auto-configuration with local keys (no
  * network).
- *
- * @author jwt-spring-boot-starter
  */
 final class BenchmarkTokens {
 

@@ -19,8 +19,6 @@ import io.github.jwtstarter.test.TestKeys;
  * <p>
  * Usage: {@code java -cp benchmarks.jar io.github.jwtstarter.benchmarks.HttpBenchmarkTokens
  * <directory> <tokens> <warm-up tokens>}
- *
- * @author jwt-spring-boot-starter
  */
 public final class HttpBenchmarkTokens {
 

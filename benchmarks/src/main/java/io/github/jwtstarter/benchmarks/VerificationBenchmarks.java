@@ -48,8 +48,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * ({@code jwt.crypto.provider: auto}, ACCP on this module's class path; the other starter
  * benchmarks set {@code jdk}), and EdDSA (Ed25519, verified with Google Tink). Raw Nimbus
  * and stock Spring Security use the JDK's providers.
- *
- * @author jwt-spring-boot-starter
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

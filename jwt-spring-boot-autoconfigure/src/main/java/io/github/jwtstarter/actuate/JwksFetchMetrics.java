@@ -11,8 +11,6 @@ import org.springframework.util.Assert;
  * Counts every fetch of a remote JWK Set (or discovery document) as
  * {@value #METRIC_NAME}, tagged {@code provider} (the configured id) and {@code result}
  * ({@code success} or {@code failure}).
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwksFetchMetrics implements JwksFetchListener {
 

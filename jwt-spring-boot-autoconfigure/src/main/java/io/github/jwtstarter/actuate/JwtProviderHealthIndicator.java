@@ -24,8 +24,6 @@ import org.springframework.util.Assert;
  * cached keys are still used ({@code outage-tolerance}), {@code DOWN} once no usable key
  * is left.</li>
  * </ul>
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtProviderHealthIndicator implements HealthIndicator {
 

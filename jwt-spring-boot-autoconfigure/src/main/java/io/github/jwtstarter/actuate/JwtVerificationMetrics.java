@@ -20,8 +20,6 @@ import org.springframework.util.Assert;
  * {@code outcome} ({@code success} or a {@link JwtFailure#tag()}) and {@code cache}
  * ({@code hit} or {@code miss}). Tag values come from fixed sets and configured ids,
  * never from token content.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtVerificationMetrics implements JwtVerificationListener {
 

@@ -21,8 +21,6 @@ import org.springframework.util.Assert;
  * per token, at most 1024 elements of a claim are looked at, values longer than 256
  * characters are skipped, and longer claims are truncated, so a huge claim costs no
  * more than a rejection.
- *
- * @author jwt-spring-boot-starter
  */
 public final class ClaimAuthoritiesConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
 

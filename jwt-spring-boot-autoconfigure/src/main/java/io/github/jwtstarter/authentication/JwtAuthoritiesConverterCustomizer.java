@@ -9,8 +9,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Lets an application replace or extend a provider's claim-to-authority converter.
  * Beans of this type are applied in order.
- *
- * @author jwt-spring-boot-starter
  */
 @FunctionalInterface
 public interface JwtAuthoritiesConverterCustomizer {

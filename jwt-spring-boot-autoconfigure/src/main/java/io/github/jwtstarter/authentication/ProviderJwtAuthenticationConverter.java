@@ -13,8 +13,6 @@ import org.springframework.util.Assert;
  * Turns a provider's verified {@link Jwt} into a {@link ProviderJwtAuthenticationToken}:
  * the name is the principal claim (falling back to {@code sub}), the authorities come
  * from the provider's authorities converter.
- *
- * @author jwt-spring-boot-starter
  */
 public final class ProviderJwtAuthenticationConverter implements Converter<Jwt, ProviderJwtAuthenticationToken> {
 

@@ -9,8 +9,6 @@ import org.springframework.util.Assert;
 
 /**
  * A {@link JwtAuthenticationToken} that also tells which provider verified the token.
- *
- * @author jwt-spring-boot-starter
  */
 public class ProviderJwtAuthenticationToken extends JwtAuthenticationToken {
 

@@ -5,8 +5,6 @@ import java.util.Map;
 /**
  * A condition on one claim of a verified token, as used by RBAC principals. Create
  * instances with {@link ClaimMatchers}.
- *
- * @author jwt-spring-boot-starter
  */
 @FunctionalInterface
 public interface ClaimMatcher {

@@ -15,8 +15,6 @@ import org.springframework.util.Assert;
  * its claim path ({@link ClaimPath}); a missing claim or a claim of another JSON type
  * never matches (the string {@code "true"} is not the boolean {@code true}, the number
  * {@code 42} is not the string {@code "42"}).
- *
- * @author jwt-spring-boot-starter
  */
 public final class ClaimMatchers {
 

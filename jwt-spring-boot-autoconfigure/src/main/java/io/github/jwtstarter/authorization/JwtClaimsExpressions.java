@@ -24,7 +24,6 @@ import org.springframework.util.Assert;
  * (anonymous, another kind of login) claims are absent and every check is
  * {@code false}. Claim names are claim paths ({@link ClaimPaths}).
  *
- * @author jwt-spring-boot-starter
  * @see RequireClaim
  * @see RequireProvider
  */

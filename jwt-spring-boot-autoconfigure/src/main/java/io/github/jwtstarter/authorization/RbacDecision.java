@@ -6,8 +6,6 @@ import org.springframework.security.authorization.AuthorizationDecision;
  * A decision of {@link RbacRules}, so that a denial can be told apart from one of the
  * application's own rules (the 403 problem {@code detail} names the layer, never the
  * policy).
- *
- * @author jwt-spring-boot-starter
  */
 public final class RbacDecision extends AuthorizationDecision {
 

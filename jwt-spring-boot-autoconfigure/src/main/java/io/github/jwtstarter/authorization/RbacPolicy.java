@@ -14,8 +14,6 @@ import org.springframework.util.Assert;
 /**
  * An RBAC policy: the requests it covers (its permissions: path patterns and methods)
  * and the principals it allows on them. Path patterns are parsed once, here.
- *
- * @author jwt-spring-boot-starter
  */
 public final class RbacPolicy {
 

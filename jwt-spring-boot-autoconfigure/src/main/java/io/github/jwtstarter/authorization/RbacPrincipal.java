@@ -17,8 +17,6 @@ import org.springframework.util.Assert;
  * a given provider. Anything other than a {@link JwtAuthenticationToken} (anonymous,
  * another kind of login) never matches; a provider-bound principal matches only a
  * {@link ProviderJwtAuthenticationToken} of that provider.
- *
- * @author jwt-spring-boot-starter
  */
 public final class RbacPrincipal {
 

@@ -25,8 +25,6 @@ import org.springframework.util.Assert;
  * requests without a token ({@code allow-missing}, {@code allow-missing-or-failed}),
  * unless {@code require-rbac} is set. The servlet and reactive authorization managers
  * only adapt their request types to {@link #decide}.
- *
- * @author jwt-spring-boot-starter
  */
 public final class RbacRules {
 

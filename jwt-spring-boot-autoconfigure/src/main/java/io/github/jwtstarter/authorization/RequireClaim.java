@@ -23,8 +23,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
  * Spring Security's annotation templates (the starter registers the
  * {@code AnnotationTemplateExpressionDefaults} bean), so neither attribute may contain a
  * single quote.
- *
- * @author jwt-spring-boot-starter
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

@@ -18,8 +18,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
  * &#64;PostMapping("/internal/reindex")
  * void reindex() { ... }
  * </pre>
- *
- * @author jwt-spring-boot-starter
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

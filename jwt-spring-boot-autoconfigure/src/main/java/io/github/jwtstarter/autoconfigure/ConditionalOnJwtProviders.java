@@ -11,8 +11,6 @@ import org.springframework.context.annotation.Conditional;
 /**
  * Matches when {@code jwt.enabled} is not false and at least one provider is configured
  * under {@code jwt.providers}.
- *
- * @author jwt-spring-boot-starter
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

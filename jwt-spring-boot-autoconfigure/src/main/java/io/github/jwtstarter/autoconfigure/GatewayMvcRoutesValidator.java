@@ -18,8 +18,6 @@ import org.springframework.util.StringUtils;
  * ({@code spring.cloud.gateway.server.webmvc.routes} and {@code routes-map}) once, before
  * the gateway builds them: argument counts, regexes, {@code claim:header} mappings and
  * provider ids. The message names the route's property path, its id and the fix.
- *
- * @author jwt-spring-boot-starter
  */
 final class GatewayMvcRoutesValidator {
 

@@ -20,8 +20,6 @@ import org.springframework.core.env.Environment;
  * them, with the same checks and messages as on Server Web MVC: argument counts, regexes,
  * {@code claim:header} mappings and provider ids. Created as a bean that the JWT
  * predicate and filter factories depend on.
- *
- * @author jwt-spring-boot-starter
  */
 final class GatewayWebFluxRoutesValidator {
 

@@ -21,8 +21,6 @@ import org.springframework.util.StringUtils;
  * token file that does not exist fails startup naming the property; a bundle that Spring
  * Boot reloads (its {@code reload-on-update}) is used from the next request on, and the
  * bundle's options (enabled protocols and cipher suites) apply to every connection.
- *
- * @author jwt-spring-boot-starter
  */
 final class JwksAccessMapper {
 

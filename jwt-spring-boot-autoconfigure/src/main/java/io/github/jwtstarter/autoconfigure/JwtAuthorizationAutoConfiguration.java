@@ -13,8 +13,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * SpEL ({@code @PreAuthorize("@jwt.hasClaim('groups', 'admins')")}), annotation
  * templates for {@code @RequireClaim}, and method security, unless the application
  * enables it itself. Active only when {@code jwt.providers} is non-empty.
- *
- * @author jwt-spring-boot-starter
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class, before = { JwtWebSecurityAutoConfiguration.class,
 		JwtReactiveWebSecurityAutoConfiguration.class }, beforeName = {

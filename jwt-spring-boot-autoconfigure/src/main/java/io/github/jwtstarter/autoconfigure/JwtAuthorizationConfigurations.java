@@ -30,8 +30,6 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 
 /**
  * Authorization configurations imported by {@link JwtAuthorizationAutoConfiguration}.
- *
- * @author jwt-spring-boot-starter
  */
 final class JwtAuthorizationConfigurations {
 

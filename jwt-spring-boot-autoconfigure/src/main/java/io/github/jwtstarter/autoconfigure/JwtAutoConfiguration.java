@@ -12,8 +12,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * its verified-token cache, and the web pieces (routes, token resolution, responses).
  * Active only when {@code jwt.providers} is non-empty. The security filter chain lives in
  * {@link JwtWebSecurityAutoConfiguration}, so a user's own chain replaces only that.
- *
- * @author jwt-spring-boot-starter
  */
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration", beforeName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",

@@ -42,8 +42,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Decoder and verifier configurations imported by {@link JwtAutoConfiguration}.
- *
- * @author jwt-spring-boot-starter
  */
 final class JwtDecoderConfigurations {
 

@@ -20,8 +20,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * the gateway's discovery as beans. Before the gateway builds its YAML routes, their JWT
  * predicates and filters are checked, so that a wrong argument fails startup naming the
  * route. Absent the gateway, nothing is configured.
- *
- * @author jwt-spring-boot-starter
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

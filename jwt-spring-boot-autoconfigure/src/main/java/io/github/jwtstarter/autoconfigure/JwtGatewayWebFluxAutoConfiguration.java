@@ -26,8 +26,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * the gateway builds its YAML routes, their JWT predicates and filters are checked, so
  * that a wrong argument fails startup naming the route. Absent the gateway, or with
  * {@code spring.cloud.gateway.server.webflux.enabled=false}, nothing is configured.
- *
- * @author jwt-spring-boot-starter
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class,
 		beforeName = "org.springframework.cloud.gateway.config.GatewayAutoConfiguration")

@@ -8,8 +8,6 @@ import org.springframework.context.annotation.Import;
  * Actuator {@code jwt} health contributor with one indicator per provider, and
  * Micrometer meters for verifications ({@code jwt.verifications}), JWK Set fetches
  * ({@code jwt.jwks.fetches}) and the verified-token cache ({@code jwt.verified-tokens}).
- *
- * @author jwt-spring-boot-starter
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",

@@ -25,8 +25,6 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Metrics and health configurations imported by {@link JwtObservabilityAutoConfiguration}.
- *
- * @author jwt-spring-boot-starter
  */
 final class JwtObservabilityConfigurations {
 

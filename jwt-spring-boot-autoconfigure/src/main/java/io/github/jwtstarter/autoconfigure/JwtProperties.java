@@ -18,8 +18,6 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration properties for multi-provider JWT verification. Checked once, when
  * bound: each failure names the full property path and the fix.
- *
- * @author jwt-spring-boot-starter
  */
 @ConfigurationProperties(prefix = JwtProperties.PREFIX)
 public class JwtProperties implements InitializingBean {

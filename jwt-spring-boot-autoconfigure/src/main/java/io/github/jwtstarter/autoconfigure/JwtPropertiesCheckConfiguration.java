@@ -7,8 +7,6 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Checks the names under {@code jwt.} when {@link JwtProperties} is bound, imported by
  * {@link JwtAutoConfiguration}.
- *
- * @author jwt-spring-boot-starter
  */
 @Configuration(proxyBeanMethods = false)
 class JwtPropertiesCheckConfiguration {

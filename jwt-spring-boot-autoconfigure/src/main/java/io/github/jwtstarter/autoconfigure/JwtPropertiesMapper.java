@@ -56,8 +56,6 @@ import org.springframework.util.StreamUtils;
  * Maps {@link JwtProperties} to the starter's runtime objects: providers with their keys,
  * decoders, validators and converters; token locations; routes; RBAC policies. Key problems fail
  * startup naming the property; key material never appears in a message.
- *
- * @author jwt-spring-boot-starter
  */
 final class JwtPropertiesMapper {
 

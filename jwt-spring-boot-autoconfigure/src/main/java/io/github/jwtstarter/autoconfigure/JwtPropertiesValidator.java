@@ -22,8 +22,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * Checks {@link JwtProperties} at startup. Each failure names the full property path
  * and the fix, through Boot's own exceptions (and so Boot's failure analyzers).
- *
- * @author jwt-spring-boot-starter
  */
 final class JwtPropertiesValidator {
 

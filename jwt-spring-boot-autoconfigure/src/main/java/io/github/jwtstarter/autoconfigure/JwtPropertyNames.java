@@ -17,8 +17,6 @@ import org.springframework.core.ResolvableType;
  * structure: nested objects, maps keyed by a user's choice ({@code providers.<id>},
  * {@code rbac.policies.<name>}), lists by index, and free-form maps
  * ({@code required-claims}, principal {@code claims}) that accept any key.
- *
- * @author jwt-spring-boot-starter
  */
 final class JwtPropertyNames {
 

@@ -33,8 +33,6 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
  * authentication position, the starter's 401 and 403 responses, RBAC as the exchange
  * authorization manager. A user's own {@code SecurityWebFilterChain} bean replaces it;
  * the decoders, verifier and web pieces stay available.
- *
- * @author jwt-spring-boot-starter
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",

@@ -23,8 +23,6 @@ import org.springframework.web.server.ServerWebExchange;
  * {@link JwtExchangeCustomizer} that applies them. Created only when some provider asks
  * for either, so that requests are otherwise passed on unwrapped. A user's own
  * {@code JwtRequestCustomizer} or {@code JwtExchangeCustomizer} bean replaces it.
- *
- * @author jwt-spring-boot-starter
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class,
 		before = { JwtWebSecurityAutoConfiguration.class, JwtReactiveWebSecurityAutoConfiguration.class })

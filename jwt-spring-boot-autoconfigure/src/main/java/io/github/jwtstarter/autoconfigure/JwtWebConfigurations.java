@@ -15,8 +15,6 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 /**
  * Web configurations imported by {@link JwtAutoConfiguration}: routes, token
  * resolution and error responses, usable from a user's own filter chain too.
- *
- * @author jwt-spring-boot-starter
  */
 final class JwtWebConfigurations {
 

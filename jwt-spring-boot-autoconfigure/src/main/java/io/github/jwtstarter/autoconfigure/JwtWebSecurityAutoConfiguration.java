@@ -31,8 +31,6 @@ import org.springframework.security.web.savedrequest.RequestCache;
  * {@code SecurityFilterChain} bean replaces it (Boot's
  * {@link ConditionalOnDefaultWebSecurity}); the decoders, verifier and web pieces stay
  * available.
- *
- * @author jwt-spring-boot-starter
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",

@@ -13,8 +13,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Condition of {@link ConditionalOnJwtProviders}: binds {@code jwt.providers} and
  * explains itself.
- *
- * @author jwt-spring-boot-starter
  */
 class OnJwtProvidersCondition extends SpringBootCondition {
 

@@ -16,8 +16,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * Matches when some provider shapes requests: it has {@code claims-to-headers} or
  * {@code keep-token: false}. Without either, the JWT filter passes requests on
  * unwrapped.
- *
- * @author jwt-spring-boot-starter
  */
 class OnRequestShapingCondition extends SpringBootCondition {
 

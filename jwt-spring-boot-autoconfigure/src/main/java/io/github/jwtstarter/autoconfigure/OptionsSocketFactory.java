@@ -12,8 +12,6 @@ import org.springframework.boot.ssl.SslOptions;
 /**
  * An {@link SSLSocketFactory} that applies an SSL bundle's options (enabled protocols and
  * cipher suites) to every socket it creates, as Spring Boot's own HTTP clients do.
- *
- * @author jwt-spring-boot-starter
  */
 final class OptionsSocketFactory extends SSLSocketFactory {
 

@@ -25,8 +25,6 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * variables are not checked: their {@code _} stands for both {@code .} and {@code -}. A value
  * outside a closed set (an enum, such as a principal's {@code matcher}) fails naming the
  * property and the values it takes, as users write them ({@code exact-string}).
- *
- * @author jwt-spring-boot-starter
  */
 final class UnknownJwtPropertiesBindHandlerAdvisor implements ConfigurationPropertiesBindHandlerAdvisor {
 

@@ -7,8 +7,6 @@ import org.springframework.boot.origin.Origin;
 /**
  * A property under {@code jwt.} that the starter does not know, most likely a misspelled
  * one; reported by {@link UnknownJwtPropertyFailureAnalyzer}.
- *
- * @author jwt-spring-boot-starter
  */
 public class UnknownJwtPropertyException extends RuntimeException {
 

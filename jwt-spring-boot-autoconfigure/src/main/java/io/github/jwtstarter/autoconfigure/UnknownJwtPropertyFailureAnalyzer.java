@@ -7,8 +7,6 @@ import org.springframework.core.Ordered;
 /**
  * Explains an {@link UnknownJwtPropertyException}: the property, where it was set, and
  * the closest known name.
- *
- * @author jwt-spring-boot-starter
  */
 class UnknownJwtPropertyFailureAnalyzer extends AbstractFailureAnalyzer<UnknownJwtPropertyException>
 		implements Ordered {

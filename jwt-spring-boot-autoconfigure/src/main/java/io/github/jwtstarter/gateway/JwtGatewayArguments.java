@@ -27,8 +27,6 @@ import org.springframework.util.StringUtils;
  * checks its routes here when it starts, so that a wrong argument count fails startup
  * with a message naming the route rather than a lookup failure that does not.
  * Stack-neutral: no web type.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtGatewayArguments {
 

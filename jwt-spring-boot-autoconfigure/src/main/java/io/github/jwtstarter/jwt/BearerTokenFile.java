@@ -14,8 +14,6 @@ import org.springframework.util.StreamUtils;
  * token the kubelet rotated is used from the next fetch on; fetches are rare (one per
  * {@code cache-duration}, at most one per {@code min-refresh-interval} otherwise), so the
  * read costs nothing that matters. The token never appears in a message or a log.
- *
- * @author jwt-spring-boot-starter
  */
 final class BearerTokenFile {
 

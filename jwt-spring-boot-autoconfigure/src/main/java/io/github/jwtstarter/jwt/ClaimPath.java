@@ -21,8 +21,6 @@ import org.springframework.util.Assert;
  * <p>
  * Parsed once (the candidate keys of each level are computed up front); immutable, with
  * equality on the path text.
- *
- * @author jwt-spring-boot-starter
  */
 public final class ClaimPath {
 

@@ -8,8 +8,6 @@ import org.jspecify.annotations.Nullable;
  * Resolves claim paths given as text, for call sites that see a path only once (SpEL
  * expressions); the rules are {@link ClaimPath}'s. Call sites that resolve the same path
  * for every request hold a {@link ClaimPath} instead.
- *
- * @author jwt-spring-boot-starter
  */
 public final class ClaimPaths {
 

@@ -19,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  * as is, numbers and booleans as text, instants ({@code exp}, {@code iat}, {@code nbf})
  * as epoch seconds, lists comma-separated, objects as compact JSON. Stack-neutral, so
  * that every web stack and gateway flavour renders claims alike.
- *
- * @author jwt-spring-boot-starter
  */
 public final class ClaimValues {
 

@@ -15,7 +15,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
  *
  * @param jkt the DPoP key thumbprint, or {@code null}
  * @param x5tS256 the client certificate thumbprint, or {@code null}
- * @author jwt-spring-boot-starter
  */
 record Confirmation(@Nullable String jkt, @Nullable String x5tS256) {
 

@@ -3,8 +3,6 @@ package io.github.jwtstarter.jwt;
 /**
  * Whether a provider accepts DPoP-bound tokens (RFC 9449). Whatever the mode, a token
  * bound to a DPoP key ({@code cnf.jkt}) is never accepted as a plain bearer token.
- *
- * @author jwt-spring-boot-starter
  */
 public enum DPoPMode {
 

@@ -45,8 +45,6 @@ import org.springframework.util.Assert;
  * bounded Caffeine cache: when it is full, new proofs are refused until old ones age
  * out, so a proof is never accepted twice. Stack-neutral: a web layer passes the method,
  * URI and header it read.
- *
- * @author jwt-spring-boot-starter
  */
 public final class DPoPProofVerifier {
 

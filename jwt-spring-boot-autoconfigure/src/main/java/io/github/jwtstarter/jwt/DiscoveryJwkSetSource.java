@@ -26,8 +26,6 @@ import org.springframework.util.Assert;
  * must be http(s), and https when the issuer is (a loopback {@code jwks_uri} aside). The
  * {@code jwks_uri} may name another host: identity providers commonly serve keys from
  * one.
- *
- * @author jwt-spring-boot-starter
  */
 final class DiscoveryJwkSetSource implements JWKSetSource<SecurityContext> {
 

@@ -16,8 +16,6 @@ import org.springframework.util.Assert;
  * Lets at most one fetch through per interval. Nimbus' own rate limiter lets two through
  * per interval; this one keeps the promise of one. A refused fetch reads as the key set
  * being unavailable, so the outage-tolerant cache above keeps serving the known keys.
- *
- * @author jwt-spring-boot-starter
  */
 final class FetchRateLimiter extends JWKSetSourceWrapper<SecurityContext> {
 

@@ -24,8 +24,6 @@ import com.nimbusds.jose.jwk.RSAKey;
  * {@code use} or {@code key_ops} forbid verification, and keys sharing a {@code kid}.
  * Local keys that fail it fail startup; remote keys that fail it are skipped with a
  * warning.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwkQualityGate {
 

@@ -21,8 +21,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 /**
  * Reads a local key source: a JWK Set, a single JWK, or one or more PEM public keys
  * (RSA or EC, {@code BEGIN PUBLIC KEY}, or X.509 certificates).
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwkSetLoader {
 

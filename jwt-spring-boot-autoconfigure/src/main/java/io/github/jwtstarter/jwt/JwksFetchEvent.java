@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param keys the usable keys after the quality gate, {@code null} on failure
  * @param rejectedKeys how many keys the quality gate skipped
  * @param time when the fetch ended
- * @author jwt-spring-boot-starter
  */
 public record JwksFetchEvent(String providerId, boolean success, @Nullable JWKSet keys, int rejectedKeys,
 		Instant time) {

@@ -3,8 +3,6 @@ package io.github.jwtstarter.jwt;
 /**
  * Told of every fetch of a remote JWK Set, for health, metrics and cache invalidation.
  * Called on the fetching thread; implementations must be quick and must not throw.
- *
- * @author jwt-spring-boot-starter
  */
 @FunctionalInterface
 public interface JwksFetchListener {

@@ -43,8 +43,6 @@ import org.springframework.util.unit.DataSize;
  * store, and client keys for mutual TLS) for https requests, in place of the JVM's
  * defaults, with host name verification as usual; and a bearer token read from a file on
  * every request and sent as {@code Authorization: Bearer} over https only.
- *
- * @author jwt-spring-boot-starter
  */
 final class JwksResourceRetriever extends DefaultResourceRetriever {
 

@@ -12,8 +12,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * Translates between {@link JwtFailure} reasons and Spring Security's
  * {@link OAuth2Error}s, so that Spring's validators can be composed while every
  * rejection keeps a fixed, generic reason.
- *
- * @author jwt-spring-boot-starter
  */
 final class JwtFailures {
 

@@ -13,8 +13,6 @@ import org.springframework.util.Assert;
  * One configured JWT provider: its id, issuer, own keys and decoder, the time checks
  * re-applied on a cache hit, how a verified token becomes an Authentication, and the
  * checks of sender-constrained tokens run on every request.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtProvider implements Closeable {
 

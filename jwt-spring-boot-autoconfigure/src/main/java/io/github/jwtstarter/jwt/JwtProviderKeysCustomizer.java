@@ -8,8 +8,6 @@ import java.util.function.Supplier;
  * issuer, audiences, algorithms and every other check of the provider stay as
  * configured. Beans of this type are applied in order, each given what the previous one
  * returned.
- *
- * @author jwt-spring-boot-starter
  */
 @FunctionalInterface
 public interface JwtProviderKeysCustomizer {

@@ -17,8 +17,6 @@ import org.springframework.util.Assert;
 /**
  * The configured providers, looked up by issuer (a map lookup, constant time in the
  * number of providers) and by id.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtProviderRegistry implements DisposableBean {
 

@@ -15,8 +15,6 @@ import org.springframework.util.Assert;
  * Checks {@code exp}, {@code nbf} and {@code iat} with clock skew, requires {@code exp}
  * unless told otherwise, rejects an {@code iat} in the future, and bounds the lifetime
  * {@code exp - iat}. Unlike {@code JwtTimestampValidator} it tells which check failed.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtTimeValidator implements OAuth2TokenValidator<Jwt> {
 

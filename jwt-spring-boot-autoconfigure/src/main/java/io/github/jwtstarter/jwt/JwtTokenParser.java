@@ -9,8 +9,6 @@ import com.nimbusds.jwt.SignedJWT;
 /**
  * Parses a compact JWS without verifying it, and refuses what is never accepted: JSON
  * serialization, JWE, unsecured tokens, and the {@code crit} and {@code b64} headers.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtTokenParser {
 

@@ -6,8 +6,6 @@ import org.springframework.util.Assert;
 /**
  * A token was rejected for a {@link JwtFailure} reason. The message is the reason's
  * generic description, so it is safe to send to the client.
- *
- * @author jwt-spring-boot-starter
  */
 public class JwtVerificationException extends BadJwtException {
 

@@ -5,8 +5,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * Told of every verification, for metrics. Called on the request thread; must be quick
  * and must not throw.
- *
- * @author jwt-spring-boot-starter
  */
 @FunctionalInterface
 public interface JwtVerificationListener {

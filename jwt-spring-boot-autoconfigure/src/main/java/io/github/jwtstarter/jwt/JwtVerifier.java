@@ -18,8 +18,6 @@ import org.springframework.util.Assert;
  * provider's {@link SenderConstraints} checked against how it presented the token.
  * {@link #verifyCached} answers the cheap cases alone, so that a non-blocking caller runs
  * only the rest off its event loop.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtVerifier {
 
@@ -110,9 +108,6 @@ public final class JwtVerifier {
 				cached = true;
 				provider = verified.provider();
 				checkCached(token, verified, admissible);
-			}
-			else if (!full) {
-				return null;
 			}
 			else if (!full) {
 				return null;

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
  * successful fetch ({@code cache-duration} or {@code outage-tolerance} after the last
  * successful fetch, whichever is later), {@code null} for local keys and before the first
  * successful fetch
- * @author jwt-spring-boot-starter
  */
 public record KeySetStatus(boolean remote, int keys, @Nullable Instant lastSuccessfulFetch,
 		@Nullable Instant failingSince, @Nullable Instant usableUntil) {

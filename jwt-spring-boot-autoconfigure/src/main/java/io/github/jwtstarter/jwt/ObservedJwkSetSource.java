@@ -24,8 +24,6 @@ import org.springframework.util.Assert;
  * {@link #announceFetched()}, which the caching source above calls once it serves the
  * new set: announcing earlier would let a token verified with a removed key, still
  * cached above, enter the verified-token cache under the new generation.
- *
- * @author jwt-spring-boot-starter
  */
 final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 

@@ -19,8 +19,6 @@ import org.springframework.util.Assert;
  * {@code cache-duration}, so without this bound the keys would outlive the tolerance by up
  * to that much. Past the bound, a refresh is tried (rate limited below), so
  * verification resumes as soon as the endpoint answers again.
- *
- * @author jwt-spring-boot-starter
  */
 final class OutageBoundJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 

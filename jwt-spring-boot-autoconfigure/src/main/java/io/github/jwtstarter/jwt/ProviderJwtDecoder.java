@@ -33,8 +33,6 @@ import org.springframework.util.Assert;
  * {@code validateType(false)}. Any failure,
  * including key retrieval, is a {@link JwtVerificationException}, never another
  * exception.
- *
- * @author jwt-spring-boot-starter
  */
 public final class ProviderJwtDecoder implements JwtDecoder {
 

@@ -38,8 +38,6 @@ import org.springframework.util.Assert;
  * source, never from a token. With Amazon Corretto Crypto Provider, keys are converted to
  * its own key type here too; an Ed25519 key is handed on as an {@link OctetPublicKey}
  * when Google Tink is present.
- *
- * @author jwt-spring-boot-starter
  */
 final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
 

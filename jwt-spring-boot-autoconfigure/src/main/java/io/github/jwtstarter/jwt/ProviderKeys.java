@@ -40,8 +40,6 @@ import org.springframework.util.unit.DataSize;
  * URL or OpenID Connect discovery) cached, refreshed ahead of expiry, rate limited and
  * outage tolerant through Nimbus' {@link JWKSourceBuilder}. Keys are never shared
  * between providers.
- *
- * @author jwt-spring-boot-starter
  */
 public final class ProviderKeys implements Closeable {
 

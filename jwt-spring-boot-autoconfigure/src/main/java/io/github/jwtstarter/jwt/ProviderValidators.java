@@ -20,8 +20,6 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
  * {@code typ} header, exact issuer, at least one accepted audience, required claim values,
  * and the {@link JwtTimeValidator}. Each failure reads as a fixed {@link JwtFailure}; the
  * first failing check in that order is the one reported.
- *
- * @author jwt-spring-boot-starter
  */
 public final class ProviderValidators {
 

@@ -9,8 +9,6 @@ import org.springframework.util.Assert;
  * Follows the fetches of one provider's remote keys (fed by its
  * {@link JwksFetchEvent}s): the last successful fetch, how many usable keys it gave,
  * since when fetches fail, and so until when the fetched keys may be used.
- *
- * @author jwt-spring-boot-starter
  */
 final class RemoteKeyState implements JwksFetchListener {
 

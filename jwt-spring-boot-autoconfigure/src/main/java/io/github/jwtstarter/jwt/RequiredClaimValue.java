@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
  * properties file cannot say "number") also matches a JSON number of that value.</li>
  * </ul>
  * Objects and arrays never match.
- *
- * @author jwt-spring-boot-starter
  */
 final class RequiredClaimValue {
 

@@ -30,8 +30,6 @@ import org.springframework.util.Assert;
  * The equivalent of Spring Security's {@code X509CertificateThumbprintValidator} and
  * {@code DPoPAuthenticationProvider}, taking the certificate and proof from a
  * {@link TokenPresentation} rather than from the current servlet request.
- *
- * @author jwt-spring-boot-starter
  */
 public final class SenderConstraints {
 

@@ -18,7 +18,6 @@ import org.springframework.util.Assert;
  * @param dpopProof the value of the single {@code DPoP} header, or {@code null}
  * @param clientCertificate the TLS client certificate, or {@code null} when the request
  * came without one
- * @author jwt-spring-boot-starter
  */
 public record TokenPresentation(Scheme scheme, @Nullable String method, @Nullable String uri,
 		@Nullable String dpopProof, @Nullable X509Certificate clientCertificate) {

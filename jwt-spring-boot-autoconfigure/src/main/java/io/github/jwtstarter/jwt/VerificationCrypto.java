@@ -28,8 +28,6 @@ import org.springframework.util.ClassUtils;
  * which Nimbus does with Google Tink only. ACCP is used for the starter's own verifiers,
  * never installed JVM-wide; public keys are converted to its key type once, when they
  * load.
- *
- * @author jwt-spring-boot-starter
  */
 public final class VerificationCrypto {
 

@@ -9,7 +9,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param provider the verifying provider
  * @param jwt the verified token
  * @param authentication the Authentication made from it
- * @author jwt-spring-boot-starter
  */
 public record VerifiedJwt(JwtProvider provider, Jwt jwt, AbstractAuthenticationToken authentication) {
 

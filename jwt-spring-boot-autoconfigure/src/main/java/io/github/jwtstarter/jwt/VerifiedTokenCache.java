@@ -22,8 +22,6 @@ import org.springframework.util.Assert;
  * {@value #NO_EXPIRY_MINUTES} minutes, and no entry more than an hour), a hit still has its times checked against the
  * clock, and a change of a provider's keys drops that provider's entries (a token verified
  * while the keys changed is not kept either, see {@link #generation()}).
- *
- * @author jwt-spring-boot-starter
  */
 public final class VerifiedTokenCache implements JwksFetchListener {
 

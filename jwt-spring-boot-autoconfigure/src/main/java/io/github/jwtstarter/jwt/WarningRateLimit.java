@@ -6,8 +6,6 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Lets a repeated warning through at most once per interval, so that a failure every
  * request meets (keys unavailable) is logged, not once per request.
- *
- * @author jwt-spring-boot-starter
  */
 final class WarningRateLimit {
 

@@ -9,7 +9,6 @@ import org.springframework.util.Assert;
  *
  * @param claimHeaders the claims copied into headers, in order
  * @param keepToken whether the token stays visible to the application
- * @author jwt-spring-boot-starter
  */
 public record ProviderShaping(List<ClaimHeader> claimHeaders, boolean keepToken) {
 

@@ -13,7 +13,6 @@ import java.util.Set;
  * @param headers the replaced headers by lower-case name
  * @param hiddenParameters the query parameters hidden
  * @param hiddenCookies the cookies hidden
- * @author jwt-spring-boot-starter
  */
 public record RequestEdits(Map<String, Header> headers, Set<String> hiddenParameters, Set<String> hiddenCookies) {
 

@@ -33,8 +33,6 @@ import org.springframework.util.Assert;
  * values, followed by the claim values. Header names are compared case-insensitively.
  * All plans are computed once in the constructor; each web layer applies the resulting
  * {@link RequestEdits} to its request type.
- *
- * @author jwt-spring-boot-starter
  */
 public final class RequestShaping {
 

@@ -14,8 +14,6 @@ import org.jspecify.annotations.Nullable;
  * {@code Host} header. Without either signal the request is refused: browsers send
  * {@code Origin} on every unsafe request, and a non-browser client can send its token in
  * a header instead. Stack-neutral: it sees header values only.
- *
- * @author jwt-spring-boot-starter
  */
 public final class CrossSiteCheck {
 

@@ -23,7 +23,6 @@ import org.springframework.util.Assert;
  * @param challenge the {@code WWW-Authenticate} header value
  * @param title the problem title
  * @param detail the problem detail
- * @author jwt-spring-boot-starter
  */
 public record JwtProblem(int status, String challenge, String title, String detail) {
 

@@ -9,8 +9,6 @@ import org.springframework.util.Assert;
 /**
  * A per-path rule: the requests it covers (path patterns, optional methods) and how
  * they are treated (validation policy, accepted providers, or no JWT processing at all).
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtRoute {
 

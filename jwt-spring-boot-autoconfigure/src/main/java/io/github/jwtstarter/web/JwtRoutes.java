@@ -8,8 +8,6 @@ import org.springframework.util.Assert;
 /**
  * The configured routes, first match wins; a request no route matches gets the
  * defaults.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtRoutes {
 

@@ -18,8 +18,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * {@code GET} covers {@code HEAD} too, since Spring MVC and WebFlux answer {@code HEAD}
  * with {@code GET} handlers: a {@code HEAD} never reaches a handler that a
  * {@code GET}-only policy protects without satisfying it.
- *
- * @author jwt-spring-boot-starter
  */
 public final class RequestScope {
 

@@ -7,7 +7,6 @@ import java.util.Set;
  *
  * @param token the compact token
  * @param locations where it was found
- * @author jwt-spring-boot-starter
  */
 public record ResolvedToken(String token, Set<TokenLocation> locations) {
 

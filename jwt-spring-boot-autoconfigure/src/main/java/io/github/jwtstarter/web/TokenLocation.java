@@ -11,7 +11,6 @@ import org.springframework.util.Assert;
  * @param kind where the token is
  * @param name the header, parameter or cookie name
  * @param prefix the header value prefix, empty when the whole value is the token
- * @author jwt-spring-boot-starter
  */
 public record TokenLocation(Kind kind, String name, String prefix) {
 

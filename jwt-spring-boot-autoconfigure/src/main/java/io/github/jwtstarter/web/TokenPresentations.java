@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
  * {@link TokenLocation#dpopHeader()}, with the request's method, URL and single
  * {@code DPoP} proof header; a bearer presentation otherwise. Each web layer supplies
  * what its request type knows (method, URL, TLS client certificate).
- *
- * @author jwt-spring-boot-starter
  */
 public final class TokenPresentations {
 

@@ -7,8 +7,6 @@ import org.jspecify.annotations.Nullable;
 /**
  * The parts of a request that tokens are read from, so that {@link TokenResolver}'s
  * rules serve every web stack. Each web layer adapts its request type.
- *
- * @author jwt-spring-boot-starter
  */
 public interface TokenRequest {
 

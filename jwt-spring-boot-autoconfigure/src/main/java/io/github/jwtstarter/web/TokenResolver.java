@@ -19,8 +19,6 @@ import org.springframework.util.Assert;
  * one value of a token header, or two different tokens: rejected. Web layers adapt their
  * request type to {@link TokenRequest}. Query parameters are
  * read from the query string only, never from a request body.
- *
- * @author jwt-spring-boot-starter
  */
 public final class TokenResolver {
 

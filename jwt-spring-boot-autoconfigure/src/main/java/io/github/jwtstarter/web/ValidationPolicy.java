@@ -2,8 +2,6 @@ package io.github.jwtstarter.web;
 
 /**
  * What happens to a request without a token or with an invalid one.
- *
- * @author jwt-spring-boot-starter
  */
 public enum ValidationPolicy {
 

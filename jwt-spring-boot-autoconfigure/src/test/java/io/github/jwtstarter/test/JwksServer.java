@@ -36,8 +36,6 @@ import org.jspecify.annotations.Nullable;
  * 	String jwksUri = server.jwksUri();
  * }
  * </pre>
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwksServer implements AutoCloseable {
 

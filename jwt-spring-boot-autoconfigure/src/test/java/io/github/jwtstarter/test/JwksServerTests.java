@@ -17,8 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link JwksServer}.
- *
- * @author jwt-spring-boot-starter
  */
 class JwksServerTests {
 

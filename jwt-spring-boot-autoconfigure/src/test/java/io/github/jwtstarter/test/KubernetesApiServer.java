@@ -35,8 +35,6 @@ import org.jspecify.annotations.Nullable;
  * ({@link #requireBearerToken}) and is answered 401 otherwise; and with
  * {@link #startMutualTls} the TLS handshake needs a client certificate of the test CA.
  * Thread-safe.
- *
- * @author jwt-spring-boot-starter
  */
 public final class KubernetesApiServer implements AutoCloseable {
 

@@ -18,8 +18,6 @@ import java.util.UUID;
  *  "kubernetes.io": {"namespace": "default", "serviceaccount": {"name": "svc-a", "uid": "…"},
  *                    "pod": {"name": "…", "uid": "…"}}}
  * </pre>
- *
- * @author jwt-spring-boot-starter
  */
 public final class KubernetesTokens {
 

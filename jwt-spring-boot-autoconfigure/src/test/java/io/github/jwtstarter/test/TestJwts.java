@@ -56,8 +56,6 @@ import org.jspecify.annotations.Nullable;
  * from the key, {@code alg} from the key ({@code alg} member if set, else RS256 for RSA,
  * ES256/384/512 by EC curve, HS256 for secrets). Each builder method returns the same
  * (mutable) builder; use one builder per token.
- *
- * @author jwt-spring-boot-starter
  */
 public final class TestJwts {
 

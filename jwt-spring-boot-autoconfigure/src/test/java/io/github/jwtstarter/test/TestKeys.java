@@ -38,8 +38,6 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
  * <p>
  * Keys are fresh on every call. RSA sizes under 2048 bits and short HMAC secrets are allowed
  * on purpose, so tests can check that the starter refuses them.
- *
- * @author jwt-spring-boot-starter
  */
 public final class TestKeys {
 

@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link TestKeys}.
- *
- * @author jwt-spring-boot-starter
  */
 class TestKeysTests {
 

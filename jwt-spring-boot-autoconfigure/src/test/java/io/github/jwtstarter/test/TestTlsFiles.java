@@ -30,8 +30,6 @@ import javax.net.ssl.TrustManagerFactory;
  * (EC P-256), so no extra library is needed; the files live in a temporary directory
  * deleted when the JVM exits. No JVM-wide trust setting is touched: only what is given
  * these files or this context trusts the CA.
- *
- * @author jwt-spring-boot-starter
  */
 public final class TestTlsFiles {
 

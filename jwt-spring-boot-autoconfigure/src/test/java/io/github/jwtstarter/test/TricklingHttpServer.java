@@ -23,8 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 	String jwksUri = server.jwksUri();
  * }
  * </pre>
- *
- * @author jwt-spring-boot-starter
  */
 public final class TricklingHttpServer implements AutoCloseable {
 

@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A public endpoint: {@code /public/**} allows requests without a token
  * ({@code validation-policy: allow-missing} in {@code application.yml}).
- *
- * @author jwt-spring-boot-starter
  */
 @RestController
 class HelloController {

@@ -6,7 +6,6 @@ package io.github.jwtstarter.sample;
  * @param id the id, assigned by the server
  * @param name the name
  * @param kind the kind of animal, e.g. {@code dog}
- * @author jwt-spring-boot-starter
  */
 record Pet(long id, String name, String kind) {
 

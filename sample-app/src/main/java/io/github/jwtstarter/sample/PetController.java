@@ -22,8 +22,6 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * An in-memory pets API. Reading needs any valid token; adding a pet needs the
  * {@code pets.write} scope.
- *
- * @author jwt-spring-boot-starter
  */
 @RestController
 @RequestMapping("/api/pets")

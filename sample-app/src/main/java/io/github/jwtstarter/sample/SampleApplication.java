@@ -12,8 +12,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
  * <p>
  * Started from {@link #main}, it runs in demo mode unless a provider issuer is configured
  * or {@code demo.enabled=false} (see {@link DemoModeInitializer}).
- *
- * @author jwt-spring-boot-starter
  */
 @SpringBootApplication
 @EnableMethodSecurity

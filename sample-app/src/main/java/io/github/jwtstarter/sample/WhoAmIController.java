@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Shows what the starter made of the request's token.
- *
- * @author jwt-spring-boot-starter
  */
 @RestController
 class WhoAmIController {

@@ -28,8 +28,6 @@ import org.springframework.util.Assert;
  * </ul>
  * The secret of each client is its id followed by {@code -secret}. Access tokens are JWTs
  * with {@code aud} set to the requesting client's id (the server's default).
- *
- * @author jwt-spring-boot-starter
  */
 public final class AuthorizationServer implements AutoCloseable {
 

@@ -15,8 +15,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  * {@code spring.security.oauth2.authorizationserver.*}, with rotatable keys. No component
  * scan, and the starter's auto-configurations are excluded: this application is the
  * identity provider, not a resource server.
- *
- * @author jwt-spring-boot-starter
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration(exclude = { JwtAutoConfiguration.class, JwtWebSecurityAutoConfiguration.class })

@@ -16,8 +16,6 @@ import org.springframework.util.Assert;
  * {@code /oauth2/jwks}, public parts only) and the one key that signs new tokens. Rotation
  * as an identity provider does it: {@link #publish} the next key, {@link #signWith} it,
  * {@link #retire} the old one.
- *
- * @author jwt-spring-boot-starter
  */
 public final class RotatingJwkSource implements JWKSource<SecurityContext> {
 

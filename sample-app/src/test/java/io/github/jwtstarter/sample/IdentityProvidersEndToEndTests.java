@@ -62,8 +62,6 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The first test runs while the authorization server is still down and starts it; the
  * others start it if needed.
- *
- * @author jwt-spring-boot-starter
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -24,8 +24,6 @@ import org.springframework.util.Assert;
  * context it creates, {@code @jwt} reads the Authentication of that evaluation. Any
  * other bean reference, and a {@code jwt} bean of the application's own, resolve as
  * before.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtClaimsExpressionsPostProcessor implements BeanPostProcessor {
 

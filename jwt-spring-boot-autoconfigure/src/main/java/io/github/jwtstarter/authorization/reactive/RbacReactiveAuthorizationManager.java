@@ -18,8 +18,6 @@ import org.springframework.util.Assert;
  * The reactive {@link ReactiveAuthorizationManager} of {@link RbacRules}: the same
  * decision as the servlet {@code RbacAuthorizationManager}, taken inline (it needs no
  * I/O).
- *
- * @author jwt-spring-boot-starter
  */
 public final class RbacReactiveAuthorizationManager implements ReactiveAuthorizationManager<AuthorizationContext> {
 

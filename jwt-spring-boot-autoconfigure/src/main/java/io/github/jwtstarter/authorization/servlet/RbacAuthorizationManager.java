@@ -19,8 +19,6 @@ import org.springframework.util.Assert;
  * The servlet {@link AuthorizationManager} of {@link RbacRules}. Only the client's
  * request is checked: error, forward, include and async dispatches of an already
  * authorized request pass.
- *
- * @author jwt-spring-boot-starter
  */
 public final class RbacAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
 

@@ -20,8 +20,6 @@ import org.springframework.web.servlet.function.ServerRequest;
  * Sets the request headers of {@code JwtClaimsToHeaders}: removes every value of the
  * mapped header names, then adds the claims of the verified token, read from the security
  * context (else from the context the JWT filter saved in a request attribute). Immutable.
- *
- * @author jwt-spring-boot-starter
  */
 final class ClaimsToHeadersRequestProcessor implements Function<ServerRequest, ServerRequest> {
 

@@ -15,8 +15,6 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@code FilterFunctions}: discovered by name for YAML routes
  * ({@code JwtClaimsToHeaders=org:x-company,sub:x-user}) and usable in the gateway's Java
  * DSL ({@code .filter(jwtClaimsToHeaders("org:x-company"))}).
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtGatewayFilterFunctions {
 

@@ -28,7 +28,6 @@ import org.springframework.web.servlet.function.RequestPredicate;
  * the token that the starter verified, read from the security context, never the raw
  * request; a request without a verified token passes none of them.
  *
- * @author jwt-spring-boot-starter
  * @see JwtGatewayArguments
  */
 public final class JwtGatewayRequestPredicates {

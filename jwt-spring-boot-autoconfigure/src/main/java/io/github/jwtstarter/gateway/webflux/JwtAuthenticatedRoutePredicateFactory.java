@@ -6,7 +6,6 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * {@code JwtAuthenticated=}: the request carries a token the starter verified.
  *
- * @author jwt-spring-boot-starter
  * @see JwtGatewayPredicates#jwtAuthenticated()
  */
 public final class JwtAuthenticatedRoutePredicateFactory

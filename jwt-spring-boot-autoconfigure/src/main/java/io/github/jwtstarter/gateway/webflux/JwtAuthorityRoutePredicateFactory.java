@@ -12,7 +12,6 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code JwtAuthority=authority}: the verified token's Authentication holds the authority
  * (as mapped by the provider's {@code authorities}), e.g. {@code SCOPE_pets.read}.
  *
- * @author jwt-spring-boot-starter
  * @see JwtGatewayPredicates#jwtAuthority(String)
  */
 public final class JwtAuthorityRoutePredicateFactory

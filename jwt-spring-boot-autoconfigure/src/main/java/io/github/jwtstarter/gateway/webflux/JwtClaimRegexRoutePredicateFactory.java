@@ -12,7 +12,6 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code JwtClaimRegex=claim,regex}: the claim of the verified token, or one element of a
  * list claim, matches the regular expression as a whole.
  *
- * @author jwt-spring-boot-starter
  * @see JwtGatewayPredicates#jwtClaimRegex(String, String)
  */
 public final class JwtClaimRegexRoutePredicateFactory

@@ -12,7 +12,6 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code JwtClaim=claim,value}: the claim of the verified token, or one element of a list
  * claim, equals the value.
  *
- * @author jwt-spring-boot-starter
  * @see JwtGatewayPredicates#jwtClaim(String, String)
  */
 public final class JwtClaimRoutePredicateFactory extends JwtRoutePredicateFactory<JwtClaimRoutePredicateFactory.Config> {

@@ -26,8 +26,6 @@ import org.springframework.web.server.ServerWebExchange;
  * Every client-sent header of a mapped name is removed first, so the upstream only ever
  * sees values taken from a verified token; without one, the headers are only removed.
  * The header name follows the last colon, so a claim path may contain colons.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtClaimsToHeadersGatewayFilterFactory
 		extends AbstractGatewayFilterFactory<JwtClaimsToHeadersGatewayFilterFactory.Config> {

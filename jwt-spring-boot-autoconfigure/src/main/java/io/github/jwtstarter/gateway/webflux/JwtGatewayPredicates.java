@@ -26,7 +26,6 @@ import org.springframework.web.server.ServerWebExchange;
  * request; a request without a verified token passes none of them. The predicates are
  * immutable values.
  *
- * @author jwt-spring-boot-starter
  * @see JwtGatewayArguments
  */
 public final class JwtGatewayPredicates {

@@ -12,7 +12,6 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code JwtProvider=provider}: the token was verified by the provider (a key under
  * {@code jwt.providers}).
  *
- * @author jwt-spring-boot-starter
  * @see JwtGatewayPredicates#jwtProvider(String)
  */
 public final class JwtProviderRoutePredicateFactory

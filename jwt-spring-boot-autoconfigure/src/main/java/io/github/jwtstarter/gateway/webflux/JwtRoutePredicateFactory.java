@@ -16,7 +16,6 @@ import org.springframework.web.server.ServerWebExchange;
  * web filter.
  *
  * @param <C> the configuration type
- * @author jwt-spring-boot-starter
  */
 abstract class JwtRoutePredicateFactory<C> extends AbstractRoutePredicateFactory<C> {
 

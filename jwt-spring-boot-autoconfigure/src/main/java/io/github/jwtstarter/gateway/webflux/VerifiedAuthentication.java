@@ -13,8 +13,6 @@ import org.springframework.web.server.ServerWebExchange;
  * The Authentication of an exchange as the starter verified it: from the reactive
  * security context, else from the exchange attribute that the starter's
  * {@link JwtAuthenticationWebFilter} sets. Never the raw request.
- *
- * @author jwt-spring-boot-starter
  */
 final class VerifiedAuthentication {
 

@@ -27,7 +27,6 @@ import org.springframework.web.reactive.function.server.ServerRequest;
  * verified JWT passes none of them (but their negations). The predicates are immutable
  * values.
  *
- * @author jwt-spring-boot-starter
  * @see JwtServerWebExchangeMatchers
  */
 public final class JwtRequestPredicates {

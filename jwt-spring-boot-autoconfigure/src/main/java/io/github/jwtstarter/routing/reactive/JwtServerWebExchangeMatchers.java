@@ -29,7 +29,6 @@ import org.springframework.web.server.ServerWebExchange;
  * Compose them with Spring Security's {@code ServerWebExchangeMatchers} and
  * {@code NegatedServerWebExchangeMatcher}. The matchers are immutable values.
  *
- * @author jwt-spring-boot-starter
  * @see JwtRequestPredicates
  */
 public final class JwtServerWebExchangeMatchers {

@@ -24,7 +24,6 @@ import org.springframework.util.Assert;
  * {@code RequestMatchers.allOf}, {@code anyOf} and {@code not}. The matchers are
  * immutable values.
  *
- * @author jwt-spring-boot-starter
  * @see JwtRequestPredicates
  */
 public final class JwtRequestMatchers {

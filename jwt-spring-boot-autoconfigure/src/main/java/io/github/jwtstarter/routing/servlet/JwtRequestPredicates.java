@@ -23,7 +23,6 @@ import org.springframework.web.servlet.function.ServerRequest;
  * without a verified JWT passes none of these predicates (but their negations).
  * The predicates are immutable values.
  *
- * @author jwt-spring-boot-starter
  * @see JwtRequestMatchers
  */
 public final class JwtRequestPredicates {

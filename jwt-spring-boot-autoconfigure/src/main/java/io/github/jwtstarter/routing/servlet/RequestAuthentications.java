@@ -12,8 +12,6 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * The Authentication of a servlet request: from the {@link SecurityContextHolder}, else
  * from the security context the JWT filter saved in a request attribute (a predicate
  * evaluated outside the security filter's thread context still sees it).
- *
- * @author jwt-spring-boot-starter
  */
 final class RequestAuthentications {
 

@@ -19,8 +19,6 @@ import org.springframework.web.server.ServerWebExchange;
  * {@link ServerWebExchange#mutate()}: {@code claims-to-headers} copies claims into request
  * headers and {@code keep-token: false} hides the token (header, query parameter or
  * cookie), with the anti-spoofing rules of {@link RequestShaping}.
- *
- * @author jwt-spring-boot-starter
  */
 public final class RequestShapingExchangeCustomizer implements JwtExchangeCustomizer {
 

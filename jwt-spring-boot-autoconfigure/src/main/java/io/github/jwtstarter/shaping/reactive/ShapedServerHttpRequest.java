@@ -20,8 +20,6 @@ import org.springframework.web.util.UriUtils;
  * The request the application sees after request shaping: some headers replaced or
  * removed, and the token's query parameters and cookies hidden. Everything is computed
  * once, when the request is shaped.
- *
- * @author jwt-spring-boot-starter
  */
 final class ShapedServerHttpRequest extends ServerHttpRequestDecorator {
 

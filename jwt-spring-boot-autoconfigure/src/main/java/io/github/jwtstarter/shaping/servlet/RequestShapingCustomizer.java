@@ -18,8 +18,6 @@ import org.springframework.util.Assert;
  * Applies {@link RequestShaping} to servlet requests: {@code claims-to-headers} copies
  * claims into request headers and {@code keep-token: false} hides the token, with the
  * anti-spoofing rules of {@link RequestShaping}.
- *
- * @author jwt-spring-boot-starter
  */
 public final class RequestShapingCustomizer implements JwtRequestCustomizer {
 

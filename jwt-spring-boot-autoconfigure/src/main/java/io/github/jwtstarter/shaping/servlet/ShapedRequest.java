@@ -27,8 +27,6 @@ import org.jspecify.annotations.Nullable;
  * The request the application sees after request shaping: some headers replaced or
  * removed (looked up case-insensitively), and the token's query parameters and cookies
  * hidden.
- *
- * @author jwt-spring-boot-starter
  */
 final class ShapedRequest extends HttpServletRequestWrapper {
 

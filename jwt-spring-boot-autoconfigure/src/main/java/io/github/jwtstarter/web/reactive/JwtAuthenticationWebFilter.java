@@ -46,8 +46,6 @@ import org.springframework.web.server.WebFilterChain;
  * rejection that needs no keys) is handled inline, without a thread hop; a token that
  * needs keys, a signature check or a key fetch is verified on the given scheduler
  * ({@link Schedulers#boundedElastic()} by default).
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtAuthenticationWebFilter implements WebFilter {
 

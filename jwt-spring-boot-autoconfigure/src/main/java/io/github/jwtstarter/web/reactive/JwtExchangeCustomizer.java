@@ -13,8 +13,6 @@ import org.springframework.web.server.ServerWebExchange;
  * included), so that client-sent copies of derived headers can be removed. The reactive
  * counterpart of {@code web.servlet.JwtRequestCustomizer}; it runs on the event loop and
  * must not block.
- *
- * @author jwt-spring-boot-starter
  */
 @FunctionalInterface
 public interface JwtExchangeCustomizer {

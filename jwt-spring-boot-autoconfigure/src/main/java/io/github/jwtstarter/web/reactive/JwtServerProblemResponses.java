@@ -23,8 +23,6 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code error="invalid_token"} for a rejected one, 403 with
  * {@code error="insufficient_scope"} for a denial; each with an
  * {@code application/problem+json} body.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtServerProblemResponses implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 

@@ -13,7 +13,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * A reactive request as a {@link TokenRequest}.
  *
  * @param request the request
- * @author jwt-spring-boot-starter
  */
 record ServerTokenRequest(ServerHttpRequest request) implements TokenRequest {
 

@@ -38,8 +38,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the provider's Authentication in the security context. Any failure of token
  * processing is answered 401, never 500; what the rest of the chain throws propagates
  * unchanged, and the chain runs at most once.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 

@@ -23,8 +23,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * {@code application/problem+json} body. A token presented with the {@code DPoP} scheme,
  * or one that needs a DPoP proof, is answered with a {@code DPoP} challenge instead (RFC
  * 9449 section 7.1). Descriptions are fixed strings, never token content.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 

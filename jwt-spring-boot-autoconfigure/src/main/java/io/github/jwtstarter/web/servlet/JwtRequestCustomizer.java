@@ -10,8 +10,6 @@ import org.jspecify.annotations.Nullable;
  * claims into headers or hide the token. Called for authenticated and anonymous requests
  * alike (requests on disabled routes included), so that client-sent copies of derived
  * headers can be removed.
- *
- * @author jwt-spring-boot-starter
  */
 @FunctionalInterface
 public interface JwtRequestCustomizer {

@@ -13,8 +13,6 @@ import org.jspecify.annotations.Nullable;
  * URL as the servlet container reconstructs it (so behind a proxy set
  * {@code server.forward-headers-strategy}), and the TLS client certificate the container
  * reports.
- *
- * @author jwt-spring-boot-starter
  */
 public final class ServletTokenPresentation {
 

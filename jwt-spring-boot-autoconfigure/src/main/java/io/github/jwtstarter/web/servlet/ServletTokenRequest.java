@@ -14,7 +14,6 @@ import org.jspecify.annotations.Nullable;
  * A servlet request as a {@link TokenRequest}.
  *
  * @param request the request
- * @author jwt-spring-boot-starter
  */
 record ServletTokenRequest(HttpServletRequest request) implements TokenRequest {
 

@@ -19,8 +19,6 @@ import org.springframework.boot.test.context.PropertyMapping;
  * <p>
  * Works on {@code @SpringBootTest} and on slices such as {@code @WebMvcTest}, whose
  * context it adds the starter's auto-configuration to.
- *
- * @author jwt-spring-boot-starter
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -21,8 +21,6 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration imported by {@link AutoConfigureJwtTestTokens}: the
  * {@link JwtTestKeys} that replace each provider's keys, and the {@link JwtTestTokens}
  * that sign with them.
- *
- * @author jwt-spring-boot-starter
  */
 @AutoConfiguration(before = JwtAutoConfiguration.class)
 @ConditionalOnJwtProviders

@@ -27,8 +27,6 @@ import org.springframework.security.test.context.support.WithSecurityContext;
  *
  * For requests through MockMvc, RestTestClient or WebTestClient use their
  * {@code withJwt(...)} helpers instead, so routes and RBAC apply too.
- *
- * @author jwt-spring-boot-starter
  */
 @Target({ ElementType.METHOD, ElementType.TYPE })
 @Retention(RetentionPolicy.RUNTIME)

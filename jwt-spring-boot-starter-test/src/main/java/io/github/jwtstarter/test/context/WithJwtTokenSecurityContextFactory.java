@@ -17,8 +17,6 @@ import org.springframework.util.Assert;
 /**
  * Mints the token that a {@link WithJwtToken} describes and puts the Authentication of
  * the application's real verification of it into the security context.
- *
- * @author jwt-spring-boot-starter
  */
 public final class WithJwtTokenSecurityContextFactory implements WithSecurityContextFactory<WithJwtToken> {
 

@@ -30,8 +30,6 @@ import org.springframework.util.Assert;
  * key type of the provider's {@code algorithms} (RSA 2048 for RS256 when none is
  * configured), made when the provider is built, never read from a file or fetched.
  * Providers named in {@code realKeys} keep their configured keys.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtTestKeys implements JwtProviderKeysCustomizer {
 

@@ -6,8 +6,6 @@ import org.springframework.util.Assert;
  * A signed token minted by {@link JwtTestTokens} for one provider, with the place a
  * request carries it: the provider's header (with its prefix), query parameter or cookie.
  * The MockMvc, RestTestClient and WebTestClient helpers put it there.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtTestToken {
 

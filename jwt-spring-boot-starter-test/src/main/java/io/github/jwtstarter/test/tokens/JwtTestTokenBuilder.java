@@ -34,8 +34,6 @@ import org.springframework.util.Assert;
  * provider's {@code max-lifetime}, if shorter), the provider's first {@code types} entry as
  * {@code typ}, the test key's {@code kid}, and travels in the provider's first token
  * location.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtTestTokenBuilder {
 

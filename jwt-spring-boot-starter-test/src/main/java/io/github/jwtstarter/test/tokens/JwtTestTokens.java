@@ -23,8 +23,6 @@ import org.springframework.util.Assert;
  * lifetime of five minutes unless told otherwise; hostile variants ({@code expired()},
  * {@code signedByUnknownKey()}, {@code withoutKid()}, {@code issuer("other")}) are there
  * for negative tests.
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtTestTokens {
 

@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
  * @param build {@code canary} or {@code primary}
  * @param style {@code request-mapping} or {@code router-function}
  * @param company the {@code x-company} header, {@code null} when absent
- * @author jwt-spring-boot-starter
  */
 record Greeting(String build, String style, @Nullable String company) {
 

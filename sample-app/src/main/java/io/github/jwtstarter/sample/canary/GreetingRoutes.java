@@ -14,8 +14,6 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Routing style 2: a WebMvc.fn {@link RouterFunction} that tests the verified token
  * directly with {@link JwtRequestPredicates}; the second route is the mandatory
  * catch-all. Needs no {@code claims-to-headers}.
- *
- * @author jwt-spring-boot-starter
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("canary")

@@ -21,8 +21,6 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * Registered by {@code SampleApplication#main} only, so tests that build the context
  * themselves never see demo mode.
- *
- * @author jwt-spring-boot-starter
  */
 public final class DemoModeInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

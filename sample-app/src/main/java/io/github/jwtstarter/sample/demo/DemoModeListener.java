@@ -11,8 +11,6 @@ import org.springframework.context.event.SmartApplicationListener;
 /**
  * Prints the demo banner when the application's web server is up, and stops the
  * {@link DemoIdentityProvider} when the application context closes.
- *
- * @author jwt-spring-boot-starter
  */
 final class DemoModeListener implements SmartApplicationListener {
 

@@ -11,8 +11,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * deployment by the {@code org} claim, and enforces RBAC for {@code /api/pets}. Started
  * with {@code ./mvnw -pl sample-gateway -am spring-boot:run}: demo mode starts the
  * upstreams and an identity provider and prints curl commands.
- *
- * @author jwt-spring-boot-starter
  */
 @SpringBootApplication
 public class GatewaySampleApplication {

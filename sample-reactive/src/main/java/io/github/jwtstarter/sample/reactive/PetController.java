@@ -24,8 +24,6 @@ import org.springframework.web.server.ResponseStatusException;
  * An in-memory pets API. Reading needs any valid token; adding a pet needs the
  * {@code pets.write} scope (reactive method security on a {@code Mono}-returning
  * method).
- *
- * @author jwt-spring-boot-starter
  */
 @RestController
 @RequestMapping("/api/pets")

@@ -11,8 +11,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * demo mode as {@code sample-app}, on WebFlux and Netty. Nothing in the configuration
  * says which stack it runs on; the starter configures a {@code SecurityWebFilterChain}
  * instead of a {@code SecurityFilterChain}, and reactive method security.
- *
- * @author jwt-spring-boot-starter
  */
 @SpringBootApplication
 public class ReactiveSampleApplication {

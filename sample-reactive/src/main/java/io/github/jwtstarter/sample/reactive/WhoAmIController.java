@@ -19,8 +19,6 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Shows what the starter made of the request's token.
- *
- * @author jwt-spring-boot-starter
  */
 @RestController
 class WhoAmIController {

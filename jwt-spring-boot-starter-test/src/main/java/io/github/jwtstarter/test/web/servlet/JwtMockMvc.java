@@ -21,8 +21,6 @@ import org.springframework.util.Assert;
  * mvc.perform(get("/api/pets").with(withJwt(tokens.provider("corp").scopes("pets.read"))))
  *     .andExpect(status().isOk());
  * </pre>
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtMockMvc {
 

@@ -22,8 +22,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  *     .exchange()
  *     .expectStatus().isOk();
  * </pre>
- *
- * @author jwt-spring-boot-starter
  */
 public final class JwtRestTestClient {
 

@@ -31,8 +31,6 @@ import com.sun.net.httpserver.HttpServer;
  * {@code org} claim) and the {@code kube} issuer (Kubernetes service accounts), each
  * with its own RSA key, their JWK Sets served over loopback HTTP, and a token minter.
  * Keys live in memory only and die with the application.
- *
- * @author jwt-spring-boot-starter
  */
 final class DemoIdentityProvider implements AutoCloseable {
 

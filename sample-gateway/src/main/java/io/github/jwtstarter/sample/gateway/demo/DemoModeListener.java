@@ -16,8 +16,6 @@ import org.springframework.context.event.SmartApplicationListener;
  * Prints the demo banner with {@code curl} commands when the gateway's web server is up,
  * and stops the demo identity provider and upstreams when the application context
  * closes.
- *
- * @author jwt-spring-boot-starter
  */
 final class DemoModeListener implements SmartApplicationListener {
 

@@ -25,8 +25,6 @@ import org.jspecify.annotations.Nullable;
  * loopback that answers every request with JSON describing exactly what it received
  * (its own name, the method, the path and query, every header) and records each request,
  * so that a demo user sees, and a test asserts, what the gateway forwarded.
- *
- * @author jwt-spring-boot-starter
  */
 public final class EchoUpstream implements AutoCloseable {
 

@@ -15,8 +15,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * Routing style 2: a WebFlux.fn {@link RouterFunction} that tests the verified token
  * directly with the reactive {@link JwtRequestPredicates}; the second route is the
  * mandatory catch-all. Needs no {@code claims-to-headers}.
- *
- * @author jwt-spring-boot-starter
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("canary")

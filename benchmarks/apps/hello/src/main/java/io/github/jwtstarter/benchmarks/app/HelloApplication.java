@@ -7,8 +7,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * The HTTP benchmark's application. What protects {@code GET /hello} depends only on the
  * build's classpath and its {@code application.properties}: nothing, stock Spring Boot's
  * resource server, or the starter.
- *
- * @author jwt-spring-boot-starter
  */
 @SpringBootApplication
 public class HelloApplication {

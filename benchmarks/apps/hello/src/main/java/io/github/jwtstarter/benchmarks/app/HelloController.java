@@ -5,8 +5,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /hello}: a small constant body, so the benchmark measures the request path.
- *
- * @author jwt-spring-boot-starter
  */
 @RestController
 class HelloController {

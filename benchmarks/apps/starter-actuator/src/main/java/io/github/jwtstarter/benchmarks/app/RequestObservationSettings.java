@@ -9,8 +9,6 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * With {@code --bench.observe-security-requests=false}: Spring Security's documented
  * setting that leaves the filter chain unobserved (authentications and authorizations
  * still observed), as docs/performance.md suggests.
- *
- * @author jwt-spring-boot-starter
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "bench.observe-security-requests", havingValue = false)
