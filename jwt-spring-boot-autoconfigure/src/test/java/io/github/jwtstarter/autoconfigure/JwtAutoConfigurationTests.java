@@ -169,6 +169,17 @@ class JwtAutoConfigurationTests {
 	}
 
 	@Test
+	void starterChainBacksOffWithoutHttpSecurity() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpSecurity.class))
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(JwtVerifier.class);
+				assertThat(context).doesNotHaveBean("jwtSecurityFilterChain");
+			});
+	}
+
+	@Test
 	void nonWebApplicationWithoutTheServletApiGetsDecodersAndVerifier() {
 		new org.springframework.boot.test.context.runner.ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class))
@@ -310,6 +321,34 @@ class JwtAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("jwt.rbac.policies.p.principals[0].matcher")
 				.hasMessageContaining("exact-string"));
+	}
+
+	@Test
+	void unknownValidationPolicyFailsStartupNamingTheAcceptedValues() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.validation-policy=sometimes")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("jwt.validation-policy")
+				.hasMessageContaining("require-valid, allow-missing or allow-missing-or-failed"));
+	}
+
+	@Test
+	void matcherTakesBootsLenientEnumSpelling() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.rbac.policies.p.principals[0].matcher=REGEX_MATCH",
+					"jwt.rbac.policies.p.principals[0].claims.sub=([a-z")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.rbac.policies.p.principals[0].claims.sub"));
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.rbac.policies.p.principals[0].matcher=regexMatch",
+					"jwt.rbac.policies.p.principals[0].claims.sub=[a-z]+")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

@@ -199,6 +199,17 @@ class JwtVerifierTests {
 	}
 
 	@Test
+	void typeIsCheckedAfterTheSignatureAndBeforeTheClaims() {
+		assertThat(rejection(corpToken().header((h) -> h.type(new JOSEObjectType("id_token+jwt"))).signWith(ATTACKER)))
+			.isEqualTo(JwtFailure.BAD_SIGNATURE);
+		assertThat(rejection(corpToken().header((h) -> h.type(new JOSEObjectType("id_token+jwt")))
+			.issuedAt(Instant.now().minusSeconds(7200))
+			.expiresAt(Instant.now().minusSeconds(3600))
+			.claim("email_verified", false)
+			.signWith(CORP_KEY))).isEqualTo(JwtFailure.BAD_TYPE);
+	}
+
+	@Test
 	void badSignatureAndUnknownKidReadTheSame() {
 		String forged = corpToken().signWith(ATTACKER);
 		String unknownKid = corpToken().signWith(TestKeys.rsa("unknown-kid"));
