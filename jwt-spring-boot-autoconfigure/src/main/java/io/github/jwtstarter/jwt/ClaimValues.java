@@ -80,7 +80,7 @@ public final class ClaimValues {
 	 * @return the text, or {@code null} when the claim is absent, an empty list, or
 	 * cannot be rendered
 	 */
-	public static @Nullable String render(@Nullable Object value) {
+	static @Nullable String render(@Nullable Object value) {
 		if (value == null) {
 			return null;
 		}

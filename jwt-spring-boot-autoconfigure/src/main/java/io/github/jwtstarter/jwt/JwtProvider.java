@@ -67,7 +67,7 @@ public final class JwtProvider implements Closeable {
 		return this.decoder;
 	}
 
-	public JwtTimeValidator getTimeValidator() {
+	JwtTimeValidator getTimeValidator() {
 		return this.timeValidator;
 	}
 

@@ -49,7 +49,7 @@ public final class JwtTimeValidator implements OAuth2TokenValidator<Jwt> {
 	 * @param jwt the token
 	 * @return the failure, or {@code null} when the times are acceptable
 	 */
-	public @Nullable JwtFailure check(Jwt jwt) {
+	@Nullable JwtFailure check(Jwt jwt) {
 		Instant now = this.clock.instant();
 		Instant expiresAt = jwt.getExpiresAt();
 		Instant issuedAt = jwt.getIssuedAt();

@@ -10,7 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
  * Parses a compact JWS without verifying it, and refuses what is never accepted: JSON
  * serialization, JWE, unsecured tokens, and the {@code crit} and {@code b64} headers.
  */
-public final class JwtTokenParser {
+final class JwtTokenParser {
 
 	private JwtTokenParser() {
 	}
@@ -21,7 +21,7 @@ public final class JwtTokenParser {
 	 * @return the parsed, unverified token
 	 * @throws JwtVerificationException when the token is malformed or unsupported
 	 */
-	public static SignedJWT parse(String token) {
+	static SignedJWT parse(String token) {
 		if (token.isEmpty()) {
 			throw new JwtVerificationException(JwtFailure.MALFORMED);
 		}
@@ -66,7 +66,7 @@ public final class JwtTokenParser {
 	 * @return the issuer
 	 * @throws JwtVerificationException when the token has no string issuer
 	 */
-	public static String issuer(SignedJWT jwt) {
+	static String issuer(SignedJWT jwt) {
 		try {
 			String issuer = jwt.getJWTClaimsSet().getIssuer();
 			if (issuer == null) {

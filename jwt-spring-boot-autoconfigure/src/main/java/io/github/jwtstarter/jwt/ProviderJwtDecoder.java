@@ -105,7 +105,7 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 	 * @return the verified token
 	 * @throws JwtVerificationException when the token is rejected
 	 */
-	public Jwt decode(String token, SignedJWT parsed) {
+	Jwt decode(String token, SignedJWT parsed) {
 		Jwt jwt = createJwt(token, parsed);
 		OAuth2TokenValidatorResult result = this.validator.validate(jwt);
 		if (result.hasErrors()) {

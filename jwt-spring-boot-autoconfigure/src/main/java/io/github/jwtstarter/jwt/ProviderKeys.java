@@ -222,7 +222,7 @@ public final class ProviderKeys implements Closeable {
 	 * Returns the algorithms accepted when none is configured.
 	 * @return the default algorithms
 	 */
-	public Set<JWSAlgorithm> defaultAlgorithms() {
+	Set<JWSAlgorithm> defaultAlgorithms() {
 		return this.defaultAlgorithms;
 	}
 

@@ -75,7 +75,7 @@ public final class SenderConstraints {
 	 * @param presentation how the request presented it
 	 * @throws JwtVerificationException when the token may not be used this way
 	 */
-	public void check(Jwt jwt, TokenPresentation presentation) {
+	void check(Jwt jwt, TokenPresentation presentation) {
 		Assert.notNull(jwt, "jwt cannot be null");
 		Assert.notNull(presentation, "presentation cannot be null");
 		Confirmation confirmation = Confirmation.of(jwt);

@@ -59,7 +59,7 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 	 * @param token the exact token string
 	 * @return the cached verification, or {@code null}
 	 */
-	public @Nullable VerifiedJwt get(String token) {
+	@Nullable VerifiedJwt get(String token) {
 		return this.cache.getIfPresent(token);
 	}
 
@@ -68,7 +68,7 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 	 * verified and handed to {@link #put(String, VerifiedJwt, long)}.
 	 * @return the generation, changed whenever a provider's keys change
 	 */
-	public long generation() {
+	long generation() {
 		return this.generation.get();
 	}
 
@@ -79,7 +79,7 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 	 * @param verified the verification
 	 * @param generation the {@link #generation()} read before the token was verified
 	 */
-	public void put(String token, VerifiedJwt verified, long generation) {
+	void put(String token, VerifiedJwt verified, long generation) {
 		if (this.generation.get() != generation) {
 			return;
 		}
@@ -94,7 +94,7 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 	 * Drops a token.
 	 * @param token the exact token string
 	 */
-	public void invalidate(String token) {
+	void invalidate(String token) {
 		this.cache.invalidate(token);
 	}
 
@@ -102,7 +102,7 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 	 * Drops every token verified by the given provider.
 	 * @param providerId the provider id
 	 */
-	public void invalidateProvider(String providerId) {
+	void invalidateProvider(String providerId) {
 		this.generation.incrementAndGet();
 		this.cache.asMap().values().removeIf((verified) -> verified.provider().getId().equals(providerId));
 	}
