@@ -103,7 +103,7 @@ class ReactiveNonBlockingTests {
 
 	CompletableFuture<HttpResponse<String>> get(String path, String token) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
+			.timeout(Duration.ofSeconds(10));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
@@ -150,8 +150,28 @@ class ReactiveNonBlockingTests {
 			.allSatisfy((entry) -> assertThat(entry).startsWith("cached event-loop "));
 	}
 
+	@Test
+	void afterAnOffLoopVerificationTheApplicationRunsOnTheRequestsEventLoop() {
+		HttpResponse<String> response = get("/probe/thread", corp("fresh-" + System.nanoTime()).signWith(OLD_KEY)).join();
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(verifications).singleElement().asString().startsWith("full boundedElastic-");
+		assertThat(response.body()).startsWith("event-loop ");
+	}
+
+	@Test
+	void aKeepAliveConnectionKeepsAnsweringAfterResponsesToOffLoopVerifications() {
+		// each round: a token that needs an off-loop verification, then two requests answered
+		// inline, all on one keep-alive connection (Reactor Netty before 1.3.8 stopped reading
+		// such a connection when a response written off the event loop raced the next request)
+		for (int i = 0; i < 300; i++) {
+			assertThat(get("/whoami", "not-a-token-" + i).join().statusCode()).isEqualTo(401);
+			assertThat(get("/whoami", null).join().statusCode()).isEqualTo(401);
+			assertThat(get("/probe/thread", null).join().statusCode()).isEqualTo(200);
+		}
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import(Probe.BlockingController.class)
+	@Import({ Probe.BlockingController.class, Probe.ThreadController.class })
 	static class Probe {
 
 		@Bean
@@ -168,6 +188,17 @@ class ReactiveNonBlockingTests {
 			Mono<String> block() throws InterruptedException {
 				Thread.sleep(1);
 				return Mono.just("blocked");
+			}
+
+		}
+
+		@RestController
+		static class ThreadController {
+
+			@GetMapping("/probe/thread")
+			Mono<String> thread() {
+				Thread thread = Thread.currentThread();
+				return Mono.just(((thread instanceof FastThreadLocalThread) ? "event-loop " : "") + thread.getName());
 			}
 
 		}
