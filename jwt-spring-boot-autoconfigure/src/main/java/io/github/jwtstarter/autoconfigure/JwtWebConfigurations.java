@@ -1,10 +1,10 @@
 package io.github.jwtstarter.autoconfigure;
 
+import io.github.jwtstarter.web.FirewallCharacters;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenResolver;
 import io.github.jwtstarter.web.reactive.JwtServerProblemResponses;
 import io.github.jwtstarter.web.servlet.JwtProblemResponses;
-import io.github.jwtstarter.web.servlet.StrictHttpFirewalls;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
 /**
  * Web configurations imported by {@link JwtAutoConfiguration}: routes, token
@@ -62,7 +64,10 @@ final class JwtWebConfigurations {
 		@Bean
 		@ConditionalOnMissingBean(HttpFirewall.class)
 		StrictHttpFirewall jwtHttpFirewall() {
-			return StrictHttpFirewalls.withDefaults();
+			StrictHttpFirewall firewall = new StrictHttpFirewall();
+			firewall.setAllowedHeaderNames(FirewallCharacters::isAllowedHeaderName);
+			firewall.setAllowedHeaderValues(FirewallCharacters::isAllowedHeaderValue);
+			return firewall;
 		}
 
 	}
@@ -76,6 +81,20 @@ final class JwtWebConfigurations {
 		@ConditionalOnMissingBean
 		JwtServerProblemResponses jwtServerProblemResponses() {
 			return new JwtServerProblemResponses();
+		}
+
+		/**
+		 * Spring Security's default reactive firewall with the same header checks, only
+		 * cheaper: reading a token header no longer runs a regular expression over the token.
+		 * @return the firewall Spring Security's web filter chain proxy picks up
+		 */
+		@Bean
+		@ConditionalOnMissingBean(ServerWebExchangeFirewall.class)
+		StrictServerWebExchangeFirewall jwtServerWebExchangeFirewall() {
+			StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+			firewall.setAllowedHeaderNames(FirewallCharacters::isAllowedHeaderName);
+			firewall.setAllowedHeaderValues(FirewallCharacters::isAllowedHeaderValue);
+			return firewall;
 		}
 
 	}

@@ -1,29 +1,49 @@
-package io.github.jwtstarter.web.servlet;
+package io.github.jwtstarter.web;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link StrictHttpFirewalls} answers exactly as Spring Security's default
- * {@link StrictHttpFirewall} for header names and values, code point by code point.
+ * {@link FirewallCharacters} in Spring Security's strict firewalls answers exactly as
+ * their defaults, code point by code point (the whole Basic Multilingual Plane, a sample
+ * of the other planes).
  */
-class StrictHttpFirewallsTests {
+class FirewallCharactersTests {
 
 	private final HttpFirewall spring = new StrictHttpFirewall();
 
-	private final HttpFirewall starter = StrictHttpFirewalls.withDefaults();
+	private final HttpFirewall starter = starterFirewall();
 
 	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/pets");
 
+	private static StrictHttpFirewall starterFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderNames(FirewallCharacters::isAllowedHeaderName);
+		firewall.setAllowedHeaderValues(FirewallCharacters::isAllowedHeaderValue);
+		return firewall;
+	}
+
+	private static StrictServerWebExchangeFirewall starterServerFirewall() {
+		StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+		firewall.setAllowedHeaderNames(FirewallCharacters::isAllowedHeaderName);
+		firewall.setAllowedHeaderValues(FirewallCharacters::isAllowedHeaderValue);
+		return firewall;
+	}
+
 	@Test
-	void headerValuesAreAcceptedAndRefusedAsByTheDefaultFirewallForEveryBmpAndManyOtherCodePoints() {
+	void headerValuesAreJudgedAsByTheDefaultFirewallForEveryBmpAndManyOtherCodePoints() {
 		// every code point of the Basic Multilingual Plane, then every 31st beyond it
 		for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint += (codePoint <= Character.MAX_VALUE) ? 1
 				: 31) {
@@ -34,11 +54,22 @@ class StrictHttpFirewallsTests {
 	}
 
 	@Test
-	void headerNamesAreAcceptedAndRefusedAsByTheDefaultFirewallForEveryBmpCodePoint() {
+	void headerNamesAreJudgedAsByTheDefaultFirewallForEveryBmpCodePoint() {
 		for (int codePoint = 0; codePoint <= Character.MAX_VALUE; codePoint++) {
 			String name = new StringBuilder("X-").appendCodePoint(codePoint).toString();
 			assertThat(acceptsName(this.starter, name)).as("U+%04X", codePoint)
 				.isEqualTo(acceptsName(this.spring, name));
+		}
+	}
+
+	@Test
+	void headerValuesAreJudgedAsByTheDefaultReactiveFirewallForControlAndLatinCodePoints() {
+		// the character rule itself is compared on every code point above, with the servlet firewall
+		ServerWebExchangeFirewall spring = new StrictServerWebExchangeFirewall();
+		ServerWebExchangeFirewall starter = starterServerFirewall();
+		for (int codePoint = 0; codePoint < 0x250; codePoint++) {
+			String value = new StringBuilder("Bearer a").appendCodePoint(codePoint).append('b').toString();
+			assertThat(acceptsValue(starter, value)).as("U+%04X", codePoint).isEqualTo(acceptsValue(spring, value));
 		}
 	}
 
@@ -77,6 +108,18 @@ class StrictHttpFirewallsTests {
 			return true;
 		}
 		catch (RequestRejectedException ex) {
+			return false;
+		}
+	}
+
+	private static boolean acceptsValue(ServerWebExchangeFirewall firewall, String value) {
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/api/pets").header("X-Test", value));
+		try {
+			firewall.getFirewalledExchange(exchange).block().getRequest().getHeaders().getFirst("X-Test");
+			return true;
+		}
+		catch (ServerExchangeRejectedException ex) {
 			return false;
 		}
 	}
