@@ -1,8 +1,5 @@
 package io.github.jwtstarter.web.reactive;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +12,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
 import io.github.jwtstarter.jwt.JwtVerificationListener;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import io.netty.util.concurrent.FastThreadLocalThread;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,11 +60,6 @@ class ReactiveNonBlockingTests {
 
 	static final Queue<String> verifications = new ConcurrentLinkedQueue<>();
 
-	static final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
-
 	@LocalServerPort
 	int port;
 
@@ -101,13 +95,9 @@ class ReactiveNonBlockingTests {
 		return TestJwts.issuer("https://corp.example").subject(subject);
 	}
 
-	CompletableFuture<HttpResponse<String>> get(String path, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+	CompletableFuture<HttpResponse<String>> get(String path, @Nullable String token) {
+		TestHttp http = new TestHttp(this.port);
+		return (token != null) ? http.getAsync(path, "Authorization", "Bearer " + token) : http.getAsync(path);
 	}
 
 	@Test
