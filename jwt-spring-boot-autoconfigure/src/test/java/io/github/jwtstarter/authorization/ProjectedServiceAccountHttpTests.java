@@ -5,7 +5,7 @@ import java.net.http.HttpResponse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.test.KubernetesApiServer;
 import io.github.jwtstarter.test.KubernetesTokens;
-import io.github.jwtstarter.test.TestTlsFiles;
+import io.github.jwtstarter.test.TestCertificates;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
@@ -45,7 +45,7 @@ class ProjectedServiceAccountHttpTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.ssl.bundle.pem.cluster.truststore.certificate",
-				() -> TestTlsFiles.get().caCertificate().toUri().toString());
+				() -> TestCertificates.tlsFiles().caCertificate().toUri().toString());
 		registry.add("jwt.providers.kube.issuer", api::issuer);
 		registry.add("jwt.providers.kube.audiences", api::issuer);
 		registry.add("jwt.providers.kube.jwks.ssl-bundle", () -> "cluster");

@@ -9,7 +9,7 @@ import io.github.jwtstarter.jwt.JwtProviderRegistry;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.test.KubernetesTokens;
-import io.github.jwtstarter.test.TestTlsFiles;
+import io.github.jwtstarter.test.TestCertificates;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +40,7 @@ class JwksAccessAutoConfigurationTests {
 
 	private String clusterBundle() {
 		return "spring.ssl.bundle.pem.cluster.truststore.certificate="
-				+ TestTlsFiles.get().caCertificate().toUri();
+				+ TestCertificates.tlsFiles().caCertificate().toUri();
 	}
 
 	@Test

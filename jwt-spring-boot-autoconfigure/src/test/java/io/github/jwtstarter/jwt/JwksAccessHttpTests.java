@@ -13,7 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
 import io.github.jwtstarter.test.KubernetesApiServer;
 import io.github.jwtstarter.test.KubernetesTokens;
-import io.github.jwtstarter.test.TestTlsFiles;
+import io.github.jwtstarter.test.TestCertificates;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +66,7 @@ class JwksAccessHttpTests {
 	static final Path rotatingTokenFile = tokenFile("rotating-pod-token");
 
 	/** Trust of the reloading bundle: at first a certificate that is not the CA. */
-	static final Path reloadingTrust = copy(TestTlsFiles.get().clientCertificate());
+	static final Path reloadingTrust = copy(TestCertificates.tlsFiles().clientCertificate());
 
 	@LocalServerPort
 	int port;
@@ -75,7 +75,7 @@ class JwksAccessHttpTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		TestTlsFiles certificates = TestTlsFiles.get();
+		TestCertificates.TlsFiles certificates = TestCertificates.tlsFiles();
 		registry.add("spring.ssl.bundle.pem.cluster.truststore.certificate",
 				() -> certificates.caCertificate().toUri().toString());
 		registry.add("spring.ssl.bundle.pem.cluster-client.truststore.certificate",
@@ -234,7 +234,7 @@ class JwksAccessHttpTests {
 		assertInvalidToken(this.http.get("/anything", token(api.issuer("/reloading"), KEY_1)),
 				"unable to verify token");
 		// replaced atomically, as Kubernetes updates a mounted ConfigMap
-		Path next = Files.copy(TestTlsFiles.get().caCertificate(), reloadingTrust.resolveSibling("next-ca.crt"),
+		Path next = Files.copy(TestCertificates.tlsFiles().caCertificate(), reloadingTrust.resolveSibling("next-ca.crt"),
 				StandardCopyOption.REPLACE_EXISTING);
 		Files.move(next, reloadingTrust, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		await().atMost(Duration.ofSeconds(30))

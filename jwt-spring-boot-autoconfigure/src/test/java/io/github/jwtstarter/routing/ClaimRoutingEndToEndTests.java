@@ -1,9 +1,6 @@
 package io.github.jwtstarter.routing;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +13,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.Test;
@@ -46,8 +44,6 @@ abstract class ClaimRoutingEndToEndTests {
 	static final ECKey PARTNER_KEY = TestKeys.ec("partner-1", Curve.P_256);
 
 	static final JwksServer corp = JwksServer.start(CORP_KEY);
-
-	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
@@ -93,13 +89,8 @@ abstract class ClaimRoutingEndToEndTests {
 		return TestJwts.issuer("https://partner.example").subject("bob");
 	}
 
-	HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	HttpResponse<String> get(String path, String... headers) {
+		return new TestHttp(this.port).getWithHeaders(path, headers);
 	}
 
 	String body(String path, String... headers) throws IOException, InterruptedException {

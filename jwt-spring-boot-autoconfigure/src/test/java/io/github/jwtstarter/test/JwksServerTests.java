@@ -1,7 +1,6 @@
 package io.github.jwtstarter.test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,11 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JwksServerTests {
 
-	private final HttpClient client = HttpClient.newHttpClient();
-
 	private final RSAKey key = TestKeys.rsa("k1");
 
 	private final JwksServer server = JwksServer.start(this.key);
+
+	private final TestHttp http = TestHttp.to(this.server.uri());
 
 	@AfterEach
 	void close() {
@@ -77,8 +76,8 @@ class JwksServerTests {
 		assertThat(JWKSet.parse(response.body()).getKeyByKeyId("k1")).isEqualTo(this.key.toPublicJWK());
 	}
 
-	private HttpResponse<String> get(String uri) throws Exception {
-		return this.client.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> get(String uri) {
+		return this.http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(TestHttp.REQUEST_TIMEOUT).build());
 	}
 
 }

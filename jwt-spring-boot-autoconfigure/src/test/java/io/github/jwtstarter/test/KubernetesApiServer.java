@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An endpoint like a Kubernetes API server's service-account issuer discovery, on loopback
- * HTTPS with a certificate of the test CA ({@link TestTlsFiles}):
+ * HTTPS with a certificate of the test CA ({@link TestCertificates#tlsFiles()}):
  * <ul>
  * <li>{@code GET <prefix>/.well-known/openid-configuration}: {@code issuer}
  * ({@link #issuer(String)}: the base URL plus the prefix, so one endpoint can stand for
@@ -62,7 +62,7 @@ public final class KubernetesApiServer implements AutoCloseable {
 
 	private KubernetesApiServer(boolean needClientAuth) throws IOException {
 		this.server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		this.server.setHttpsConfigurator(new HttpsConfigurator(TestTlsFiles.get().serverSslContext()) {
+		this.server.setHttpsConfigurator(new HttpsConfigurator(TestCertificates.tlsFiles().serverSslContext()) {
 
 			@Override
 			public void configure(HttpsParameters parameters) {

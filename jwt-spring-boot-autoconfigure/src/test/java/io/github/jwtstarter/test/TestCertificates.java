@@ -1,8 +1,12 @@
 package io.github.jwtstarter.test;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -24,16 +28,19 @@ import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small certificate authority for TLS tests: EC P-256 keys, a CA certificate, server
- * certificates for loopback ({@code subjectAltName} IP 127.0.0.1) and client
- * certificates, all issued in memory; PEM for Spring Boot's SSL bundles and an
- * {@link SSLContext} for clients.
+ * Certificate authorities for TLS tests, made in memory with the JDK alone: EC P-256
+ * keys, a CA certificate, server certificates for loopback ({@code subjectAltName} IP
+ * 127.0.0.1 and DNS {@code localhost}) and client certificates; PEM text for Spring
+ * Boot's SSL bundles and {@link SSLContext}s for clients and servers.
  * <pre class="code">
  * TestCertificates.Issued ca = TestCertificates.authority("test ca");
  * TestCertificates.Issued server = ca.issue("localhost", true);
  * TestCertificates.Issued client = ca.issue("client a", false);
  * SSLContext tls = client.clientContext(ca);
  * </pre>
+ * For properties that take files ({@code spring.ssl.bundle.pem.*} with {@code file:}
+ * URLs, a mounted {@code ca.crt}), {@link #tlsFiles()} holds one CA per JVM with a
+ * server and a client certificate written as PEM files, like a Kubernetes cluster CA.
  */
 public final class TestCertificates {
 
@@ -71,6 +78,16 @@ public final class TestCertificates {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Returns this JVM's private CA as files, made on first use: like a Kubernetes cluster
+	 * CA, with the CA certificate a pod finds in
+	 * {@code /var/run/secrets/kubernetes.io/serviceaccount/ca.crt}.
+	 * @return the files
+	 */
+	public static TlsFiles tlsFiles() {
+		return TlsFiles.Holder.INSTANCE;
 	}
 
 	private static KeyPair keyPair() {
@@ -142,7 +159,9 @@ public final class TestCertificates {
 		public Issued issue(String name, boolean loopbackServer) {
 			KeyPair keys = keyPair();
 			byte[] san = loopbackServer ? extension(new int[] { 2, 5, 29, 17 }, false,
-					TestKeys.Der.sequence(TestKeys.Der.tlv(0x87, new byte[] { 127, 0, 0, 1 }))) : null;
+					TestKeys.Der.sequence(TestKeys.Der.tlv(0x87, new byte[] { 127, 0, 0, 1 }),
+							TestKeys.Der.tlv(0x82, "localhost".getBytes(StandardCharsets.US_ASCII))))
+					: null;
 			String issuer = this.certificate.getSubjectX500Principal().getName().substring("CN=".length());
 			return new Issued(sign(name, keys, issuer, this.keys, san), keys);
 		}
@@ -175,10 +194,24 @@ public final class TestCertificates {
 		 * @return the context
 		 */
 		public SSLContext clientContext(Issued trusted) {
+			return keyedContext(trusted);
+		}
+
+		/**
+		 * Returns a TLS server context that presents this certificate (with its CA) and
+		 * trusts client certificates of the given CA.
+		 * @param trusted the CA that issued this certificate and the client certificates
+		 * @return the context
+		 */
+		public SSLContext serverContext(Issued trusted) {
+			return keyedContext(trusted);
+		}
+
+		private SSLContext keyedContext(Issued trusted) {
 			try {
 				KeyStore keyStore = KeyStore.getInstance("PKCS12");
 				keyStore.load(null, null);
-				keyStore.setKeyEntry("client", this.keys.getPrivate(), new char[0],
+				keyStore.setKeyEntry("key", this.keys.getPrivate(), new char[0],
 						new X509Certificate[] { this.certificate, trusted.certificate });
 				KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
 				keyManagers.init(keyStore, new char[0]);
@@ -220,6 +253,90 @@ public final class TestCertificates {
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
+		}
+
+	}
+
+	/**
+	 * A private CA of this JVM as files, in a temporary directory deleted when the JVM
+	 * exits: the CA certificate, a client certificate with its private key for mutual
+	 * TLS (PEM), and a server context for {@code 127.0.0.1} and {@code localhost}. No
+	 * JVM-wide trust setting is touched: only what is given these files or this context
+	 * trusts the CA.
+	 */
+	public static final class TlsFiles {
+
+		private final Path directory;
+
+		private final Issued ca;
+
+		private final Issued server;
+
+		private TlsFiles(Path directory, Issued ca, Issued server) {
+			this.directory = directory;
+			this.ca = ca;
+			this.server = server;
+		}
+
+		/**
+		 * Returns the CA certificate (PEM file).
+		 * @return the path of {@code ca.crt}
+		 */
+		public Path caCertificate() {
+			return this.directory.resolve("ca.crt");
+		}
+
+		/**
+		 * Returns the client certificate (PEM file) for mutual TLS.
+		 * @return the path of {@code client.crt}
+		 */
+		public Path clientCertificate() {
+			return this.directory.resolve("client.crt");
+		}
+
+		/**
+		 * Returns the client's private key (PKCS#8 PEM file) for mutual TLS.
+		 * @return the path of {@code client.key}
+		 */
+		public Path clientPrivateKey() {
+			return this.directory.resolve("client.key");
+		}
+
+		/**
+		 * Returns a TLS context for a server: its key and certificate chain, and the CA as
+		 * the only trusted issuer of client certificates.
+		 * @return a new server context
+		 */
+		public SSLContext serverSslContext() {
+			return this.server.serverContext(this.ca);
+		}
+
+		private static TlsFiles create() {
+			Issued ca = authority("Test Cluster CA");
+			Issued server = ca.issue("kubernetes", true);
+			Issued client = ca.issue("system:serviceaccount:default:gateway", false);
+			try {
+				Path directory = Files.createTempDirectory("test-ca");
+				directory.toFile().deleteOnExit();
+				write(directory.resolve("ca.crt"), ca.certificatePem());
+				write(directory.resolve("client.crt"), client.certificatePem());
+				write(directory.resolve("client.key"), client.privateKeyPem());
+				return new TlsFiles(directory, ca, server);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		private static void write(Path file, String pem) throws IOException {
+			Files.writeString(file, pem, StandardCharsets.US_ASCII);
+			file.toFile().deleteOnExit();
+		}
+
+		private static final class Holder {
+
+			static final TlsFiles INSTANCE = create();
+
 		}
 
 	}

@@ -1,12 +1,7 @@
 package io.github.jwtstarter.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
@@ -16,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
 import io.github.jwtstarter.test.DPoPProofs;
 import io.github.jwtstarter.test.TestCertificates;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.jspecify.annotations.Nullable;
@@ -78,26 +74,13 @@ class CertificateBoundTokensHttpsTests {
 	}
 
 	static HttpClient client(SSLContext tls) {
-		return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+		return TestHttp.newClient().sslContext(tls).build();
 	}
 
 	HttpResponse<String> get(HttpClient client, String authorization, @Nullable String proof) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url()))
-			.timeout(Duration.ofSeconds(10))
-			.header("Authorization", authorization);
-		if (proof != null) {
-			request.header("DPoP", proof);
-		}
-		try {
-			return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		TestHttp https = TestHttp.https(this.port, client);
+		return (proof != null) ? https.getWithHeaders("/api/orders", "Authorization", authorization, "DPoP", proof)
+				: https.getWithHeaders("/api/orders", "Authorization", authorization);
 	}
 
 	String url() {

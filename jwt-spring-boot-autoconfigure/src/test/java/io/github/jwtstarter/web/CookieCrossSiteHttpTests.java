@@ -1,14 +1,10 @@
 package io.github.jwtstarter.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.Test;
@@ -29,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class CookieCrossSiteHttpTests {
 
 	static final RSAKey KEY = TestKeys.rsa("corp-1");
-
-	static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
 	int port;
@@ -82,14 +76,8 @@ abstract class CookieCrossSiteHttpTests {
 		assertThat(response.body()).contains("\"name\":\"alice\"");
 	}
 
-	private HttpResponse<String> send(String method, String... headers) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/whoami"))
-			.timeout(Duration.ofSeconds(10))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> send(String method, String... headers) {
+		return new TestHttp(this.port).sendWithHeaders(method, "/whoami", headers);
 	}
 
 }

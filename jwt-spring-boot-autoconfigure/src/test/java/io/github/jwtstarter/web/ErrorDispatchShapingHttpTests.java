@@ -1,17 +1,13 @@
 package io.github.jwtstarter.web;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import jakarta.servlet.http.HttpServletRequest;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.Test;
@@ -37,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorDispatchShapingHttpTests {
 
 	static final RSAKey KEY = TestKeys.rsa("corp-1");
-
-	static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
 	int port;
@@ -72,13 +66,8 @@ class ErrorDispatchShapingHttpTests {
 		assertThat(response.body()).contains("\"error\":true").contains("\"x-company\":null");
 	}
 
-	private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	private HttpResponse<String> get(String path, String... headers) {
+		return new TestHttp(this.port).getWithHeaders(path, headers);
 	}
 
 	/**

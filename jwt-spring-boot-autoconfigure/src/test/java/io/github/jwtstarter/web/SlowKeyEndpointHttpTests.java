@@ -1,8 +1,5 @@
 package io.github.jwtstarter.web;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -47,8 +44,6 @@ class SlowKeyEndpointHttpTests {
 
 	static final TricklingHttpServer slow = TricklingHttpServer.start(Duration.ofMillis(400), SLOW_KEY);
 
-	static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@LocalServerPort
 	int port;
 
@@ -91,10 +86,7 @@ class SlowKeyEndpointHttpTests {
 	}
 
 	private CompletableFuture<HttpResponse<String>> send(String token) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/whoami"))
-			.header("Authorization", "Bearer " + token)
-			.build();
-		return client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+		return new TestHttp(this.port).getAsync("/whoami", "Authorization", "Bearer " + token);
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
+import io.github.jwtstarter.test.TestHttp;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.Assert;
@@ -43,7 +44,7 @@ public final class AuthorizationServer implements AutoCloseable {
 
 	private final String issuer;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final HttpClient http = TestHttp.newClient().build();
 
 	private AuthorizationServer(ConfigurableApplicationContext context, String issuer) {
 		this.context = context;

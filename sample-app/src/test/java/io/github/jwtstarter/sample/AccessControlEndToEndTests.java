@@ -2,18 +2,16 @@ package io.github.jwtstarter.sample;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.TestHttp.assertForbidden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,8 +48,6 @@ class AccessControlEndToEndTests {
 	static final ECKey CORP_KEY = TestKeys.ec("corp-1", Curve.P_256);
 
 	static final Path PUBLIC_KEY = writePublicKey();
-
-	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
 	int port;
@@ -90,26 +87,18 @@ class AccessControlEndToEndTests {
 			.signWith(KUBE_KEY);
 	}
 
-	HttpResponse<String> send(String method, String path, @Nullable String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
+	HttpResponse<String> send(String method, String path, @Nullable String token) {
+		TestHttp http = new TestHttp(this.port);
+		if (!"POST".equals(method)) {
+			return http.send(method, path, token);
+		}
+		HttpRequest.Builder request = http.newRequest(path)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Rex\",\"kind\":\"dog\"}"));
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
-		if ("POST".equals(method)) {
-			request.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Rex\",\"kind\":\"dog\"}"));
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	static void assertForbidden(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-		assertThat(response.headers().firstValue("WWW-Authenticate"))
-			.hasValue("Bearer error=\"insufficient_scope\", error_description=\"access denied\"");
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(response.body()).contains("\"status\":403");
+		return http.send(request.build());
 	}
 
 	@Test

@@ -11,7 +11,7 @@ import java.util.List;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.test.KubernetesApiServer;
 import io.github.jwtstarter.test.KubernetesTokens;
-import io.github.jwtstarter.test.TestTlsFiles;
+import io.github.jwtstarter.test.TestCertificates;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
@@ -68,7 +68,7 @@ class AccessControlProjectedEndToEndTests {
 	static Path serviceAccountDirectory() {
 		try {
 			Path directory = Files.createTempDirectory("serviceaccount");
-			Files.copy(TestTlsFiles.get().caCertificate(), directory.resolve("ca.crt"));
+			Files.copy(TestCertificates.tlsFiles().caCertificate(), directory.resolve("ca.crt"));
 			Files.writeString(directory.resolve("token"), POD_TOKEN, StandardCharsets.US_ASCII);
 			return directory;
 		}

@@ -3,8 +3,6 @@ package io.github.jwtstarter.sample;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
@@ -29,6 +27,7 @@ import io.github.jwtstarter.authserver.RotatingJwkSource;
 import io.github.jwtstarter.jwt.JwksFetchEvent;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.jwtstarter.authserver.AuthorizationServer.BILLING_APP;
 import static io.github.jwtstarter.authserver.AuthorizationServer.PETS_APP;
+import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
@@ -88,8 +88,6 @@ class IdentityProvidersEndToEndTests {
 	static final JwksServer partnerJwks = JwksServer.start(PARTNER_KEY);
 
 	static @Nullable AuthorizationServer authorizationServer;
-
-	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	int port;
@@ -200,8 +198,7 @@ class IdentityProvidersEndToEndTests {
 		for (int i = 0; i < 30; i++) {
 			String provider = List.of("sas", "kube", "partner").get(i % 3);
 			order.add(provider);
-			responses.add(this.http.sendAsync(request("/whoami", tokens.get(provider)).GET().build(),
-					HttpResponse.BodyHandlers.ofString()));
+			responses.add(new TestHttp(this.port).getAsync("/whoami", "Authorization", "Bearer " + tokens.get(provider)));
 		}
 		for (int i = 0; i < responses.size(); i++) {
 			HttpResponse<String> response = responses.get(i).join();
@@ -283,34 +280,16 @@ class IdentityProvidersEndToEndTests {
 	}
 
 	HttpResponse<String> get(String path, @Nullable String token) {
-		return send(request(path, token).GET().build());
+		return new TestHttp(this.port).get(path, token);
 	}
 
 	HttpResponse<String> post(String path, String token, String json) {
-		return send(request(path, token).header("Content-Type", "application/json")
+		TestHttp http = new TestHttp(this.port);
+		return http.send(http.newRequest(path)
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
-	}
-
-	HttpRequest.Builder request(String path, @Nullable String token) {
-		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
-		if (token != null) {
-			builder.header("Authorization", "Bearer " + token);
-		}
-		return builder;
-	}
-
-	HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	static Map<String, Object> json(HttpResponse<String> response) {
@@ -320,14 +299,6 @@ class IdentityProvidersEndToEndTests {
 		catch (ParseException ex) {
 			throw new IllegalStateException("not JSON: " + response.body(), ex);
 		}
-	}
-
-	static void assertInvalidToken(HttpResponse<String> response, String description) {
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate"))
-			.hasValue("Bearer error=\"invalid_token\", error_description=\"" + description + "\"");
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		assertThat(json(response)).containsEntry("status", 401L).containsEntry("detail", description);
 	}
 
 	static int freePort() {

@@ -1,8 +1,6 @@
 package io.github.jwtstarter.sample;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,11 +46,6 @@ class MultiIssuerEndToEndTests {
 	static final JwksServer corp = JwksServer.start(CORP_KEY);
 
 	static final JwksServer partner = JwksServer.start(PARTNER_KEY);
-
-	static final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
 
 	@LocalServerPort
 	int port;
@@ -79,26 +74,12 @@ class MultiIssuerEndToEndTests {
 		return TestJwts.issuer("https://corp.example").subject("alice").audience("pets-api").scope("pets.read pets.write");
 	}
 
-	HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	HttpResponse<String> get(String path, String... headers) {
+		return new TestHttp(this.port).getWithHeaders(path, headers);
 	}
 
-	HttpResponse<String> getWithBearer(String path, String token) throws IOException, InterruptedException {
+	HttpResponse<String> getWithBearer(String path, String token) {
 		return get(path, "Authorization", "Bearer " + token);
-	}
-
-	static void assertInvalidToken(HttpResponse<String> response, String description) {
-		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue(
-				"Bearer error=\"invalid_token\", error_description=\"" + description + "\"");
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(response.body()).contains("\"status\":401").contains("\"detail\":\"" + description + "\"");
 	}
 
 	@Test
@@ -165,12 +146,12 @@ class MultiIssuerEndToEndTests {
 	@Test
 	void scopeBasedMethodSecurityDeniesWith403() throws Exception {
 		String readOnly = TestJwts.issuer("https://partner.example").subject("bob").scope("pets.read").signWith(PARTNER_KEY);
-		HttpResponse<String> response = http.send(HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/pets"))
+		TestHttp http = new TestHttp(this.port);
+		HttpResponse<String> response = http.send(http.newRequest("/api/pets")
 			.header("Authorization", "Bearer " + readOnly)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Rex\",\"species\":\"dog\"}"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.build());
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
 				(value) -> assertThat(value).startsWith("Bearer error=\"insufficient_scope\""));

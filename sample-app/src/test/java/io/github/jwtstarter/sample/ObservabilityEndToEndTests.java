@@ -1,9 +1,5 @@
 package io.github.jwtstarter.sample;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.text.ParseException;
 import java.time.Duration;
@@ -13,6 +9,7 @@ import java.util.Map;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.jspecify.annotations.Nullable;
@@ -55,8 +52,6 @@ class ObservabilityEndToEndTests {
 	static final JwksServer corpJwks = JwksServer.start(CORP_KEY);
 
 	static final JwksServer partnerJwks = JwksServer.start(PARTNER_KEY).failWith(503);
-
-	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	int port;
@@ -165,13 +160,8 @@ class ObservabilityEndToEndTests {
 		return TestJwts.issuer(issuer).subject("alice").audience("pets-api").signWith(key);
 	}
 
-	HttpResponse<String> get(String path, @Nullable String token) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	HttpResponse<String> get(String path, @Nullable String token) {
+		return new TestHttp(this.port).get(path, token);
 	}
 
 	static Map<String, Object> component(HttpResponse<String> response, String name) throws ParseException {

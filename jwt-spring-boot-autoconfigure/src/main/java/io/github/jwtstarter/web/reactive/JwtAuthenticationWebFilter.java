@@ -42,10 +42,11 @@ import org.springframework.web.server.WebFilterChain;
  * failure of token processing is answered 401, never 500; what the rest of the chain
  * signals propagates unchanged.
  * <p>
- * Never blocks the event loop: a token the verified-token cache answers (and every
- * rejection that needs no keys) is handled inline, without a thread hop; a token that
- * needs keys, a signature check or a key fetch is verified on the given scheduler
- * ({@link Schedulers#boundedElastic()} by default).
+ * Never blocks the event loop: a token the verified-token cache answers (or one over the
+ * size cap) is handled inline, without a thread hop; any other token is verified on the
+ * given scheduler ({@link Schedulers#boundedElastic()} by default), since it may need a
+ * key fetch, and on Reactor Netty the rest of the chain then continues on the request's
+ * event loop.
  */
 public final class JwtAuthenticationWebFilter implements WebFilter {
 
@@ -130,7 +131,7 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 			}
 			presentation = TokenPresentations.of(tokenRequest, token, request.getMethod().name(),
 					() -> request.getURI().toString(), clientCertificate(request));
-			verification = verify(route, token, presentation);
+			verification = verify(request, route, token, presentation);
 		}
 		catch (JwtVerificationException ex) {
 			return rejected(exchange, chain, policy, ex.getFailure(), presentation);
@@ -161,15 +162,19 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 		return (chain != null && chain.length > 0) ? chain[0] : null;
 	}
 
-	private Mono<Verification> verify(JwtRoute route, ResolvedToken token, TokenPresentation presentation) {
+	private Mono<Verification> verify(ServerHttpRequest request, JwtRoute route, ResolvedToken token,
+			TokenPresentation presentation) {
 		Predicate<JwtProvider> admissible = (provider) -> route.allows(provider.getId())
 				&& this.tokenResolver.accepts(provider.getId(), token.locations());
 		VerifiedJwt cached = this.verifier.verifyCached(token.token(), admissible, presentation);
 		if (cached != null) {
 			return Mono.just(new Verification(cached, JwtFailure.INVALID));
 		}
-		return Mono.fromCallable(() -> verifyFully(token.token(), admissible, presentation))
+		Mono<Verification> verification = Mono
+			.fromCallable(() -> verifyFully(token.token(), admissible, presentation))
 			.subscribeOn(this.verificationScheduler);
+		Scheduler eventLoop = RequestEventLoop.of(request);
+		return (eventLoop != null) ? verification.publishOn(eventLoop) : verification;
 	}
 
 	private Verification verifyFully(String token, Predicate<JwtProvider> admissible,

@@ -1,12 +1,7 @@
 package io.github.jwtstarter.routing.servlet;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.Test;
@@ -42,8 +37,6 @@ class JwtRequestMatchersSecurityChainTests {
 
 	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
 
-	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@LocalServerPort
 	int port;
 
@@ -55,13 +48,8 @@ class JwtRequestMatchersSecurityChainTests {
 		registry.add("jwt.providers.kube.jwks.local", () -> TestKeys.toPem(KUBE_KEY));
 	}
 
-	int status(String token) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/hello"))
-			.timeout(Duration.ofSeconds(10));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	int status(String token) {
+		return new TestHttp(this.port).get("/hello", token).statusCode();
 	}
 
 	@Test

@@ -1,8 +1,5 @@
 package io.github.jwtstarter.web.reactive;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +12,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
 import io.github.jwtstarter.jwt.JwtVerificationListener;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import io.netty.util.concurrent.FastThreadLocalThread;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,11 +60,6 @@ class ReactiveNonBlockingTests {
 
 	static final Queue<String> verifications = new ConcurrentLinkedQueue<>();
 
-	static final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
-
 	@LocalServerPort
 	int port;
 
@@ -101,13 +95,9 @@ class ReactiveNonBlockingTests {
 		return TestJwts.issuer("https://corp.example").subject(subject);
 	}
 
-	CompletableFuture<HttpResponse<String>> get(String path, String token) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(30));
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
+	CompletableFuture<HttpResponse<String>> get(String path, @Nullable String token) {
+		TestHttp http = new TestHttp(this.port);
+		return (token != null) ? http.getAsync(path, "Authorization", "Bearer " + token) : http.getAsync(path);
 	}
 
 	@Test
@@ -150,8 +140,28 @@ class ReactiveNonBlockingTests {
 			.allSatisfy((entry) -> assertThat(entry).startsWith("cached event-loop "));
 	}
 
+	@Test
+	void afterAnOffLoopVerificationTheApplicationRunsOnTheRequestsEventLoop() {
+		HttpResponse<String> response = get("/probe/thread", corp("fresh-" + System.nanoTime()).signWith(OLD_KEY)).join();
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(verifications).singleElement().asString().startsWith("full boundedElastic-");
+		assertThat(response.body()).startsWith("event-loop ");
+	}
+
+	@Test
+	void aKeepAliveConnectionKeepsAnsweringAfterResponsesToOffLoopVerifications() {
+		// each round: a token that needs an off-loop verification, then two requests answered
+		// inline, all on one keep-alive connection (Reactor Netty before 1.3.8 stopped reading
+		// such a connection when a response written off the event loop raced the next request)
+		for (int i = 0; i < 300; i++) {
+			assertThat(get("/whoami", "not-a-token-" + i).join().statusCode()).isEqualTo(401);
+			assertThat(get("/whoami", null).join().statusCode()).isEqualTo(401);
+			assertThat(get("/probe/thread", null).join().statusCode()).isEqualTo(200);
+		}
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
-	@Import(Probe.BlockingController.class)
+	@Import({ Probe.BlockingController.class, Probe.ThreadController.class })
 	static class Probe {
 
 		@Bean
@@ -168,6 +178,17 @@ class ReactiveNonBlockingTests {
 			Mono<String> block() throws InterruptedException {
 				Thread.sleep(1);
 				return Mono.just("blocked");
+			}
+
+		}
+
+		@RestController
+		static class ThreadController {
+
+			@GetMapping("/probe/thread")
+			Mono<String> thread() {
+				Thread thread = Thread.currentThread();
+				return Mono.just(((thread instanceof FastThreadLocalThread) ? "event-loop " : "") + thread.getName());
 			}
 
 		}

@@ -1,15 +1,12 @@
 package io.github.jwtstarter.sample.canary;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.jwtstarter.sample.SampleApplication;
 import io.github.jwtstarter.sample.demo.DemoModeInitializer;
+import io.github.jwtstarter.test.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CanaryDemoModeTests {
-
-	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Test
 	void bannerTokensRouteToCanaryAndPrimary(CapturedOutput output) throws Exception {
@@ -59,13 +54,11 @@ class CanaryDemoModeTests {
 	}
 
 	static String get(int port, String path, String token, String... headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Authorization", "Bearer " + token)
-			.timeout(Duration.ofSeconds(10));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		String[] all = new String[headers.length + 2];
+		all[0] = "Authorization";
+		all[1] = "Bearer " + token;
+		System.arraycopy(headers, 0, all, 2, headers.length);
+		HttpResponse<String> response = new TestHttp(port).getWithHeaders(path, all);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return response.body();
 	}

@@ -1,16 +1,13 @@
 package io.github.jwtstarter.sample.canary;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
@@ -42,8 +39,6 @@ class CanaryRoutingEndToEndTests {
 	static final JwksServer corp = JwksServer.start(CORP_KEY);
 
 	static final JwksServer partner = JwksServer.start(PARTNER_KEY);
-
-	static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@LocalServerPort
 	int port;
@@ -77,13 +72,8 @@ class CanaryRoutingEndToEndTests {
 			.signWith(PARTNER_KEY);
 	}
 
-	HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10));
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	HttpResponse<String> get(String path, String... headers) {
+		return new TestHttp(this.port).getWithHeaders(path, headers);
 	}
 
 	String greeting(String path, String token, String... headers) throws IOException, InterruptedException {

@@ -1,10 +1,5 @@
 package io.github.jwtstarter.sample.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,11 +50,6 @@ class GatewayEndToEndTests {
 	static final EchoUpstream canary = EchoUpstream.start("canary");
 
 	static final EchoUpstream pets = EchoUpstream.start("pets");
-
-	static final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
 
 	@LocalServerPort
 	int port;
@@ -283,33 +274,12 @@ class GatewayEndToEndTests {
 		assertThat(pets.received()).isEmpty();
 	}
 
-	private static void assertInvalidToken(HttpResponse<String> response) {
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate"))
-			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
-	}
-
 	private HttpResponse<String> get(String path, String... headers) {
 		return send("GET", path, headers);
 	}
 
 	private HttpResponse<String> send(String method, String path, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.timeout(Duration.ofSeconds(10))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
-		}
-		try {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new TestHttp(this.port).sendWithHeaders(method, path, headers);
 	}
 
 }

@@ -1,10 +1,6 @@
 package io.github.jwtstarter.sample.gateway.demo;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.jwtstarter.sample.gateway.GatewaySampleApplication;
+import io.github.jwtstarter.test.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,8 +33,6 @@ class GatewayDemoModeTests {
 	private static final Pattern PROMISE = Pattern.compile("^# (\\d{3})(?:: | from the (\\w+))?.*$");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\$(\\w+)");
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@Test
 	void everyPrintedCurlCommandAnswersAsItsCommentSays(CapturedOutput output) throws Exception {
@@ -73,7 +68,7 @@ class GatewayDemoModeTests {
 		List<String> words = words(command, exported);
 		String method = "GET";
 		String url = null;
-		HttpRequest.Builder request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(10));
+		List<String> headers = new ArrayList<>();
 		for (int i = 1; i < words.size(); i++) {
 			String word = words.get(i);
 			if (word.equals("-X")) {
@@ -82,16 +77,16 @@ class GatewayDemoModeTests {
 			else if (word.equals("-H")) {
 				String header = words.get(++i);
 				int colon = header.indexOf(':');
-				request.header(header.substring(0, colon).strip(), header.substring(colon + 1).strip());
+				headers.add(header.substring(0, colon).strip());
+				headers.add(header.substring(colon + 1).strip());
 			}
 			else if (!word.startsWith("-")) {
 				url = word;
 			}
 		}
 		assertThat(url).as(command).startsWith("http://localhost:" + port + "/");
-		request.uri(URI.create(url.replace("localhost", "127.0.0.1")))
-			.method(method, HttpRequest.BodyPublishers.noBody());
-		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = new TestHttp(port).sendWithHeaders(method,
+				url.substring(("http://localhost:" + port).length()), headers.toArray(String[]::new));
 		Matcher expected = PROMISE.matcher(promise);
 		assertThat(expected.matches()).as(promise).isTrue();
 		assertThat(response.statusCode()).as(command + "\n" + response.body())

@@ -1,0 +1,57 @@
+package io.github.jwtstarter.web.reactive;
+
+import java.util.concurrent.Executor;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The event loop a request arrived on, when the server is Reactor Netty: a verification
+ * that ran on another scheduler hands the rest of the chain (the application and the
+ * response write) back to it, as if the starter had not been there.
+ * <p>
+ * Besides keeping the application on the threads it expects, this avoids Reactor Netty
+ * 1.3.7 and earlier losing a keep-alive connection: a response written from another
+ * thread can reach the client before the server has finished the request, and when the
+ * client's next request arrives in that gap, the connection stops reading
+ * (reactor/reactor-netty#4361, fixed in 1.3.8, managed by Spring Boot 4.0.9 and 4.1.2).
+ */
+final class RequestEventLoop {
+
+	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils.isPresent("reactor.netty.Connection",
+			RequestEventLoop.class.getClassLoader());
+
+	private RequestEventLoop() {
+	}
+
+	/**
+	 * Returns a scheduler running on the request's event loop.
+	 * @param request the request
+	 * @return the scheduler, or {@code null} when the server is not Reactor Netty
+	 */
+	static @Nullable Scheduler of(ServerHttpRequest request) {
+		if (!REACTOR_NETTY_PRESENT) {
+			return null;
+		}
+		Executor eventLoop = ReactorNetty.eventLoop(ServerHttpRequestDecorator.getNativeRequest(request));
+		return (eventLoop != null) ? Schedulers.fromExecutor(eventLoop) : null;
+	}
+
+	/**
+	 * Reactor Netty types, loaded only when Reactor Netty is on the class path.
+	 */
+	private static final class ReactorNetty {
+
+		static @Nullable Executor eventLoop(Object nativeRequest) {
+			return (nativeRequest instanceof reactor.netty.Connection connection) ? connection.channel().eventLoop()
+					: null;
+		}
+
+	}
+
+}
