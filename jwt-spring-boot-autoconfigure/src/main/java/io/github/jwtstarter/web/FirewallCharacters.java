@@ -1,5 +1,7 @@
 package io.github.jwtstarter.web;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The character rules of Spring Security's strict firewalls ({@code StrictHttpFirewall},
  * {@code StrictServerWebExchangeFirewall}) for header names and values, written as a loop
@@ -16,23 +18,27 @@ public final class FirewallCharacters {
 
 	/**
 	 * Whether a header name passes: {@code [\p{IsAssigned}&&[^\p{IsControl}]]*}.
-	 * @param name the header name
+	 * @param name the header name, {@code null} for an absent one (allowed)
 	 * @return whether it is allowed
 	 */
-	public static boolean isAllowedHeaderName(String name) {
+	public static boolean isAllowedHeaderName(@Nullable String name) {
 		return isAllowed(name, false);
 	}
 
 	/**
 	 * Whether a header value passes: {@code [\p{IsAssigned}&&[[^\p{IsControl}]||\t]]*}.
-	 * @param value the header value
+	 * @param value the header value, {@code null} for an absent header (allowed, as the
+	 * reactive firewall asks about headers that are not there)
 	 * @return whether it is allowed
 	 */
-	public static boolean isAllowedHeaderValue(String value) {
+	public static boolean isAllowedHeaderValue(@Nullable String value) {
 		return isAllowed(value, true);
 	}
 
-	private static boolean isAllowed(String value, boolean tab) {
+	private static boolean isAllowed(@Nullable String value, boolean tab) {
+		if (value == null) {
+			return true;
+		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			if (c < 0x20 || c >= 0x7f) {

@@ -74,6 +74,13 @@ class FirewallCharactersTests {
 	}
 
 	@Test
+	void anAbsentHeaderIsAcceptedAsByTheDefaultReactiveFirewall() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/pets"));
+		assertThat(starterServerFirewall().getFirewalledExchange(exchange).block().getRequest().getHeaders()
+			.getFirst("Authorization")).isNull();
+	}
+
+	@Test
 	void pairedAndUnpairedSurrogatesAndTabsAreJudgedAsByTheDefaultFirewall() {
 		for (String value : new String[] { "a\tb", "\t", "a\uD83D\uDE00b", "a\uD83Db", "\uDE00", "\uD83D",
 				"\uD83D\uDE00\u0000", "é\u0085", "\u00A0\u2028", "\u0378", "" }) {

@@ -32,13 +32,22 @@ final class RequestEventLoop {
 	/**
 	 * Returns a scheduler running on the request's event loop.
 	 * @param request the request
-	 * @return the scheduler, or {@code null} when the server is not Reactor Netty
+	 * @return the scheduler, or {@code null} when the server is not Reactor Netty (or
+	 * there is no server: a mock request)
 	 */
 	static @Nullable Scheduler of(ServerHttpRequest request) {
 		if (!REACTOR_NETTY_PRESENT) {
 			return null;
 		}
-		Executor eventLoop = ReactorNetty.eventLoop(ServerHttpRequestDecorator.getNativeRequest(request));
+		Object nativeRequest;
+		try {
+			nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			// a request type that hides its native request, or a mock without a server
+			return null;
+		}
+		Executor eventLoop = ReactorNetty.eventLoop(nativeRequest);
 		return (eventLoop != null) ? Schedulers.fromExecutor(eventLoop) : null;
 	}
 
