@@ -3,23 +3,20 @@ package io.github.jwtstarter.autoconfigure;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.Predicate;
 
 import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.jwt.JwksFetchListener;
-import io.github.jwtstarter.jwt.JwtProvider;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerificationListener;
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.jwt.TokenPresentation;
-import io.github.jwtstarter.jwt.VerifiedJwt;
 import io.github.jwtstarter.jwt.VerifiedTokenCache;
+import io.github.jwtstarter.web.reactive.ProviderReactiveAuthenticationManager;
 import io.github.jwtstarter.web.servlet.ServletTokenPresentation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -32,7 +29,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
@@ -155,23 +151,7 @@ final class JwtDecoderConfigurations {
 				if (registry.byIssuer(issuer) == null) {
 					return Mono.empty();
 				}
-				ReactiveAuthenticationManager manager = (authentication) -> {
-					String token = ((BearerTokenAuthenticationToken) authentication).getToken();
-					Predicate<JwtProvider> admissible = (provider) -> provider.getIssuer().equals(issuer);
-					try {
-						VerifiedJwt cached = verifier.verifyCached(token, admissible);
-						if (cached != null) {
-							return Mono.just(cached.authentication());
-						}
-					}
-					catch (JwtVerificationException ex) {
-						return Mono.error(new InvalidBearerTokenException(ex.getFailure().description(), ex));
-					}
-					return Mono.fromCallable(() -> (Authentication) verifier.verify(token, admissible).authentication())
-						.subscribeOn(Schedulers.boundedElastic())
-						.onErrorMap(JwtVerificationException.class,
-								(ex) -> new InvalidBearerTokenException(ex.getFailure().description(), ex));
-				};
+				ReactiveAuthenticationManager manager = new ProviderReactiveAuthenticationManager(verifier, issuer);
 				return Mono.just(manager);
 			});
 		}
