@@ -33,32 +33,64 @@ public sealed interface JwtCondition permits VerifiedJwtCondition {
 				&& ((VerifiedJwtCondition) this).testVerified(jwt);
 	}
 
+	/**
+	 * A claim equal to a value; for a list claim, an element equal to it.
+	 * @param name the claim path (see "Claim paths" in the README)
+	 * @param value the expected value, compared as text
+	 * @return the condition
+	 */
 	static JwtCondition claim(String name, String value) {
 		Assert.hasText(name, "name cannot be empty");
 		Assert.notNull(value, "value cannot be null");
 		return new ClaimEquals(ClaimPath.of(name), value);
 	}
 
+	/**
+	 * A claim that is present.
+	 * @param name the claim path
+	 * @return the condition
+	 */
 	static JwtCondition hasClaim(String name) {
 		Assert.hasText(name, "name cannot be empty");
 		return new HasClaim(ClaimPath.of(name));
 	}
 
+	/**
+	 * A claim whose value matches a regular expression entirely; for a list claim, an
+	 * element that does.
+	 * @param name the claim path
+	 * @param regex the regular expression, compiled once
+	 * @return the condition
+	 */
 	static JwtCondition claimMatches(String name, String regex) {
 		Assert.hasText(name, "name cannot be empty");
 		Assert.notNull(regex, "regex cannot be null");
 		return new ClaimMatches(ClaimPath.of(name), Pattern.compile(regex));
 	}
 
+	/**
+	 * A token verified by the given provider.
+	 * @param id the provider id ({@code jwt.providers.<id>})
+	 * @return the condition
+	 */
 	static JwtCondition provider(String id) {
 		Assert.hasText(id, "id cannot be empty");
 		return new Provider(id);
 	}
 
+	/**
+	 * Any verified token.
+	 * @return the condition
+	 */
 	static JwtCondition authenticated() {
 		return Authenticated.INSTANCE;
 	}
 
+	/**
+	 * A token whose Authentication holds the given authority.
+	 * @param authority the authority, e.g. {@code SCOPE_pets.read}
+	 * @return the condition
+	 */
 	static JwtCondition authority(String authority) {
 		Assert.hasText(authority, "authority cannot be empty");
 		return new Authority(authority);
