@@ -81,11 +81,17 @@ final class JwtTokenParser {
 
 	/**
 	 * Whether the header has a {@code b64} member at all: Nimbus reads {@code "b64":true}
-	 * as the default and does not report it, so the parsed header JSON is consulted.
+	 * as the default and does not report it, so the parsed header JSON is consulted. The
+	 * header is parsed again only when its text could name {@code b64}: it holds the name
+	 * or an escape that could spell it.
 	 */
 	private static boolean namesB64(JWSHeader header) {
+		String json = header.getParsedBase64URL().decodeToString();
+		if (!json.contains("b64") && json.indexOf('\\') < 0) {
+			return false;
+		}
 		try {
-			return JSONObjectUtils.parse(header.getParsedBase64URL().decodeToString()).containsKey("b64");
+			return JSONObjectUtils.parse(json).containsKey("b64");
 		}
 		catch (ParseException ex) {
 			throw new JwtVerificationException(JwtFailure.MALFORMED);

@@ -6,10 +6,14 @@ import java.util.List;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.autoconfigure.JwtAutoConfiguration;
 import io.github.jwtstarter.test.JwksServer;
@@ -252,6 +256,15 @@ class JwtVerifierTests {
 			.isEqualTo(JwtFailure.UNSUPPORTED);
 		assertThat(rejection(TestJwts.withB64False(CORP_KEY, corpToken().claimsSet())))
 			.isEqualTo(JwtFailure.UNSUPPORTED);
+	}
+
+	@Test
+	void b64HeaderSpelledWithEscapesIsRejected() throws Exception {
+		String json = "{\"alg\":\"RS256\",\"kid\":\"corp-1\",\"\\u0062\\u0036\\u0034\":true}";
+		SignedJWT token = new SignedJWT(JWSHeader.parse(Base64URL.encode(json)), corpToken().claimsSet());
+		token.sign(new RSASSASigner(CORP_KEY));
+		assertThat(token.serialize().split("\\.")[0]).isEqualTo(Base64URL.encode(json).toString());
+		assertThat(rejection(token.serialize())).isEqualTo(JwtFailure.UNSUPPORTED);
 	}
 
 	@Test
