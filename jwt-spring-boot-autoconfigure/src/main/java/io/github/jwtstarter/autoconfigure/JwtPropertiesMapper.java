@@ -92,6 +92,8 @@ final class JwtPropertiesMapper {
 
 	JwtProvider provider(String id, JwtProperties.Provider properties, JwtProviderFactory factory) {
 		JwtProperties.SenderConstraint senderConstraint = properties.getSenderConstraint();
+		ProviderJwtAuthenticationConverter authentication = new ProviderJwtAuthenticationConverter(id,
+				properties.getPrincipalClaim(), authorities(id, properties));
 		return factory.provider(id, properties.getIssuer())
 			.keys(() -> keys(id, properties, factory))
 			.keysCustomizers(this.keysCustomizers)
@@ -100,8 +102,7 @@ final class JwtPropertiesMapper {
 			.types(properties.getTypes())
 			.audiences(properties.getAudiences())
 			.requiredClaims(requiredClaims(properties))
-			.authenticationConverter(
-					new ProviderJwtAuthenticationConverter(id, properties.getPrincipalClaim(), authorities(id, properties)))
+			.authenticationConverter(authentication)
 			.dpop(senderConstraint.getDpop(), senderConstraint.getDpopProofMaxAge(),
 					senderConstraint.getDpopReplayCacheSize())
 			.build();

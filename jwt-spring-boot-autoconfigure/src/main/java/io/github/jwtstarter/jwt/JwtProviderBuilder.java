@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import org.jspecify.annotations.Nullable;
@@ -19,12 +20,11 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
 
 /**
- * Builds one {@link JwtProvider}; obtained from {@link JwtProviderFactory#provider(String,
- * String)}. Keys and the authentication converter are required; everything else has the
- * defaults of {@code jwt.providers.*}: any algorithm the keys allow, any {@code typ}, no
- * audience or claim checked, 60 seconds of clock skew, {@code exp} required, no lifetime
- * bound, DPoP allowed with proofs accepted for 60 seconds and 100,000 proof ids
- * remembered.
+ * Builds one {@link JwtProvider}, from {@link JwtProviderFactory#provider(String, String)}.
+ * Keys and the authentication converter are required; the rest defaults as
+ * {@code jwt.providers.*} does: any algorithm the keys allow, any {@code typ}, no audience
+ * or claim checked, 60 seconds of clock skew, {@code exp} required, no lifetime bound, DPoP
+ * allowed (proofs accepted for 60 seconds, 100,000 proof ids remembered).
  */
 public final class JwtProviderBuilder {
 
@@ -70,8 +70,7 @@ public final class JwtProviderBuilder {
 	}
 
 	/**
-	 * Sets the keys, built when {@link #build()} runs, unless a keys customizer does not
-	 * ask for them.
+	 * Sets the keys, built by {@link #build()} unless no keys customizer asks for them.
 	 * @param keys supplies the keys, e.g. {@link JwtProviderFactory#localKeys(String)}
 	 * @return this builder
 	 */
@@ -82,8 +81,7 @@ public final class JwtProviderBuilder {
 	}
 
 	/**
-	 * Sets the customizers that may replace the keys, applied in order, each given what the
-	 * previous one returned.
+	 * Sets the customizers that may replace the keys, each given what the previous returned.
 	 * @param keysCustomizers the customizers
 	 * @return this builder
 	 */
@@ -100,9 +98,9 @@ public final class JwtProviderBuilder {
 	 */
 	public JwtProviderBuilder algorithms(Collection<String> algorithms) {
 		Assert.notNull(algorithms, "algorithms cannot be null");
-		Set<JWSAlgorithm> parsed = new LinkedHashSet<>();
-		algorithms.forEach((name) -> parsed.add(JWSAlgorithm.parse(name)));
-		this.algorithms = parsed;
+		this.algorithms = algorithms.stream()
+			.map(JWSAlgorithm::parse)
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 		return this;
 	}
 
@@ -187,8 +185,7 @@ public final class JwtProviderBuilder {
 	}
 
 	/**
-	 * Builds the provider: its keys (through the keys customizers), time checks,
-	 * validators, decoder and checks of sender-constrained tokens.
+	 * Builds the provider: keys (through the customizers), validators, decoder and DPoP checks.
 	 * @return the provider
 	 */
 	public JwtProvider build() {

@@ -49,7 +49,8 @@ class RequestShapingCustomizerTests {
 		return JwtProviderFactory.jdk(null, Clock.systemUTC())
 			.provider(id, "https://" + id + ".example")
 			.keys(() -> ProviderKeys.local(new JWKSet(key.toPublicJWK())))
-			.authenticationConverter(new ProviderJwtAuthenticationConverter(id, "sub", ClaimAuthoritiesConverter.scopes()))
+			.authenticationConverter(
+					new ProviderJwtAuthenticationConverter(id, "sub", ClaimAuthoritiesConverter.scopes()))
 			.build();
 	}
 
