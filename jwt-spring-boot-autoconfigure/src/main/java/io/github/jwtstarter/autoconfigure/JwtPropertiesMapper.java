@@ -13,10 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
 import io.github.jwtstarter.authentication.ClaimAuthoritiesConverter;
 import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationConverter;
@@ -25,18 +22,11 @@ import io.github.jwtstarter.authorization.ClaimMatchers;
 import io.github.jwtstarter.authorization.RbacPolicy;
 import io.github.jwtstarter.authorization.RbacPrincipal;
 import io.github.jwtstarter.jwt.DPoPMode;
-import io.github.jwtstarter.jwt.DPoPProofVerifier;
-import io.github.jwtstarter.jwt.JwkQualityGate;
-import io.github.jwtstarter.jwt.JwkSetLoader;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.jwt.JwtProvider;
+import io.github.jwtstarter.jwt.JwtProviderFactory;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
-import io.github.jwtstarter.jwt.JwtTimeValidator;
-import io.github.jwtstarter.jwt.ProviderJwtDecoder;
 import io.github.jwtstarter.jwt.ProviderKeys;
-import io.github.jwtstarter.jwt.ProviderValidators;
-import io.github.jwtstarter.jwt.SenderConstraints;
-import io.github.jwtstarter.jwt.VerificationCrypto;
 import io.github.jwtstarter.shaping.ProviderShaping;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRoute;
@@ -88,37 +78,34 @@ final class JwtPropertiesMapper {
 	}
 
 	List<JwtProvider> providers(JwtProperties properties) {
-		VerificationCrypto crypto = crypto(properties.getCrypto().getProvider());
+		JwtProviderFactory factory = factory(properties.getCrypto().getProvider());
 		List<JwtProvider> providers = new ArrayList<>();
-		properties.getProviders().forEach((id, provider) -> providers.add(provider(id, provider, crypto)));
+		properties.getProviders().forEach((id, provider) -> providers.add(provider(id, provider, factory)));
 		return providers;
 	}
 
-	VerificationCrypto crypto(JwtProperties.CryptoProvider provider) {
+	JwtProviderFactory factory(JwtProperties.CryptoProvider provider) {
 		ClassLoader classLoader = this.resourceLoader.getClassLoader();
-		return (provider == JwtProperties.CryptoProvider.AUTO) ? VerificationCrypto.preferAccp(classLoader)
-				: VerificationCrypto.jdk(classLoader);
+		return (provider == JwtProperties.CryptoProvider.AUTO) ? JwtProviderFactory.preferAccp(classLoader, this.clock)
+				: JwtProviderFactory.jdk(classLoader, this.clock);
 	}
 
-	JwtProvider provider(String id, JwtProperties.Provider properties, VerificationCrypto crypto) {
-		String issuer = properties.getIssuer();
-		ProviderKeys keys = customizedKeys(id, properties, crypto.supportsEdDsa());
-		JwtTimeValidator time = new JwtTimeValidator(properties.getClockSkew(), properties.isRequireExpiration(),
-				properties.getMaxLifetime(), this.clock);
-		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
-		properties.getAlgorithms().forEach((name) -> algorithms.add(JWSAlgorithm.parse(name)));
-		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, algorithms, ProviderValidators
-			.create(properties.getTypes(), issuer, properties.getAudiences(), requiredClaims(properties), time), crypto);
-		return new JwtProvider(id, issuer, keys, decoder, time,
-				new ProviderJwtAuthenticationConverter(id, properties.getPrincipalClaim(), authorities(id, properties)),
-				senderConstraints(properties));
-	}
-
-	private SenderConstraints senderConstraints(JwtProperties.Provider properties) {
+	JwtProvider provider(String id, JwtProperties.Provider properties, JwtProviderFactory factory) {
 		JwtProperties.SenderConstraint senderConstraint = properties.getSenderConstraint();
-		return new SenderConstraints(senderConstraint.getDpop(),
-				new DPoPProofVerifier(senderConstraint.getDpopProofMaxAge(), properties.getClockSkew(),
-						senderConstraint.getDpopReplayCacheSize(), this.clock));
+		ProviderJwtAuthenticationConverter authentication = new ProviderJwtAuthenticationConverter(id,
+				properties.getPrincipalClaim(), authorities(id, properties));
+		return factory.provider(id, properties.getIssuer())
+			.keys(() -> keys(id, properties, factory))
+			.keysCustomizers(this.keysCustomizers)
+			.time(properties.getClockSkew(), properties.isRequireExpiration(), properties.getMaxLifetime())
+			.algorithms(properties.getAlgorithms())
+			.types(properties.getTypes())
+			.audiences(properties.getAudiences())
+			.requiredClaims(requiredClaims(properties))
+			.authenticationConverter(authentication)
+			.dpop(senderConstraint.getDpop(), senderConstraint.getDpopProofMaxAge(),
+					senderConstraint.getDpopReplayCacheSize())
+			.build();
 	}
 
 	private Converter<Jwt, Collection<GrantedAuthority>> authorities(String id, JwtProperties.Provider properties) {
@@ -139,30 +126,30 @@ final class JwtPropertiesMapper {
 		return converter;
 	}
 
-	private ProviderKeys customizedKeys(String id, JwtProperties.Provider properties, boolean edDsa) {
-		Supplier<ProviderKeys> keys = () -> keys(id, properties, edDsa);
-		for (JwtProviderKeysCustomizer customizer : this.keysCustomizers) {
-			Supplier<ProviderKeys> previous = keys;
-			keys = () -> customizer.customize(id, previous);
-		}
-		return keys.get();
-	}
-
-	private ProviderKeys keys(String id, JwtProperties.Provider properties, boolean edDsa) {
+	private ProviderKeys keys(String id, JwtProperties.Provider properties, JwtProviderFactory factory) {
 		JwtProperties.Jwks jwks = properties.getJwks();
 		String name = "jwt.providers." + id + ".jwks";
 		if (jwks.getLocal() != null && !jwks.getLocal().isBlank()) {
-			return ProviderKeys.local(checked(name + ".local", "(inline key material)", jwks.getLocal(), edDsa));
+			return localKeys(factory, name + ".local", "(inline key material)", jwks.getLocal());
 		}
 		Resource location = jwks.getLocation();
 		if (location != null) {
-			return ProviderKeys.local(checked(name + ".location", location.getDescription(), read(name, location), edDsa));
+			return localKeys(factory, name + ".location", location.getDescription(), read(name, location));
 		}
 		ProviderKeys.RemoteSettings settings = new ProviderKeys.RemoteSettings(jwks.getCacheDuration(),
 				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
 				jwks.getReadTimeout(), jwks.getMaxSize());
-		return ProviderKeys.remote(id, (jwks.getUri() != null) ? url(jwks.getUri()) : null, properties.getIssuer(),
-				settings, this.access.access(id, jwks), this.fetchListener, this.clock, edDsa);
+		return factory.remoteKeys(id, (jwks.getUri() != null) ? url(jwks.getUri()) : null, properties.getIssuer(),
+				settings, this.access.access(id, jwks), this.fetchListener);
+	}
+
+	private static ProviderKeys localKeys(JwtProviderFactory factory, String name, String shownValue, String text) {
+		try {
+			return factory.localKeys(text);
+		}
+		catch (IllegalArgumentException ex) {
+			throw JwtPropertiesValidator.invalid(name, shownValue, ex.getMessage());
+		}
 	}
 
 	/**
@@ -197,26 +184,6 @@ final class JwtPropertiesMapper {
 			throw JwtPropertiesValidator.invalid(name + ".location", location.getDescription(),
 					"cannot be read; point it at a readable file: or classpath: resource holding a JWK Set or PEM");
 		}
-	}
-
-	private static JWKSet checked(String name, String shownValue, String text, boolean edDsa) {
-		JWKSet keys;
-		try {
-			keys = JwkSetLoader.parse(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw JwtPropertiesValidator.invalid(name, shownValue,
-					ex.getMessage() + "; provide a JWK Set, a JWK, or PEM public key(s)");
-		}
-		if (keys.getKeys().isEmpty()) {
-			throw JwtPropertiesValidator.invalid(name, shownValue, "holds no key");
-		}
-		List<String> problems = JwkQualityGate.problems(keys, edDsa);
-		if (!problems.isEmpty()) {
-			throw JwtPropertiesValidator.invalid(name, shownValue,
-					"keys refused by the key quality gate: " + String.join("; ", problems));
-		}
-		return keys;
 	}
 
 	private static URL url(String uri) {

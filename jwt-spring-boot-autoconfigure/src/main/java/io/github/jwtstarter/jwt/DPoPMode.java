@@ -19,6 +19,13 @@ public enum DPoPMode {
 	/**
 	 * Only DPoP-bound tokens with a valid proof are accepted.
 	 */
-	REQUIRED
+	REQUIRED;
+
+	/**
+	 * The proof algorithms accepted (the asymmetric ones Spring Security's
+	 * {@code DPoPProofJwtDecoderFactory} verifies), as listed in a {@code DPoP} challenge's
+	 * {@code algs}.
+	 */
+	public static final String PROOF_ALGORITHMS = "ES256 ES384 ES512 PS256 PS384 PS512 RS256 RS384 RS512";
 
 }

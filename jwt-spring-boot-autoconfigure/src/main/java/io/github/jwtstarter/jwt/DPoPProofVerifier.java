@@ -46,13 +46,7 @@ import org.springframework.util.Assert;
  * out, so a proof is never accepted twice. Stack-neutral: a web layer passes the method,
  * URI and header it read.
  */
-public final class DPoPProofVerifier {
-
-	/**
-	 * The proof algorithms accepted, as listed in a {@code DPoP} challenge's
-	 * {@code algs}.
-	 */
-	public static final String ALGORITHMS = "ES256 ES384 ES512 PS256 PS384 PS512 RS256 RS384 RS512";
+final class DPoPProofVerifier {
 
 	/**
 	 * Longest accepted proof, checked before any parsing.
@@ -82,7 +76,7 @@ public final class DPoPProofVerifier {
 	 * @param replayCacheSize the most proof ids remembered
 	 * @param clock the clock
 	 */
-	public DPoPProofVerifier(Duration maxAge, Duration clockSkew, long replayCacheSize, Clock clock) {
+	DPoPProofVerifier(Duration maxAge, Duration clockSkew, long replayCacheSize, Clock clock) {
 		Assert.isTrue(maxAge != null && !maxAge.isNegative() && !maxAge.isZero(), "maxAge must be positive");
 		Assert.isTrue(clockSkew != null && !clockSkew.isNegative(), "clockSkew must not be negative");
 		Assert.isTrue(replayCacheSize > 0, "replayCacheSize must be positive");
@@ -109,7 +103,7 @@ public final class DPoPProofVerifier {
 	 * @throws JwtVerificationException ({@link JwtFailure#INVALID_DPOP_PROOF}) when the
 	 * proof is rejected
 	 */
-	public void verify(@Nullable String method, @Nullable String uri, @Nullable String proof, Jwt accessToken) {
+	void verify(@Nullable String method, @Nullable String uri, @Nullable String proof, Jwt accessToken) {
 		Assert.notNull(accessToken, "accessToken cannot be null");
 		if (method == null || uri == null || proof == null || proof.isBlank() || proof.length() > MAX_PROOF_LENGTH) {
 			throw rejected("missing, empty or too large", null);

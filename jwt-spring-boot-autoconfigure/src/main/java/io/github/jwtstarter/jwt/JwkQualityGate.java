@@ -25,7 +25,7 @@ import com.nimbusds.jose.jwk.RSAKey;
  * Local keys that fail it fail startup; remote keys that fail it are skipped with a
  * warning.
  */
-public final class JwkQualityGate {
+final class JwkQualityGate {
 
 	private static final int MIN_RSA_BITS = 2048;
 
@@ -50,7 +50,7 @@ public final class JwkQualityGate {
 	 * @param jwkSet the keys to check
 	 * @return the problems found, each naming the key by position and {@code kid}
 	 */
-	public static List<String> problems(JWKSet jwkSet) {
+	static List<String> problems(JWKSet jwkSet) {
 		return problems(jwkSet, TINK_PRESENT);
 	}
 
@@ -61,7 +61,7 @@ public final class JwkQualityGate {
 	 * @param edDsa whether Ed25519 keys can be verified (Google Tink is present)
 	 * @return the problems found, each naming the key by position and {@code kid}
 	 */
-	public static List<String> problems(JWKSet jwkSet, boolean edDsa) {
+	static List<String> problems(JWKSet jwkSet, boolean edDsa) {
 		List<String> problems = new ArrayList<>();
 		Map<String, Integer> kids = new HashMap<>();
 		List<JWK> keys = jwkSet.getKeys();
@@ -85,7 +85,7 @@ public final class JwkQualityGate {
 	 * @param rejected receives one line per dropped key
 	 * @return the usable public keys
 	 */
-	public static JWKSet usable(JWKSet jwkSet, List<String> rejected) {
+	static JWKSet usable(JWKSet jwkSet, List<String> rejected) {
 		return usable(jwkSet, rejected, TINK_PRESENT);
 	}
 
@@ -97,7 +97,7 @@ public final class JwkQualityGate {
 	 * @param edDsa whether Ed25519 keys can be verified (Google Tink is present)
 	 * @return the usable public keys
 	 */
-	public static JWKSet usable(JWKSet jwkSet, List<String> rejected, boolean edDsa) {
+	static JWKSet usable(JWKSet jwkSet, List<String> rejected, boolean edDsa) {
 		Map<String, Integer> kids = new HashMap<>();
 		for (JWK key : jwkSet.getKeys()) {
 			if (key.getKeyID() != null) {

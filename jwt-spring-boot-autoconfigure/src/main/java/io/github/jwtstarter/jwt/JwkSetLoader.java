@@ -22,7 +22,7 @@ import com.nimbusds.jose.jwk.RSAKey;
  * Reads a local key source: a JWK Set, a single JWK, or one or more PEM public keys
  * (RSA or EC, {@code BEGIN PUBLIC KEY}, or X.509 certificates).
  */
-public final class JwkSetLoader {
+final class JwkSetLoader {
 
 	private static final Pattern PEM = Pattern
 		.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+?)-----END \\1-----");
@@ -37,7 +37,7 @@ public final class JwkSetLoader {
 	 * @throws IllegalArgumentException with a message that names what is wrong, never
 	 * the key material
 	 */
-	public static JWKSet parse(String text) {
+	static JWKSet parse(String text) {
 		String trimmed = text.strip();
 		if (trimmed.startsWith("{")) {
 			return parseJson(trimmed);

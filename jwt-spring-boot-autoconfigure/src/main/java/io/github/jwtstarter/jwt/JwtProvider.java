@@ -7,12 +7,14 @@ import java.time.Clock;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.util.Assert;
 
 /**
  * One configured JWT provider: its id, issuer, own keys and decoder, the time checks
  * re-applied on a cache hit, how a verified token becomes an Authentication, and the
- * checks of sender-constrained tokens run on every request.
+ * checks of sender-constrained tokens run on every request. Built by a
+ * {@link JwtProviderFactory}.
  */
 public final class JwtProvider implements Closeable {
 
@@ -30,14 +32,14 @@ public final class JwtProvider implements Closeable {
 
 	private final SenderConstraints senderConstraints;
 
-	public JwtProvider(String id, String issuer, ProviderKeys keys, ProviderJwtDecoder decoder,
-			JwtTimeValidator timeValidator, Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter) {
+	JwtProvider(String id, String issuer, ProviderKeys keys, ProviderJwtDecoder decoder, JwtTimeValidator timeValidator,
+			Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter) {
 		this(id, issuer, keys, decoder, timeValidator, authenticationConverter,
 				SenderConstraints.defaults(Clock.systemUTC()));
 	}
 
-	public JwtProvider(String id, String issuer, ProviderKeys keys, ProviderJwtDecoder decoder,
-			JwtTimeValidator timeValidator, Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter,
+	JwtProvider(String id, String issuer, ProviderKeys keys, ProviderJwtDecoder decoder, JwtTimeValidator timeValidator,
+			Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter,
 			SenderConstraints senderConstraints) {
 		Assert.hasText(id, "id cannot be empty");
 		Assert.hasText(issuer, "issuer cannot be empty");
@@ -63,7 +65,17 @@ public final class JwtProvider implements Closeable {
 		return this.issuer;
 	}
 
-	public ProviderJwtDecoder getDecoder() {
+	/**
+	 * Returns the provider's decoder: it verifies a token's signature with the provider's
+	 * keys and runs its validators, without the verified-token cache and without the
+	 * checks of sender-constrained tokens.
+	 * @return the decoder
+	 */
+	public JwtDecoder getDecoder() {
+		return this.decoder;
+	}
+
+	ProviderJwtDecoder decoder() {
 		return this.decoder;
 	}
 
@@ -75,7 +87,15 @@ public final class JwtProvider implements Closeable {
 		return this.authenticationConverter;
 	}
 
-	public SenderConstraints getSenderConstraints() {
+	/**
+	 * Returns whether the provider accepts DPoP-bound tokens and the {@code DPoP} scheme.
+	 * @return the mode
+	 */
+	public DPoPMode getDPoPMode() {
+		return this.senderConstraints.getDPoPMode();
+	}
+
+	SenderConstraints getSenderConstraints() {
 		return this.senderConstraints;
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.util.Assert;
  * unless told otherwise, rejects an {@code iat} in the future, and bounds the lifetime
  * {@code exp - iat}. Unlike {@code JwtTimestampValidator} it tells which check failed.
  */
-public final class JwtTimeValidator implements OAuth2TokenValidator<Jwt> {
+final class JwtTimeValidator implements OAuth2TokenValidator<Jwt> {
 
 	private final Duration clockSkew;
 
@@ -26,7 +26,7 @@ public final class JwtTimeValidator implements OAuth2TokenValidator<Jwt> {
 
 	private final Clock clock;
 
-	public JwtTimeValidator(Duration clockSkew, boolean requireExpiration, @Nullable Duration maxLifetime,
+	JwtTimeValidator(Duration clockSkew, boolean requireExpiration, @Nullable Duration maxLifetime,
 			Clock clock) {
 		Assert.notNull(clockSkew, "clockSkew cannot be null");
 		Assert.isTrue(!clockSkew.isNegative(), "clockSkew cannot be negative");

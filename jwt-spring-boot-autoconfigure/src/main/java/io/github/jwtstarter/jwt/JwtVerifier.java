@@ -15,7 +15,7 @@ import org.springframework.util.Assert;
  * caller's admissibility check (token location, route), then the provider's decoder and
  * Authentication. Repeated tokens are served from the {@link VerifiedTokenCache}, whose
  * hits still have their times checked. Every request, cached or not, then has the
- * provider's {@link SenderConstraints} checked against how it presented the token.
+ * provider's checks of sender-constrained tokens run against how it presented the token.
  * {@link #verifyCached} answers the cheap cases alone, so that a non-blocking caller runs
  * only the rest off its event loop.
  */
@@ -149,7 +149,7 @@ public final class JwtVerifier {
 	}
 
 	private static VerifiedJwt verifyWith(JwtProvider provider, String token, SignedJWT parsed) {
-		Jwt jwt = provider.getDecoder().decode(token, parsed);
+		Jwt jwt = provider.decoder().decode(token, parsed);
 		AbstractAuthenticationToken authentication;
 		try {
 			authentication = provider.getAuthenticationConverter().convert(jwt);

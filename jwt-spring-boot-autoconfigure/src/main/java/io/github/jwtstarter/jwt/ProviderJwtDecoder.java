@@ -34,7 +34,7 @@ import org.springframework.util.Assert;
  * including key retrieval, is a {@link JwtVerificationException}, never another
  * exception.
  */
-public final class ProviderJwtDecoder implements JwtDecoder {
+final class ProviderJwtDecoder implements JwtDecoder {
 
 	private static final Log logger = LogFactory.getLog(ProviderJwtDecoder.class);
 
@@ -58,7 +58,7 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 	 * @param algorithms the accepted algorithms; empty means what the keys allow
 	 * @param validator the header and claim validators
 	 */
-	public ProviderJwtDecoder(String providerId, ProviderKeys keys, Set<JWSAlgorithm> algorithms,
+	ProviderJwtDecoder(String providerId, ProviderKeys keys, Set<JWSAlgorithm> algorithms,
 			OAuth2TokenValidator<Jwt> validator) {
 		this(providerId, keys, algorithms, validator, VerificationCrypto.jdk());
 	}
@@ -71,7 +71,7 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 	 * @param validator the header and claim validators
 	 * @param crypto who checks signatures
 	 */
-	public ProviderJwtDecoder(String providerId, ProviderKeys keys, Set<JWSAlgorithm> algorithms,
+	ProviderJwtDecoder(String providerId, ProviderKeys keys, Set<JWSAlgorithm> algorithms,
 			OAuth2TokenValidator<Jwt> validator, VerificationCrypto crypto) {
 		Assert.hasText(providerId, "providerId cannot be empty");
 		Assert.notNull(keys, "keys cannot be null");
@@ -149,7 +149,7 @@ public final class ProviderJwtDecoder implements JwtDecoder {
 	 * Returns who checks this decoder's signatures.
 	 * @return the crypto in use
 	 */
-	public VerificationCrypto getCrypto() {
+	VerificationCrypto getCrypto() {
 		return this.crypto;
 	}
 

@@ -45,7 +45,7 @@ public final class ProviderKeys implements Closeable {
 
 	/**
 	 * The JWS algorithms a provider can accept, in this order: Nimbus' RSA, EC, HMAC and
-	 * EdDSA families without ES256K and Ed448, whose keys the {@link JwkQualityGate}
+	 * EdDSA families without ES256K and Ed448, whose keys the key quality gate
 	 * refuses (secp256k1 is not an allowed curve, Ed448 cannot be verified).
 	 */
 	public static final Set<JWSAlgorithm> SUPPORTED_ALGORITHMS = supported(
@@ -80,7 +80,7 @@ public final class ProviderKeys implements Closeable {
 	}
 
 	/**
-	 * Local keys, already checked by the {@link JwkQualityGate}.
+	 * Local keys, already checked by the key quality gate.
 	 * @param keys the keys
 	 * @return the provider keys
 	 */
@@ -96,7 +96,7 @@ public final class ProviderKeys implements Closeable {
 
 	/**
 	 * Remote keys: fetched on first use through {@link JwksResourceRetriever}, passed
-	 * through the {@link JwkQualityGate}, cached for {@code cache-duration} and refreshed
+	 * through the key quality gate, cached for {@code cache-duration} and refreshed
 	 * in the background ahead of expiry, fetched at most once per
 	 * {@code min-refresh-interval} (an unknown {@code kid} included, concurrent misses
 	 * sharing one fetch), and kept in use while the endpoint fails until

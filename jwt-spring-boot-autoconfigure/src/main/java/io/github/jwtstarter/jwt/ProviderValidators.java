@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
  * and the {@link JwtTimeValidator}. Each failure reads as a fixed {@link JwtFailure}; the
  * first failing check in that order is the one reported.
  */
-public final class ProviderValidators {
+final class ProviderValidators {
 
 	private ProviderValidators() {
 	}
@@ -34,7 +34,7 @@ public final class ProviderValidators {
 	 * @param time the time checks
 	 * @return the composed validator
 	 */
-	public static OAuth2TokenValidator<Jwt> create(String issuer, Collection<String> audiences,
+	static OAuth2TokenValidator<Jwt> create(String issuer, Collection<String> audiences,
 			Map<String, Object> requiredClaims, JwtTimeValidator time) {
 		return create(List.of(), issuer, audiences, requiredClaims, time);
 	}
@@ -49,7 +49,7 @@ public final class ProviderValidators {
 	 * @param time the time checks
 	 * @return the composed validator
 	 */
-	public static OAuth2TokenValidator<Jwt> create(Collection<String> types, String issuer,
+	static OAuth2TokenValidator<Jwt> create(Collection<String> types, String issuer,
 			Collection<String> audiences, Map<String, Object> requiredClaims, JwtTimeValidator time) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		if (!types.isEmpty()) {

@@ -31,7 +31,7 @@ import org.springframework.util.Assert;
  * {@code DPoPAuthenticationProvider}, taking the certificate and proof from a
  * {@link TokenPresentation} rather than from the current servlet request.
  */
-public final class SenderConstraints {
+final class SenderConstraints {
 
 	private final DPoPMode dpopMode;
 
@@ -42,7 +42,7 @@ public final class SenderConstraints {
 	 * @param dpopMode whether DPoP is disabled, allowed or required
 	 * @param proofVerifier the DPoP proof checks
 	 */
-	public SenderConstraints(DPoPMode dpopMode, DPoPProofVerifier proofVerifier) {
+	SenderConstraints(DPoPMode dpopMode, DPoPProofVerifier proofVerifier) {
 		Assert.notNull(dpopMode, "dpopMode cannot be null");
 		Assert.notNull(proofVerifier, "proofVerifier cannot be null");
 		this.dpopMode = dpopMode;
@@ -55,7 +55,7 @@ public final class SenderConstraints {
 	 * @param clock the clock
 	 * @return the checks
 	 */
-	public static SenderConstraints defaults(Clock clock) {
+	static SenderConstraints defaults(Clock clock) {
 		return new SenderConstraints(DPoPMode.ALLOWED,
 				new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(60), 100_000, clock));
 	}
@@ -65,7 +65,7 @@ public final class SenderConstraints {
 	 * scheme.
 	 * @return the mode
 	 */
-	public DPoPMode getDPoPMode() {
+	DPoPMode getDPoPMode() {
 		return this.dpopMode;
 	}
 

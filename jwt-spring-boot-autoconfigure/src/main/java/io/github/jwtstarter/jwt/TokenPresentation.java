@@ -10,7 +10,7 @@ import org.springframework.util.Assert;
  * How a request presented its token, as far as sender-constrained tokens care: the
  * authorization scheme, the request's method and URI (without query), the {@code DPoP}
  * proof header and the TLS client certificate. A web layer builds it from its request
- * type; the checks themselves ({@link SenderConstraints}) are stack-neutral.
+ * type; the checks themselves are stack-neutral.
  *
  * @param scheme how the token was presented
  * @param method the request method, for a DPoP proof's {@code htm}

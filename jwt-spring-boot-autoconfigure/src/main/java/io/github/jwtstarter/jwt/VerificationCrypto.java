@@ -29,7 +29,7 @@ import org.springframework.util.ClassUtils;
  * never installed JVM-wide; public keys are converted to its key type once, when they
  * load.
  */
-public final class VerificationCrypto {
+final class VerificationCrypto {
 
 	static final String ACCP_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
 
@@ -38,7 +38,7 @@ public final class VerificationCrypto {
 	/**
 	 * What to add for EdDSA, in messages about refused Ed25519 keys.
 	 */
-	public static final String TINK_DEPENDENCY = "com.google.crypto.tink:tink";
+	static final String TINK_DEPENDENCY = "com.google.crypto.tink:tink";
 
 	private static final Log logger = LogFactory.getLog(VerificationCrypto.class);
 
@@ -77,7 +77,7 @@ public final class VerificationCrypto {
 	 * The JDK's providers; EdDSA when Tink can be loaded by this class's class loader.
 	 * @return the JDK's crypto
 	 */
-	public static VerificationCrypto jdk() {
+	static VerificationCrypto jdk() {
 		return jdk(VerificationCrypto.class.getClassLoader());
 	}
 
@@ -86,7 +86,7 @@ public final class VerificationCrypto {
 	 * @param classLoader the application's class loader
 	 * @return the JDK's crypto
 	 */
-	public static VerificationCrypto jdk(@Nullable ClassLoader classLoader) {
+	static VerificationCrypto jdk(@Nullable ClassLoader classLoader) {
 		return new VerificationCrypto(null, ClassUtils.isPresent(TINK_CLASS, classLoader));
 	}
 
@@ -96,7 +96,7 @@ public final class VerificationCrypto {
 	 * @param classLoader the application's class loader
 	 * @return the crypto to verify with
 	 */
-	public static VerificationCrypto preferAccp(@Nullable ClassLoader classLoader) {
+	static VerificationCrypto preferAccp(@Nullable ClassLoader classLoader) {
 		boolean edDsa = ClassUtils.isPresent(TINK_CLASS, classLoader);
 		if (!ClassUtils.isPresent(ACCP_CLASS, classLoader)) {
 			logger.debug("JWT signatures are checked by the JDK (Amazon Corretto Crypto Provider not on the class path)");
@@ -126,7 +126,7 @@ public final class VerificationCrypto {
 	 * the JDK's own.
 	 * @return the provider name
 	 */
-	public String providerName() {
+	String providerName() {
 		return (this.provider != null) ? this.provider.getName() : "JDK";
 	}
 
@@ -134,7 +134,7 @@ public final class VerificationCrypto {
 	 * Returns whether EdDSA (Ed25519) signatures can be verified: Google Tink is present.
 	 * @return whether EdDSA is supported
 	 */
-	public boolean supportsEdDsa() {
+	boolean supportsEdDsa() {
 		return this.edDsa;
 	}
 

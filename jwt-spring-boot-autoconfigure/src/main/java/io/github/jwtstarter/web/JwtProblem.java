@@ -3,7 +3,7 @@ package io.github.jwtstarter.web;
 import java.nio.charset.StandardCharsets;
 
 import io.github.jwtstarter.authorization.RbacDecision;
-import io.github.jwtstarter.jwt.DPoPProofVerifier;
+import io.github.jwtstarter.jwt.DPoPMode;
 import io.github.jwtstarter.jwt.JwtFailure;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -90,7 +90,7 @@ public record JwtProblem(int status, String challenge, String title, String deta
 		}
 		String safe = sanitize(failure.description());
 		return new JwtProblem(401, "DPoP error=\"" + failure.errorCode() + "\", error_description=\"" + safe
-				+ "\", algs=\"" + DPoPProofVerifier.ALGORITHMS + "\"", "Unauthorized", safe);
+				+ "\", algs=\"" + DPoPMode.PROOF_ALGORITHMS + "\"", "Unauthorized", safe);
 	}
 
 	/**

@@ -53,8 +53,8 @@ class SenderConstraintAutoConfigurationTests {
 	void dpopModeDefaultsToAllowedAndIsSetPerProvider() {
 		this.contextRunner.withPropertyValues("jwt.providers.b.sender-constraint.dpop=required").run((context) -> {
 			JwtProviderRegistry registry = context.getBean(JwtProviderRegistry.class);
-			assertThat(registry.byId("a").getSenderConstraints().getDPoPMode()).isEqualTo(DPoPMode.ALLOWED);
-			assertThat(registry.byId("b").getSenderConstraints().getDPoPMode()).isEqualTo(DPoPMode.REQUIRED);
+			assertThat(registry.byId("a").getDPoPMode()).isEqualTo(DPoPMode.ALLOWED);
+			assertThat(registry.byId("b").getDPoPMode()).isEqualTo(DPoPMode.REQUIRED);
 		});
 	}
 

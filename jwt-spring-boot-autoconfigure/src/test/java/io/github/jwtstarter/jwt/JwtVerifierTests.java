@@ -101,7 +101,7 @@ class JwtVerifierTests {
 		boolean jdk = "jdk".equals(System.getProperty("jwt.crypto.provider"));
 		assumeThat(jdk || VerificationCryptoTests.accpExpected()).as("ACCP loads on linux-x86_64").isTrue();
 		for (JwtProvider provider : context.getBean(JwtProviderRegistry.class).providers()) {
-			assertThat(provider.getDecoder().getCrypto().providerName())
+			assertThat(provider.decoder().getCrypto().providerName())
 				.isEqualTo(jdk ? "JDK" : "AmazonCorrettoCryptoProvider");
 		}
 	}

@@ -1,7 +1,6 @@
 package io.github.jwtstarter.shaping.servlet;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +12,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authentication.ClaimAuthoritiesConverter;
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationConverter;
 import io.github.jwtstarter.jwt.JwtProvider;
-import io.github.jwtstarter.jwt.JwtTimeValidator;
-import io.github.jwtstarter.jwt.ProviderJwtDecoder;
+import io.github.jwtstarter.jwt.JwtProviderFactory;
 import io.github.jwtstarter.jwt.ProviderKeys;
-import io.github.jwtstarter.jwt.ProviderValidators;
 import io.github.jwtstarter.jwt.VerifiedJwt;
 import io.github.jwtstarter.shaping.ProviderShaping.ClaimHeader;
 import io.github.jwtstarter.shaping.ProviderShaping;
@@ -49,12 +46,12 @@ class RequestShapingCustomizerTests {
 	static final JwtProvider PLAIN = provider("plain", PLAIN_KEY);
 
 	static JwtProvider provider(String id, RSAKey key) {
-		ProviderKeys keys = ProviderKeys.local(new JWKSet(key.toPublicJWK()));
-		JwtTimeValidator time = new JwtTimeValidator(Duration.ofSeconds(60), true, null, Clock.systemUTC());
-		ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, Set.of(),
-				ProviderValidators.create("https://" + id + ".example", List.of(), Map.of(), time));
-		return new JwtProvider(id, "https://" + id + ".example", keys, decoder, time,
-				new ProviderJwtAuthenticationConverter(id, "sub", ClaimAuthoritiesConverter.scopes()));
+		return JwtProviderFactory.jdk(null, Clock.systemUTC())
+			.provider(id, "https://" + id + ".example")
+			.keys(() -> ProviderKeys.local(new JWKSet(key.toPublicJWK())))
+			.authenticationConverter(
+					new ProviderJwtAuthenticationConverter(id, "sub", ClaimAuthoritiesConverter.scopes()))
+			.build();
 	}
 
 	static VerifiedJwt verified(JwtProvider provider, RSAKey key, Map<String, Object> claims) {
