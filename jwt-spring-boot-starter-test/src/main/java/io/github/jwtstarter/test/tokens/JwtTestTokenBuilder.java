@@ -3,24 +3,12 @@ package io.github.jwtstarter.test.tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimNames;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.github.jwtstarter.autoconfigure.JwtProperties;
 import io.github.jwtstarter.test.tokens.JwtTestToken.Placement;
 import org.jspecify.annotations.Nullable;
@@ -37,47 +25,21 @@ import org.springframework.util.Assert;
  */
 public final class JwtTestTokenBuilder {
 
-	private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
-
-	private static final DefaultJWSSignerFactory SIGNERS = new DefaultJWSSignerFactory();
-
 	private final String providerId;
 
 	private final JwtProperties.Provider provider;
 
-	private final JwtTestKeys keys;
+	private final TestTokenClaims claims;
 
-	private final Clock clock;
-
-	private final Map<String, Object> claims = new LinkedHashMap<>();
-
-	private final Set<String> removedClaims = new LinkedHashSet<>();
-
-	private @Nullable JWSAlgorithm algorithm;
-
-	private @Nullable Instant issuedAt;
-
-	private @Nullable Duration lifetime;
-
-	private @Nullable Instant expiresAt;
-
-	private boolean expired;
-
-	private boolean unknownKey;
-
-	private boolean withoutKid;
-
-	private @Nullable JWK signingKey;
-
-	private @Nullable String type;
+	private final TestTokenSigner signer;
 
 	private @Nullable Placement placement;
 
 	JwtTestTokenBuilder(String providerId, JwtProperties.Provider provider, JwtTestKeys keys, Clock clock) {
 		this.providerId = providerId;
 		this.provider = provider;
-		this.keys = keys;
-		this.clock = clock;
+		this.claims = new TestTokenClaims(provider, clock);
+		this.signer = new TestTokenSigner(providerId, keys, provider.getTypes());
 	}
 
 	/**
@@ -124,10 +86,7 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder claim(String name, Object value) {
-		Assert.hasText(name, "name cannot be empty");
-		Assert.notNull(value, "value cannot be null; use withoutClaim(name)");
 		this.claims.put(name, value);
-		this.removedClaims.remove(name);
 		return this;
 	}
 
@@ -149,7 +108,6 @@ public final class JwtTestTokenBuilder {
 	 */
 	public JwtTestTokenBuilder withoutClaim(String name) {
 		this.claims.remove(name);
-		this.removedClaims.add(name);
 		return this;
 	}
 
@@ -159,7 +117,7 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder issuedAt(Instant issuedAt) {
-		this.issuedAt = issuedAt;
+		this.claims.issuedAt(issuedAt);
 		return this;
 	}
 
@@ -169,8 +127,7 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder expiresIn(Duration lifetime) {
-		this.lifetime = lifetime;
-		this.expiresAt = null;
+		this.claims.lifetime(lifetime);
 		return this;
 	}
 
@@ -180,8 +137,7 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder expiresAt(Instant expiresAt) {
-		this.expiresAt = expiresAt;
-		this.lifetime = null;
+		this.claims.expiresAt(expiresAt);
 		return this;
 	}
 
@@ -190,7 +146,7 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder expired() {
-		this.expired = true;
+		this.claims.expired();
 		return this;
 	}
 
@@ -201,7 +157,7 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder algorithm(String algorithm) {
-		this.algorithm = JWSAlgorithm.parse(algorithm);
+		this.signer.algorithm(JWSAlgorithm.parse(algorithm));
 		return this;
 	}
 
@@ -211,7 +167,7 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder signedByUnknownKey() {
-		this.unknownKey = true;
+		this.signer.unknownKey();
 		return this;
 	}
 
@@ -222,8 +178,7 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder signWith(JWK key) {
-		Assert.isTrue(key.isPrivate(), "key must be a private key");
-		this.signingKey = key;
+		this.signer.signingKey(key);
 		return this;
 	}
 
@@ -232,7 +187,7 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder withoutKid() {
-		this.withoutKid = true;
+		this.signer.withoutKid();
 		return this;
 	}
 
@@ -243,7 +198,7 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder type(String type) {
-		this.type = type;
+		this.signer.type(type);
 		return this;
 	}
 
@@ -305,80 +260,7 @@ public final class JwtTestTokenBuilder {
 	 * @return the token
 	 */
 	public JwtTestToken build() {
-		JWSAlgorithm algorithm = (this.algorithm != null) ? this.algorithm
-				: (this.signingKey != null) ? algorithmOf(this.signingKey) : this.keys.defaultAlgorithm(this.providerId);
-		JWK key = signingKey(algorithm);
-		JWSHeader.Builder header = new JWSHeader.Builder(algorithm);
-		if (!this.withoutKid) {
-			header.keyID(key.getKeyID());
-		}
-		String type = (this.type != null) ? this.type
-				: this.provider.getTypes().isEmpty() ? null : this.provider.getTypes().get(0);
-		if (type != null) {
-			header.type(new JOSEObjectType(type));
-		}
-		SignedJWT jwt = new SignedJWT(header.build(), claims());
-		try {
-			jwt.sign(SIGNERS.createJWSSigner(key, algorithm));
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException("Cannot sign a test token with " + algorithm, ex);
-		}
-		return new JwtTestToken(this.providerId, jwt.serialize(), placement());
-	}
-
-	private JWK signingKey(JWSAlgorithm algorithm) {
-		if (this.signingKey != null) {
-			return this.signingKey;
-		}
-		JWK key = this.keys.signingKey(this.providerId, algorithm);
-		if (this.unknownKey) {
-			return JwtTestKeys.unknownKey(algorithm, (key != null) ? key.getKeyID() : this.providerId + "-unknown");
-		}
-		if (key == null) {
-			throw new IllegalStateException(this.keys.hasRealKeys(this.providerId)
-					? "Provider '" + this.providerId + "' keeps its real keys (jwt.test.real-keys): sign with "
-							+ "signWith(privateKey), or use signedByUnknownKey() for a negative test"
-					: "Provider '" + this.providerId + "' has no test key for " + algorithm
-							+ "; add it to jwt.providers." + this.providerId + ".algorithms");
-		}
-		return key;
-	}
-
-	private JWTClaimsSet claims() {
-		Instant now = this.clock.instant();
-		Duration lifetime = (this.lifetime != null) ? this.lifetime : defaultLifetime();
-		Instant issuedAt = (this.issuedAt != null) ? this.issuedAt : now;
-		Instant expiresAt = (this.expiresAt != null) ? this.expiresAt : issuedAt.plus(lifetime);
-		if (this.expired) {
-			expiresAt = now.minus(this.provider.getClockSkew()).minus(Duration.ofMinutes(1));
-			issuedAt = expiresAt.minus(lifetime);
-		}
-		Map<String, Object> defaults = new LinkedHashMap<>();
-		defaults.put(JWTClaimNames.ISSUER, this.provider.getIssuer());
-		defaults.put(JWTClaimNames.SUBJECT, "user");
-		if (!this.provider.getAudiences().isEmpty()) {
-			defaults.put(JWTClaimNames.AUDIENCE, this.provider.getAudiences().get(0));
-		}
-		defaults.putAll(this.provider.getRequiredClaims());
-		defaults.put(JWTClaimNames.JWT_ID, UUID.randomUUID().toString());
-		defaults.putAll(this.claims);
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
-		defaults.forEach(claims::claim);
-		claims.issueTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt));
-		if (this.claims.get(JWTClaimNames.ISSUED_AT) != null) {
-			claims.claim(JWTClaimNames.ISSUED_AT, this.claims.get(JWTClaimNames.ISSUED_AT));
-		}
-		if (this.claims.get(JWTClaimNames.EXPIRATION_TIME) != null) {
-			claims.claim(JWTClaimNames.EXPIRATION_TIME, this.claims.get(JWTClaimNames.EXPIRATION_TIME));
-		}
-		this.removedClaims.forEach((name) -> claims.claim(name, null));
-		return claims.build();
-	}
-
-	private Duration defaultLifetime() {
-		Duration max = this.provider.getMaxLifetime();
-		return (max != null && max.compareTo(DEFAULT_LIFETIME) < 0) ? max : DEFAULT_LIFETIME;
+		return new JwtTestToken(this.providerId, this.signer.sign(this.claims::build), placement());
 	}
 
 	private Placement placement() {
@@ -393,23 +275,9 @@ public final class JwtTestTokenBuilder {
 		return Placement.header(header.getName(), (header.getPrefix() != null) ? header.getPrefix() : "");
 	}
 
-	private static JWSAlgorithm algorithmOf(JWK key) {
-		if (key.getAlgorithm() != null) {
-			return JWSAlgorithm.parse(key.getAlgorithm().getName());
-		}
-		return switch (key.getKeyType().getValue()) {
-			case "EC" -> JWSAlgorithm.Family.EC.stream()
-				.filter((candidate) -> Curve.forJWSAlgorithm(candidate).contains(key.toECKey().getCurve()))
-				.findFirst()
-				.orElseThrow();
-			case "oct" -> JWSAlgorithm.HS256;
-			default -> JWSAlgorithm.RS256;
-		};
-	}
-
 	@Override
 	public String toString() {
-		return "JwtTestTokenBuilder[provider=" + this.providerId + ", claims=" + this.claims.keySet() + "]";
+		return "JwtTestTokenBuilder[provider=" + this.providerId + ", claims=" + this.claims.names() + "]";
 	}
 
 }
