@@ -35,7 +35,7 @@ public sealed interface JwtCondition permits VerifiedJwtCondition {
 
 	/**
 	 * A claim equal to a value; for a list claim, an element equal to it.
-	 * @param name the claim path (see "Claim paths" in the README)
+	 * @param name the claim path (see "Claim paths through keys that contain dots" in docs/kubernetes.md)
 	 * @param value the expected value, compared as text
 	 * @return the condition
 	 */
