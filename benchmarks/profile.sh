@@ -65,10 +65,23 @@ import collections, json, subprocess, sys
 
 events = json.loads(subprocess.check_output(
     ["jfr", "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample", sys.argv[1]]))["recording"]["events"]
-CHAIN = {"FilterChainProxy$VirtualFilterChain.doFilter", "ApplicationFilterChain.doFilter"}
+CHAIN = {"FilterChainProxy$VirtualFilterChain.doFilter", "ApplicationFilterChain.doFilter",
+         "ObservationFilterChainDecorator$VirtualFilterChain.doFilter"}
 
 def name(frame):
     return frame["method"]["type"]["name"].rsplit("/", 1)[-1] + "." + frame["method"]["name"]
+
+def observing(raw):
+    """the sample's own work (up to the filter, servlet or handler it runs in) is Micrometer's or
+    an observation wrapper's: Spring Security's ObservationFilterChainDecorator and
+    ObservationAuthorizationManager, Spring's ServerHttpObservationFilter"""
+    for f in raw:
+        kind, method = f["method"]["type"]["name"], f["method"]["name"]
+        if kind.startswith("io/micrometer/") or "Observation" in kind.rsplit("/", 1)[-1]:
+            return True
+        if method in ("doFilter", "doFilterInternal", "doService", "handle", "invoke"):
+            return False
+    return False
 
 def inside(frames, method, stop_at_chain=False):
     """method on the stack; with stop_at_chain, only its own work, not the filters it calls"""
@@ -79,10 +92,13 @@ def inside(frames, method, stop_at_chain=False):
 rows = collections.Counter()
 total = 0
 for event in events:
-    frames = [name(f) for f in (event["values"]["stackTrace"] or {"frames": []})["frames"]]
+    raw = (event["values"]["stackTrace"] or {"frames": []})["frames"]
+    frames = [name(f) for f in raw]
     if not any(f.startswith("Http11Processor.") for f in frames):
         continue
     total += 1
+    if observing(raw):
+        rows["Micrometer observations, wherever they run (also counted in the rows above)"] += 1
     if "DispatcherServlet.doService" in frames:
         rows["Spring MVC (DispatcherServlet and the controller)"] += 1
     elif "FilterChainProxy.doFilter" in frames:
@@ -90,11 +106,11 @@ for event in events:
         if any(f.startswith("StrictHttpFirewall") for f in frames):
             rows["  of which StrictHttpFirewall (all its checks)"] += 1
         if inside(frames, "JwtAuthenticationFilter.doFilterInternal", True):
-            rows["  of which this starter's filter (own work)"] += 1
+            rows["  of which this starter's filter (own work, not the filters after it)"] += 1
             if "TokenResolver.resolve" in frames:
                 rows["    token lookup (TokenResolver)"] += 1
                 if any(f.startswith("StrictHttpFirewall") for f in frames):
-                    rows["      of which the firewall's header-value regex"] += 1
+                    rows["      of which the firewall's header-value check"] += 1
             if "JwtVerifier.verify" in frames:
                 rows["    verification (JwtVerifier)"] += 1
                 if "VerifiedTokenCache.get" in frames:
@@ -115,15 +131,16 @@ order = [
     "other servlet filters",
     "Spring Security filter chain",
     "  of which StrictHttpFirewall (all its checks)",
-    "  of which this starter's filter (own work)",
+    "  of which this starter's filter (own work, not the filters after it)",
     "    token lookup (TokenResolver)",
-    "      of which the firewall's header-value regex",
+    "      of which the firewall's header-value check",
     "    verification (JwtVerifier)",
     "      cache lookup (hashing the token string)",
     "      decoding: signature and claims (cache misses)",
     "  of which BearerTokenAuthenticationFilter (stock Boot's own work)",
     "    JwtAuthenticationProvider (decoding, every request)",
     "Spring MVC (DispatcherServlet and the controller)",
+    "Micrometer observations, wherever they run (also counted in the rows above)",
 ]
 print(f"| Where the request threads are ({total:,} samples) | Share |")
 print("|---|---:|")
