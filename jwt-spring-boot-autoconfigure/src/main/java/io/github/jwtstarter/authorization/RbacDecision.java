@@ -1,6 +1,8 @@
 package io.github.jwtstarter.authorization;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 
 /**
  * A decision of {@link RbacRules}, so that a denial can be told apart from one of the
@@ -18,6 +20,17 @@ public final class RbacDecision extends AuthorizationDecision {
 	static final RbacDecision GRANTED = new RbacDecision(true);
 
 	static final RbacDecision DENIED = new RbacDecision(false);
+
+	/**
+	 * Returns whether a denial came from {@code jwt.rbac} rather than from the
+	 * application's own rules or {@code @PreAuthorize}.
+	 * @param denial the denial
+	 * @return whether RBAC denied
+	 */
+	public static boolean isRbacDenial(AccessDeniedException denial) {
+		return denial instanceof AuthorizationDeniedException denied
+				&& denied.getAuthorizationResult() instanceof RbacDecision;
+	}
 
 	private RbacDecision(boolean granted) {
 		super(granted);

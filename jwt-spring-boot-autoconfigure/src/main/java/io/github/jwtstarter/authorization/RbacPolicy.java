@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-import io.github.jwtstarter.web.RequestScope;
+import io.github.jwtstarter.web.RequestPattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
@@ -19,7 +19,7 @@ public final class RbacPolicy {
 
 	private final String name;
 
-	private final RequestScope scope;
+	private final RequestPattern pattern;
 
 	private final List<RbacPrincipal> principals;
 
@@ -37,7 +37,7 @@ public final class RbacPolicy {
 		Assert.notNull(principals, "principals cannot be null");
 		Assert.noNullElements(principals, "principals cannot contain null elements");
 		this.name = name;
-		this.scope = new RequestScope(paths, methods);
+		this.pattern = new RequestPattern(paths, methods);
 		this.principals = List.copyOf(principals);
 	}
 
@@ -48,7 +48,7 @@ public final class RbacPolicy {
 	 * @return whether the method and path match
 	 */
 	public boolean covers(String method, PathContainer path) {
-		return this.scope.covers(method, path);
+		return this.pattern.covers(method, path);
 	}
 
 	/**
@@ -76,18 +76,18 @@ public final class RbacPolicy {
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof RbacPolicy that && this.name.equals(that.name)
-				&& this.scope.equals(that.scope)
+				&& this.pattern.equals(that.pattern)
 				&& this.principals.equals(that.principals));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.name, this.scope, this.principals);
+		return Objects.hash(this.name, this.pattern, this.principals);
 	}
 
 	@Override
 	public String toString() {
-		return "RbacPolicy[name=" + this.name + ", " + this.scope + ", principals=" + this.principals + "]";
+		return "RbacPolicy[name=" + this.name + ", " + this.pattern + ", principals=" + this.principals + "]";
 	}
 
 }

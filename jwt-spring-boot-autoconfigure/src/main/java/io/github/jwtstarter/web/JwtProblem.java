@@ -2,12 +2,9 @@ package io.github.jwtstarter.web;
 
 import java.nio.charset.StandardCharsets;
 
-import io.github.jwtstarter.authorization.RbacDecision;
 import io.github.jwtstarter.jwt.DPoPMode;
 import io.github.jwtstarter.jwt.JwtFailure;
 
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.util.Assert;
 
 /**
@@ -104,16 +101,6 @@ public record JwtProblem(int status, String challenge, String title, String deta
 	/**
 	 * The answer to a denial: the detail names the layer that denied ({@code jwt.rbac} or
 	 * the application's own rules and {@code @PreAuthorize}), never the policy.
-	 * @param denial the denial
-	 * @return the problem
-	 */
-	public static JwtProblem accessDenied(AccessDeniedException denial) {
-		return accessDenied(denial instanceof AuthorizationDeniedException denied
-				&& denied.getAuthorizationResult() instanceof RbacDecision);
-	}
-
-	/**
-	 * The answer to a denial.
 	 * @param byRbac whether {@code jwt.rbac} denied, rather than the application
 	 * @return the problem
 	 */

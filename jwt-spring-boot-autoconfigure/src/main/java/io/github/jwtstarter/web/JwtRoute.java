@@ -12,7 +12,7 @@ import org.springframework.util.Assert;
  */
 public final class JwtRoute {
 
-	private final RequestScope scope;
+	private final RequestPattern pattern;
 
 	private final ValidationPolicy validationPolicy;
 
@@ -32,7 +32,7 @@ public final class JwtRoute {
 			boolean disabled) {
 		Assert.notNull(validationPolicy, "validationPolicy cannot be null");
 		Assert.notNull(providers, "providers cannot be null");
-		this.scope = new RequestScope(paths, methods);
+		this.pattern = new RequestPattern(paths, methods);
 		this.validationPolicy = validationPolicy;
 		this.providers = Set.copyOf(providers);
 		this.disabled = disabled;
@@ -48,7 +48,7 @@ public final class JwtRoute {
 	}
 
 	boolean matches(String method, PathContainer path) {
-		return this.scope.covers(method, path);
+		return this.pattern.covers(method, path);
 	}
 
 	/**
@@ -70,7 +70,7 @@ public final class JwtRoute {
 
 	@Override
 	public String toString() {
-		return "JwtRoute[" + this.scope + ", policy=" + this.validationPolicy
+		return "JwtRoute[" + this.pattern + ", policy=" + this.validationPolicy
 				+ ", providers=" + this.providers + ", disabled=" + this.disabled + "]";
 	}
 

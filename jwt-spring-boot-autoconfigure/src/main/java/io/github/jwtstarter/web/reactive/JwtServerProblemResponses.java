@@ -36,7 +36,7 @@ public final class JwtServerProblemResponses implements ServerAuthenticationEntr
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
-		boolean byRbac = JwtProblem.accessDenied(denied) != JwtProblem.accessDenied(false)
+		boolean byRbac = RbacDecision.isRbacDenial(denied)
 				|| exchange.getAttribute(RbacDecision.DENIED_ATTRIBUTE) != null;
 		return write(exchange, JwtProblem.accessDenied(byRbac));
 	}

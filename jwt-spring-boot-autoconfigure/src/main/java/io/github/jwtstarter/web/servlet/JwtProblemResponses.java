@@ -2,10 +2,11 @@ package io.github.jwtstarter.web.servlet;
 
 import java.io.IOException;
 
+import io.github.jwtstarter.authorization.RbacDecision;
+import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.web.JwtProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.github.jwtstarter.jwt.JwtFailure;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -40,7 +41,7 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		write(response, JwtProblem.accessDenied(accessDeniedException));
+		write(response, JwtProblem.accessDenied(RbacDecision.isRbacDenial(accessDeniedException)));
 	}
 
 	/**

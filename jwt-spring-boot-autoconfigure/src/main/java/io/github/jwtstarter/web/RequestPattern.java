@@ -19,7 +19,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * with {@code GET} handlers: a {@code HEAD} never reaches a handler that a
  * {@code GET}-only policy protects without satisfying it.
  */
-public final class RequestScope {
+public final class RequestPattern {
 
 	private final List<PathPattern> paths;
 
@@ -30,7 +30,7 @@ public final class RequestScope {
 	 * @param paths path patterns; empty means any path
 	 * @param methods HTTP methods; empty means any
 	 */
-	public RequestScope(List<String> paths, Set<String> methods) {
+	public RequestPattern(List<String> paths, Set<String> methods) {
 		Assert.notNull(paths, "paths cannot be null");
 		Assert.notNull(methods, "methods cannot be null");
 		this.paths = paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
@@ -67,7 +67,7 @@ public final class RequestScope {
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return this == other || (other instanceof RequestScope that && patterns().equals(that.patterns())
+		return this == other || (other instanceof RequestPattern that && patterns().equals(that.patterns())
 				&& this.methods.equals(that.methods));
 	}
 
