@@ -1,13 +1,11 @@
 package io.github.jwtstarter.routing.reactive;
 
+import io.github.jwtstarter.web.reactive.JwtAuthentications;
 import io.github.jwtstarter.routing.JwtCondition;
-import io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
@@ -94,17 +92,10 @@ public final class JwtServerWebExchangeMatchers {
 
 		@Override
 		public Mono<MatchResult> matches(ServerWebExchange exchange) {
-			return ReactiveSecurityContextHolder.getContext()
-				.mapNotNull(SecurityContext::getAuthentication)
-				.switchIfEmpty(Mono.fromSupplier(() -> attribute(exchange)))
+			return JwtAuthentications.of(exchange)
 				.map(this.condition::test)
 				.defaultIfEmpty(false)
 				.flatMap((matches) -> matches ? MatchResult.match() : MatchResult.notMatch());
-		}
-
-		private static @Nullable Authentication attribute(ServerWebExchange exchange) {
-			Object authentication = exchange.getAttributes().get(JwtAuthenticationWebFilter.AUTHENTICATION_ATTRIBUTE);
-			return (authentication instanceof Authentication found) ? found : null;
 		}
 
 		@Override
