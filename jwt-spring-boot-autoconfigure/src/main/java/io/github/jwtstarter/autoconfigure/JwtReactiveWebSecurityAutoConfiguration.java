@@ -7,7 +7,6 @@ import io.github.jwtstarter.authorization.reactive.RbacReactiveAuthorizationMana
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRequestFlow;
-import io.github.jwtstarter.web.TokenResolver;
 import io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter;
 import io.github.jwtstarter.web.reactive.JwtExchangeCustomizer;
 import io.github.jwtstarter.web.reactive.JwtServerProblemResponses;
@@ -80,10 +79,10 @@ public final class JwtReactiveWebSecurityAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		JwtServerSecurityConfigurer jwtServerSecurityConfigurer(JwtRequestFlow flow, RequestShaping shaping,
-				JwtServerProblemResponses responses, TokenResolver tokenResolver,
-				ObjectProvider<JwtExchangeCustomizer> exchangeCustomizers, ListableBeanFactory beanFactory) {
+				JwtServerProblemResponses responses, ObjectProvider<JwtExchangeCustomizer> exchangeCustomizers,
+				ListableBeanFactory beanFactory) {
 			return new JwtServerSecurityConfigurer(flow, shaping, responses,
-					exchangeCustomizer(exchangeCustomizers.orderedStream().toList()), tokenResolver, rbac(beanFactory),
+					exchangeCustomizer(exchangeCustomizers.orderedStream().toList()), rbac(beanFactory),
 					Schedulers.boundedElastic());
 		}
 

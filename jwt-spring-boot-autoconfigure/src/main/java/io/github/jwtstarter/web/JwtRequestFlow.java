@@ -133,6 +133,28 @@ public final class JwtRequestFlow {
 		return presentation != null && presentation.scheme() == TokenPresentation.Scheme.DPOP;
 	}
 
+	/**
+	 * Returns whether the flow verifies a token of this request: its route is not
+	 * {@code disabled}, it is no CORS preflight, and it carries a token (or more than one,
+	 * which is rejected). Such a request is authenticated by its token or not at all, so
+	 * a chain's CSRF protection can leave it to the flow (a cookie token is held to the
+	 * cross-site rule).
+	 * @param request the request
+	 * @return whether a token of the request is verified
+	 */
+	public boolean verifiesToken(TokenRequest request) {
+		JwtRoute route = route(request);
+		if (route.isDisabled() || isPreflight(request)) {
+			return false;
+		}
+		try {
+			return this.tokenResolver.resolve(request) != null;
+		}
+		catch (RuntimeException ex) {
+			return true;
+		}
+	}
+
 	private JwtOutcome complete(Verification verification) {
 		ResolvedToken token = verification.token();
 		try {

@@ -22,7 +22,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
  *
  * A WebFlux.fn predicate is synchronous and cannot read the reactive security context,
  * so these read the Authentication that the starter's
- * {@link JwtAuthenticationWebFilter} put on the exchange
+ * {@link io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter} put on the exchange
  * ({@link JwtAuthentications#AUTHENTICATION_ATTRIBUTE}); a request without a
  * verified JWT passes none of them (but their negations). The predicates are immutable
  * values.

@@ -103,10 +103,13 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 				.contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context)));
 		}
 		if (outcome instanceof JwtOutcome.Anonymous anonymous) {
-			if (anonymous.failure() != null) {
-				exchange.getAttributes().put(JwtRequestFlow.FAILURE_ATTRIBUTE, anonymous.failure());
+			if (anonymous.failure() == null) {
+				return chain.filter(shape(exchange, null, null));
 			}
-			return chain.filter(shape(exchange, null, anonymous.failedToken()));
+			exchange.getAttributes().put(JwtRequestFlow.FAILURE_ATTRIBUTE, anonymous.failure());
+			// authenticated by its token or not at all: not by what a session held
+			return chain.filter(shape(exchange, null, anonymous.failedToken()))
+				.contextWrite(ReactiveSecurityContextHolder.clearContext());
 		}
 		if (outcome instanceof JwtOutcome.Rejected rejected) {
 			return (rejected.failure() != null)

@@ -2,9 +2,6 @@ package io.github.jwtstarter.web.reactive;
 
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRequestFlow;
-import io.github.jwtstarter.web.ResolvedToken;
-import io.github.jwtstarter.web.TokenLocation;
-import io.github.jwtstarter.web.TokenResolver;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -48,8 +45,8 @@ import org.springframework.web.server.WebFilterChain;
  * shaping, the 401 and 403 problem responses (as the chain's entry point and
  * access-denied handler), and {@code jwt.rbac} as an authorization step of its own,
  * before the application's {@code authorizeExchange} rules: a request must pass both.
- * CSRF protection, when the chain has it, skips exchanges that carry a token in a header
- * or a query parameter. {@link #configureStateless} also makes the chain a stateless
+ * CSRF protection, when the chain has it, leaves the exchanges whose token the starter
+ * verifies to the starter: they are authenticated by that token or not at all. {@link #configureStateless} also makes the chain a stateless
  * API; the starter's own chain is built that way.
  */
 public final class JwtServerSecurityConfigurer {
@@ -62,8 +59,6 @@ public final class JwtServerSecurityConfigurer {
 
 	private final JwtExchangeCustomizer exchangeCustomizer;
 
-	private final TokenResolver tokenResolver;
-
 	private final @Nullable ReactiveAuthorizationManager<AuthorizationContext> rbac;
 
 	private final Scheduler verificationScheduler;
@@ -74,26 +69,23 @@ public final class JwtServerSecurityConfigurer {
 	 * @param shaping how exchanges are shaped after JWT processing
 	 * @param responses the error responses
 	 * @param exchangeCustomizer reshapes the exchange after {@code shaping}
-	 * @param tokenResolver where tokens are read
 	 * @param rbac the {@code jwt.rbac} authorization manager, {@code null} when there is
 	 * nothing to check
 	 * @param verificationScheduler where verifications that may block run
 	 */
 	public JwtServerSecurityConfigurer(JwtRequestFlow flow, RequestShaping shaping,
 			JwtServerProblemResponses responses, JwtExchangeCustomizer exchangeCustomizer,
-			TokenResolver tokenResolver, @Nullable ReactiveAuthorizationManager<AuthorizationContext> rbac,
+			@Nullable ReactiveAuthorizationManager<AuthorizationContext> rbac,
 			Scheduler verificationScheduler) {
 		Assert.notNull(flow, "flow cannot be null");
 		Assert.notNull(shaping, "shaping cannot be null");
 		Assert.notNull(responses, "responses cannot be null");
 		Assert.notNull(exchangeCustomizer, "exchangeCustomizer cannot be null");
-		Assert.notNull(tokenResolver, "tokenResolver cannot be null");
 		Assert.notNull(verificationScheduler, "verificationScheduler cannot be null");
 		this.flow = flow;
 		this.shaping = shaping;
 		this.responses = responses;
 		this.exchangeCustomizer = exchangeCustomizer;
-		this.tokenResolver = tokenResolver;
 		this.rbac = rbac;
 		this.verificationScheduler = verificationScheduler;
 	}
@@ -132,7 +124,7 @@ public final class JwtServerSecurityConfigurer {
 			.addFilterAt(new JwtAuthenticationWebFilter(this.flow, this.shaping, this.responses,
 					this.exchangeCustomizer, this.verificationScheduler), SecurityWebFiltersOrder.AUTHENTICATION);
 		if (csrfAware) {
-			http.addFilterBefore(new SkipCsrfForTokens(this.tokenResolver), SecurityWebFiltersOrder.CSRF);
+			http.addFilterBefore(new SkipCsrfForVerifiedTokens(this.flow), SecurityWebFiltersOrder.CSRF);
 		}
 		// a chain without authorizeExchange has no exception translation of its own: a
 		// jwt.rbac or @PreAuthorize denial must still be a 401 or 403 problem
@@ -149,36 +141,24 @@ public final class JwtServerSecurityConfigurer {
 	}
 
 	/**
-	 * Tells the CSRF filter (when the chain has one) to skip an exchange that carries a
-	 * token in a header or a query parameter: a browser never sends those on its own.
+	 * Tells the CSRF filter (when the chain has one) to leave the exchanges whose token
+	 * the starter verifies to the starter: they are authenticated by that token or not at
+	 * all, and a token in a cookie is held to the cross-site rule.
 	 */
-	private static final class SkipCsrfForTokens implements WebFilter {
+	private static final class SkipCsrfForVerifiedTokens implements WebFilter {
 
-		private final TokenResolver tokenResolver;
+		private final JwtRequestFlow flow;
 
-		SkipCsrfForTokens(TokenResolver tokenResolver) {
-			this.tokenResolver = tokenResolver;
+		SkipCsrfForVerifiedTokens(JwtRequestFlow flow) {
+			this.flow = flow;
 		}
 
 		@Override
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-			if (carriesToken(exchange)) {
+			if (this.flow.verifiesToken(new ServerTokenRequest(exchange.getRequest()))) {
 				CsrfWebFilter.skipExchange(exchange);
 			}
 			return chain.filter(exchange);
-		}
-
-		private boolean carriesToken(ServerWebExchange exchange) {
-			try {
-				ResolvedToken token = this.tokenResolver.resolve(new ServerTokenRequest(exchange.getRequest()));
-				return token != null && token.locations()
-					.stream()
-					.anyMatch((location) -> location.kind() != TokenLocation.Kind.COOKIE);
-			}
-			catch (RuntimeException ex) {
-				// two tokens, or an undecodable query: the JWT filter answers 401
-				return true;
-			}
 		}
 
 	}

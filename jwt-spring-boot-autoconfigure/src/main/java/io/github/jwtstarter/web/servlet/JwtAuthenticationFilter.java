@@ -120,6 +120,10 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 			if (anonymous.failure() != null) {
 				request.setAttribute(JwtRequestFlow.FAILURE_ATTRIBUTE, anonymous.failure());
 			}
+			if (anonymous.failure() != null) {
+				// authenticated by its token or not at all: not by what a session held
+				this.contextHolderStrategy.setContext(this.contextHolderStrategy.createEmptyContext());
+			}
 			if (anonymous.failedToken() != null) {
 				request.setAttribute(SHAPING_ATTRIBUTE, new Shaping(null, anonymous.failedToken()));
 			}

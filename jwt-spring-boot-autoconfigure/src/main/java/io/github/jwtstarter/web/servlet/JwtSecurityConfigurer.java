@@ -6,9 +6,6 @@ import java.util.List;
 import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRequestFlow;
-import io.github.jwtstarter.web.ResolvedToken;
-import io.github.jwtstarter.web.TokenLocation;
-import io.github.jwtstarter.web.TokenResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -61,9 +58,10 @@ import org.springframework.web.accept.HeaderContentNegotiationStrategy;
  * The starter's responses become the chain's default entry point and access-denied
  * handler for requests that carry a token or ask for a non-HTML answer (as
  * {@code oauth2ResourceServer} registers its own), so a form or OAuth2 login in the same
- * chain keeps its redirects for browsers. CSRF protection, when the chain has it, ignores
- * requests that carry a token in a header or a query parameter (a browser never adds
- * those by itself); a cookie token is left to CSRF protection and the cross-site rule.
+ * chain keeps its redirects for browsers. CSRF protection, when the chain has it, leaves
+ * the requests whose token the starter verifies to the starter: such a request is
+ * authenticated by its token or not at all (a session login does not count for it), and
+ * a token in a cookie is held to the cross-site rule.
  * The configurer needs the starter's beans, so {@code jwt.providers} must be configured.
  */
 public final class JwtSecurityConfigurer extends AbstractHttpConfigurer<JwtSecurityConfigurer, HttpSecurity> {
@@ -87,7 +85,7 @@ public final class JwtSecurityConfigurer extends AbstractHttpConfigurer<JwtSecur
 	public void init(HttpSecurity http) {
 		ApplicationContext context = context(http);
 		JwtProblemResponses responses = bean(context, JwtProblemResponses.class);
-		RequestMatcher carriesToken = new CarriesTokenMatcher(bean(context, TokenResolver.class));
+		RequestMatcher carriesToken = new VerifiedTokenMatcher(bean(context, JwtRequestFlow.class));
 		ExceptionHandlingConfigurer<HttpSecurity> exceptionHandling = http
 			.getConfigurer(ExceptionHandlingConfigurer.class);
 		if (exceptionHandling != null) {
@@ -184,33 +182,26 @@ public final class JwtSecurityConfigurer extends AbstractHttpConfigurer<JwtSecur
 	}
 
 	/**
-	 * Matches requests that carry a token outside cookies (a header or a query
-	 * parameter), or more than one: a browser never sends those on its own.
+	 * Matches requests whose token the starter verifies: they are authenticated by that
+	 * token or not at all (a failed token leaves the request anonymous, whatever a session
+	 * held), so CSRF protection can leave them to the starter.
 	 */
-	private static final class CarriesTokenMatcher implements RequestMatcher {
+	private static final class VerifiedTokenMatcher implements RequestMatcher {
 
-		private final TokenResolver tokenResolver;
+		private final JwtRequestFlow flow;
 
-		CarriesTokenMatcher(TokenResolver tokenResolver) {
-			this.tokenResolver = tokenResolver;
+		VerifiedTokenMatcher(JwtRequestFlow flow) {
+			this.flow = flow;
 		}
 
 		@Override
 		public boolean matches(HttpServletRequest request) {
-			try {
-				ResolvedToken token = this.tokenResolver.resolve(new ServletTokenRequest(request));
-				return token != null
-						&& token.locations().stream().anyMatch((location) -> location.kind() != TokenLocation.Kind.COOKIE);
-			}
-			catch (RuntimeException ex) {
-				// two tokens, or an undecodable query: the JWT filter answers 401
-				return true;
-			}
+			return this.flow.verifiesToken(new ServletTokenRequest(request));
 		}
 
 		@Override
 		public String toString() {
-			return "carries a JWT in a header or query parameter";
+			return "carries a JWT the starter verifies";
 		}
 
 	}

@@ -38,6 +38,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
@@ -239,6 +240,16 @@ class JwtAuthenticationWebFilterTests {
 		this.customized.clear();
 		this.chain.calls.set(0);
 		assertAnonymous(filter(get("/optional/x", "not-a-jwt")));
+	}
+
+	@Test
+	void failedTokenLeavesTheRequestAnonymousWhateverTheSecurityContextHeld() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(get("/optional/x", "not-a-jwt"));
+		this.filter.filter(exchange, this.chain)
+			.contextWrite(ReactiveSecurityContextHolder.withAuthentication(
+					UsernamePasswordAuthenticationToken.authenticated("session-user", null, List.of())))
+			.block(TIMEOUT);
+		assertAnonymous(exchange);
 	}
 
 	@Test

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -248,6 +249,14 @@ class JwtAuthenticationFilterTests {
 		assertThat(passedOn.getCookies()).isNull();
 		assertThat(request.getAttribute(JwtRequestFlow.FAILURE_ATTRIBUTE)).isEqualTo(JwtFailure.EXPIRED);
 		assertThat(request.getAttribute(JwtRequestFlow.PROVIDER_ATTRIBUTE)).isNull();
+	}
+
+	@Test
+	void failedTokenLeavesTheRequestAnonymousWhateverTheSecurityContextHeld() throws Exception {
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("session-user", null, List.of()));
+		doFilter(get("/optional/x", "not-a-jwt"));
+		assertAnonymous();
 	}
 
 	@Test
