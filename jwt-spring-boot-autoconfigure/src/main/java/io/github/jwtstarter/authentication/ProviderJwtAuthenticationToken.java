@@ -1,6 +1,7 @@
 package io.github.jwtstarter.authentication;
 
 import java.util.Collection;
+import java.util.Map;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -8,7 +9,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.util.Assert;
 
 /**
- * A {@link JwtAuthenticationToken} that also tells which provider verified the token.
+ * A {@link JwtAuthenticationToken} that also tells which provider verified the token. Its
+ * details name that provider ({@code {provider=<id>}}), which Spring Boot's audit events
+ * of authentication successes record.
  */
 public class ProviderJwtAuthenticationToken extends JwtAuthenticationToken {
 
@@ -19,6 +22,7 @@ public class ProviderJwtAuthenticationToken extends JwtAuthenticationToken {
 		super(jwt, authorities, name);
 		Assert.hasText(providerId, "providerId cannot be empty");
 		this.providerId = providerId;
+		setDetails(Map.of("provider", providerId));
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.github.jwtstarter.autoconfigure;
 
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 
@@ -8,14 +7,11 @@ import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
-import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerificationListener;
 import io.github.jwtstarter.jwt.JwtVerifier;
-import io.github.jwtstarter.jwt.TokenPresentation;
 import io.github.jwtstarter.jwt.VerifiedTokenCache;
 import io.github.jwtstarter.web.reactive.ProviderReactiveAuthenticationManager;
-import io.github.jwtstarter.web.servlet.ServletTokenPresentation;
-import org.jspecify.annotations.Nullable;
+import io.github.jwtstarter.web.servlet.ProviderAuthenticationManager;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,14 +23,9 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Decoder and verifier configurations imported by {@link JwtAutoConfiguration}.
@@ -95,9 +86,8 @@ final class JwtDecoderConfigurations {
 	}
 
 	/**
-	 * The issuer resolver for applications with their own filter chain; it needs the
-	 * servlet API. Tokens reach it as bearer tokens: a DPoP-bound token is rejected, a
-	 * certificate-bound one needs the current request's TLS client certificate.
+	 * The issuer resolver for applications that verify tokens with Spring Security's
+	 * resource server in a chain of their own; it needs the servlet API.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "jakarta.servlet.http.HttpServletRequest")
@@ -107,29 +97,8 @@ final class JwtDecoderConfigurations {
 		@ConditionalOnMissingBean
 		JwtIssuerAuthenticationManagerResolver jwtIssuerAuthenticationManagerResolver(JwtProviderRegistry registry,
 				JwtVerifier verifier) {
-			return new JwtIssuerAuthenticationManagerResolver((issuer) -> {
-				if (registry.byIssuer(issuer) == null) {
-					return null;
-				}
-				AuthenticationManager manager = (authentication) -> {
-					String token = ((BearerTokenAuthenticationToken) authentication).getToken();
-					try {
-						return verifier
-							.verify(token, (provider) -> provider.getIssuer().equals(issuer),
-									TokenPresentation.bearer(currentClientCertificate()))
-							.authentication();
-					}
-					catch (JwtVerificationException ex) {
-						throw new InvalidBearerTokenException(ex.getFailure().description(), ex);
-					}
-				};
-				return manager;
-			});
-		}
-
-		private static @Nullable X509Certificate currentClientCertificate() {
-			return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
-					? ServletTokenPresentation.clientCertificate(attributes.getRequest()) : null;
+			return new JwtIssuerAuthenticationManagerResolver((issuer) -> (registry.byIssuer(issuer) != null)
+					? new ProviderAuthenticationManager(verifier, issuer) : null);
 		}
 
 	}

@@ -74,6 +74,16 @@ public class JwtProperties implements InitializingBean {
 	 */
 	private final Crypto crypto = new Crypto();
 
+	/**
+	 * The starter's security filter chain next to the application's own chains.
+	 */
+	private final FilterChain filterChain = new FilterChain();
+
+	/**
+	 * Spring Security authentication events of JWT verifications.
+	 */
+	private final Events events = new Events();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -128,6 +138,14 @@ public class JwtProperties implements InitializingBean {
 
 	public Crypto getCrypto() {
 		return this.crypto;
+	}
+
+	public FilterChain getFilterChain() {
+		return this.filterChain;
+	}
+
+	public Events getEvents() {
+		return this.events;
 	}
 
 	@Override
@@ -1046,6 +1064,49 @@ public class JwtProperties implements InitializingBean {
 		 * The JDK's providers.
 		 */
 		JDK
+
+	}
+
+	/**
+	 * The starter's security filter chain next to the application's own chains.
+	 */
+	public static class FilterChain {
+
+		/**
+		 * Whether the application is warned at startup when a filter chain of its own
+		 * matches every request without the starter's configurer, so that no request is
+		 * verified by the starter; false when that is deliberate.
+		 */
+		private boolean warnIfOmitted = true;
+
+		public boolean isWarnIfOmitted() {
+			return this.warnIfOmitted;
+		}
+
+		public void setWarnIfOmitted(boolean warnIfOmitted) {
+			this.warnIfOmitted = warnIfOmitted;
+		}
+
+	}
+
+	/**
+	 * Spring Security authentication events of JWT verifications.
+	 */
+	public static class Events {
+
+		/**
+		 * Whether every successful and failed token verification is published as a Spring
+		 * Security authentication event (audit events, listeners).
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
 
 	}
 

@@ -27,6 +27,7 @@ import io.github.jwtstarter.jwt.JwtProvider;
 import io.github.jwtstarter.jwt.JwtProviderFactory;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.ProviderKeys;
+import io.github.jwtstarter.shaping.ClaimHeader;
 import io.github.jwtstarter.shaping.ProviderShaping;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRoute;
@@ -220,7 +221,7 @@ final class JwtPropertiesMapper {
 		properties.getProviders()
 			.forEach((id, provider) -> shaping.put(id, new ProviderShaping(provider.getClaimsToHeaders()
 				.stream()
-				.map((header) -> new ProviderShaping.ClaimHeader(header.getClaim(), header.getHeader(),
+				.map((header) -> new ClaimHeader(header.getClaim(), header.getHeader(),
 						header.isAppend()))
 				.toList(), provider.isKeepToken())));
 		return new RequestShaping(shaping);

@@ -1,16 +1,22 @@
 package io.github.jwtstarter.autoconfigure;
 
+import io.github.jwtstarter.jwt.JwtVerifier;
+import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.FirewallCharacters;
+import io.github.jwtstarter.web.JwtRequestFlow;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenResolver;
 import io.github.jwtstarter.web.reactive.JwtServerProblemResponses;
 import io.github.jwtstarter.web.servlet.JwtProblemResponses;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -18,8 +24,9 @@ import org.springframework.security.web.server.firewall.ServerWebExchangeFirewal
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 
 /**
- * Web configurations imported by {@link JwtAutoConfiguration}: routes, token
- * resolution and error responses, usable from a user's own filter chain too.
+ * Web configurations imported by {@link JwtAutoConfiguration}: routes, token resolution,
+ * request shaping, the request flow and error responses, which the starter's configurers
+ * assemble into a filter chain (the starter's own, or one of the application's).
  */
 final class JwtWebConfigurations {
 
@@ -40,6 +47,21 @@ final class JwtWebConfigurations {
 		@ConditionalOnMissingBean
 		TokenResolver jwtTokenResolver(JwtProperties properties) {
 			return new TokenResolver(JwtPropertiesMapper.tokenLocations(properties));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RequestShaping jwtRequestShaping(JwtProperties properties) {
+			return JwtPropertiesMapper.requestShaping(properties);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(JwtVerifier.class)
+		JwtRequestFlow jwtRequestFlow(JwtRoutes routes, TokenResolver tokenResolver, JwtVerifier verifier,
+				JwtProperties properties, ObjectProvider<AuthenticationEventPublisher> events) {
+			return new JwtRequestFlow(routes, tokenResolver, verifier,
+					properties.getEvents().isEnabled() ? events.getIfUnique() : null);
 		}
 
 	}

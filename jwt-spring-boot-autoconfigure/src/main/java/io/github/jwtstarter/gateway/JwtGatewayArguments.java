@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.github.jwtstarter.shaping.ClaimHeader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -169,7 +170,7 @@ public final class JwtGatewayArguments {
 				throw new IllegalArgumentException("mapping '" + mapping + "' is not claim:header with a valid header "
 						+ "name; write it as e.g. org:x-company");
 			}
-			headers.add(new ClaimHeader(claim, header));
+			headers.add(ClaimHeader.of(claim, header));
 		}
 		return List.copyOf(headers);
 	}
@@ -217,21 +218,6 @@ public final class JwtGatewayArguments {
 			index.put(key(operation.name()), operation);
 		}
 		return Map.copyOf(index);
-	}
-
-	/**
-	 * A claim copied into a request header by {@code JwtClaimsToHeaders}.
-	 *
-	 * @param claim the claim path
-	 * @param header the header name
-	 */
-	public record ClaimHeader(String claim, String header) {
-
-		public ClaimHeader {
-			Assert.hasText(claim, "claim cannot be empty");
-			Assert.hasText(header, "header cannot be empty");
-		}
-
 	}
 
 	private record Operation(String name, List<String> parameters, String example) {

@@ -133,7 +133,7 @@ public final class JwtVerifier {
 		}
 		catch (JwtVerificationException ex) {
 			this.listener.onVerification(provider, ex.getFailure(), cached, System.nanoTime() - start);
-			throw ex;
+			throw ex.of(provider);
 		}
 	}
 

@@ -17,20 +17,4 @@ public record ProviderShaping(List<ClaimHeader> claimHeaders, boolean keepToken)
 		claimHeaders = List.copyOf(claimHeaders);
 	}
 
-	/**
-	 * A claim copied into a request header.
-	 *
-	 * @param claim the claim path
-	 * @param header the header name
-	 * @param append whether client-sent values of the header are kept
-	 */
-	public record ClaimHeader(String claim, String header, boolean append) {
-
-		public ClaimHeader {
-			Assert.hasText(claim, "claim cannot be empty");
-			Assert.hasText(header, "header cannot be empty");
-		}
-
-	}
-
 }

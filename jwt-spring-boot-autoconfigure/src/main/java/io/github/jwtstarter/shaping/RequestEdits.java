@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.http.HttpHeaders;
+
 /**
  * What request shaping changes in one request, for a web layer to apply: headers
  * replaced (an empty list removes the header) keyed by lower-case name, and query
@@ -33,6 +35,20 @@ public record RequestEdits(Map<String, Header> headers, Set<String> hiddenParame
 	 */
 	public boolean isEmpty() {
 		return this.headers.isEmpty() && this.hiddenParameters.isEmpty() && this.hiddenCookies.isEmpty();
+	}
+
+	/**
+	 * Applies the header edits to mutable headers: each edited header's values are
+	 * replaced (an empty list removes it).
+	 * @param target the headers to change
+	 */
+	public void applyTo(HttpHeaders target) {
+		for (Header header : this.headers.values()) {
+			target.remove(header.name());
+			if (!header.values().isEmpty()) {
+				target.put(header.name(), header.values());
+			}
+		}
 	}
 
 	/**

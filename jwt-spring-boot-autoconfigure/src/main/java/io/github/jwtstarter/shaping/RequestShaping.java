@@ -3,7 +3,6 @@ package io.github.jwtstarter.shaping;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import io.github.jwtstarter.jwt.ClaimPath;
-import io.github.jwtstarter.jwt.ClaimValues;
 import io.github.jwtstarter.jwt.VerifiedJwt;
 import io.github.jwtstarter.web.ResolvedToken;
 import io.github.jwtstarter.web.TokenLocation;
-import io.github.jwtstarter.web.TokenPresentations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -31,6 +27,11 @@ import org.springframework.util.Assert;
  * with {@code append: false}. Only a header that the verifying provider maps with
  * {@code append: true} (and never with {@code append: false}) keeps its client-sent
  * values, followed by the claim values. Header names are compared case-insensitively.
+ * <p>
+ * A token that failed verification (on a route whose policy lets the request continue
+ * anonymously) never travels further: it is removed from every location it was read from,
+ * with the {@code DPoP} proof header, whatever the provider's {@code keep-token}.
+ * <p>
  * All plans are computed once in the constructor; each web layer applies the resulting
  * {@link RequestEdits} to its request type.
  */
@@ -53,35 +54,54 @@ public final class RequestShaping {
 		Set<String> configured = new LinkedHashSet<>();
 		providers.values()
 			.forEach((shaping) -> shaping.claimHeaders()
-				.forEach((header) -> configured.add(header.header().toLowerCase(Locale.ROOT))));
+				.forEach((header) -> configured.add(ClaimHeaders.key(header.header()))));
 		Map<String, Plan> plans = new HashMap<>();
 		providers.forEach((id, shaping) -> plans.put(id, Plan.of(shaping, configured)));
 		this.plans = Map.copyOf(plans);
-		this.anonymous = new Plan(List.of(), List.copyOf(configured), true);
+		this.anonymous = new Plan(new ClaimHeaders(List.of()), List.copyOf(configured), true);
 	}
 
 	/**
 	 * Computes what to change in a request.
 	 * @param verified the verified token, {@code null} for an anonymous request
-	 * @param token the token found in the request, {@code null} when none was
+	 * @param token with {@code verified}: the token as found in the request; without: a
+	 * token that failed verification, which is removed from every location it was read
+	 * from (with the {@code DPoP} proof header), whatever the provider's
+	 * {@code keep-token}; {@code null} when the request carried none
 	 * @param requestHeaders the request's values of a header (case-insensitive name)
 	 * @return the edits
 	 */
 	public RequestEdits edits(@Nullable VerifiedJwt verified, @Nullable ResolvedToken token,
 			Function<String, List<String>> requestHeaders) {
 		if (verified == null) {
-			return edits(this.anonymous, null, null, requestHeaders);
+			return edits(this.anonymous, null, token, requestHeaders);
 		}
 		Plan plan = this.plans.getOrDefault(verified.provider().getId(), this.anonymous);
-		return edits(plan, verified.jwt().getClaims(), token, requestHeaders);
+		return edits(plan, verified.jwt().getClaims(), plan.keepToken() ? null : token, requestHeaders);
 	}
 
+	/**
+	 * Returns whether no request is ever changed except to remove a failed token: no
+	 * provider copies claims into headers or hides its token.
+	 * @return whether shaping is off
+	 */
+	public boolean isEmpty() {
+		return this.anonymous.removed().isEmpty() && this.plans.values().stream().allMatch(Plan::isEmpty);
+	}
+
+	/**
+	 * Computes the edits of a plan.
+	 * @param token the token to hide, {@code null} to hide none
+	 */
 	private RequestEdits edits(Plan plan, @Nullable Map<String, Object> claims, @Nullable ResolvedToken token,
 			Function<String, List<String>> requestHeaders) {
+		if (plan.isEmpty() && token == null) {
+			return RequestEdits.NONE;
+		}
 		Map<String, RequestEdits.Header> headers = new HashMap<>();
 		Set<String> hiddenParameters = new HashSet<>();
 		Set<String> hiddenCookies = new HashSet<>();
-		if (!plan.keepToken() && token != null) {
+		if (token != null) {
 			hideToken(token, requestHeaders, headers, hiddenParameters, hiddenCookies);
 		}
 		for (String name : plan.removed()) {
@@ -90,19 +110,7 @@ public final class RequestShaping {
 			}
 		}
 		if (claims != null) {
-			for (HeaderPlan header : plan.headers()) {
-				List<String> values = new ArrayList<>();
-				if (header.keepClientValues()) {
-					values.addAll(current(requestHeaders, headers, header.key()));
-				}
-				for (ClaimPath claim : header.claims()) {
-					String value = ClaimValues.headerValue(claims, claim);
-					if (value != null) {
-						values.add(value);
-					}
-				}
-				headers.put(header.key(), new RequestEdits.Header(header.name(), values));
-			}
+			plan.headers().write(claims, requestHeaders, headers);
 		}
 		if (headers.isEmpty() && hiddenParameters.isEmpty() && hiddenCookies.isEmpty()) {
 			return RequestEdits.NONE;
@@ -125,7 +133,7 @@ public final class RequestShaping {
 		}
 		if (token.locations().contains(TokenLocation.dpopHeader())) {
 			// the DPoP proof names the token (ath) and the client's key: hidden with the token
-			headers.put(DPOP, new RequestEdits.Header(TokenPresentations.DPOP_HEADER, List.of()));
+			headers.put(DPOP, new RequestEdits.Header(TokenLocation.DPOP_PROOF_HEADER, List.of()));
 		}
 	}
 
@@ -148,30 +156,17 @@ public final class RequestShaping {
 		return List.copyOf(kept);
 	}
 
-	private static List<String> current(Function<String, List<String>> requestHeaders,
-			Map<String, RequestEdits.Header> headers, String key) {
-		RequestEdits.Header replaced = headers.get(key);
-		return (replaced != null) ? replaced.values() : requestHeaders.apply(key);
-	}
+	private record Plan(ClaimHeaders headers, List<String> removed, boolean keepToken) {
 
-	private record HeaderPlan(String name, String key, boolean keepClientValues, List<ClaimPath> claims) {
-
-	}
-
-	private record Plan(List<HeaderPlan> headers, List<String> removed, boolean keepToken) {
+		boolean isEmpty() {
+			return this.headers.isEmpty() && this.removed.isEmpty() && this.keepToken;
+		}
 
 		static Plan of(ProviderShaping shaping, Set<String> configured) {
-			Map<String, List<ProviderShaping.ClaimHeader>> byKey = new LinkedHashMap<>();
-			for (ProviderShaping.ClaimHeader header : shaping.claimHeaders()) {
-				byKey.computeIfAbsent(header.header().toLowerCase(Locale.ROOT), (key) -> new ArrayList<>())
-					.add(header);
-			}
-			List<HeaderPlan> headers = new ArrayList<>();
-			byKey.forEach((key, mapped) -> headers.add(new HeaderPlan(mapped.get(0).header(), key,
-					mapped.stream().allMatch(ProviderShaping.ClaimHeader::append),
-					mapped.stream().map((header) -> ClaimPath.of(header.claim())).toList())));
-			List<String> removed = configured.stream().filter((key) -> !byKey.containsKey(key)).toList();
-			return new Plan(List.copyOf(headers), removed, shaping.keepToken());
+			ClaimHeaders headers = new ClaimHeaders(shaping.claimHeaders());
+			Set<String> mapped = headers.names();
+			List<String> removed = configured.stream().filter((key) -> !mapped.contains(key)).toList();
+			return new Plan(headers, removed, shaping.keepToken());
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.jwtstarter.jwt.DPoPMode;
 import io.github.jwtstarter.jwt.JwtFailure;
+import io.github.jwtstarter.jwt.JwtVerificationException;
 
 import org.springframework.util.Assert;
 
@@ -88,6 +89,23 @@ public record JwtProblem(int status, String challenge, String title, String deta
 		String safe = sanitize(failure.description());
 		return new JwtProblem(401, "DPoP error=\"" + failure.errorCode() + "\", error_description=\"" + safe
 				+ "\", algs=\"" + DPoPMode.PROOF_ALGORITHMS + "\"", "Unauthorized", safe);
+	}
+
+	/**
+	 * Returns the description of a rejected token for a response: the starter's own
+	 * generic description when the rejection came from the starter's verification, else a
+	 * fixed one. The message of another exception (a parser's, say) never reaches the
+	 * client.
+	 * @param rejection the rejection
+	 * @return the description
+	 */
+	public static String description(Throwable rejection) {
+		for (Throwable cause = rejection; cause != null; cause = cause.getCause()) {
+			if (cause instanceof JwtVerificationException verification) {
+				return verification.getFailure().description();
+			}
+		}
+		return JwtFailure.INVALID.description();
 	}
 
 	/**

@@ -14,6 +14,12 @@ import org.springframework.util.Assert;
  */
 public record TokenLocation(Kind kind, String name, String prefix) {
 
+	/**
+	 * The header carrying a DPoP proof (RFC 9449 section 4.1), read with a token presented
+	 * with the {@code DPoP} scheme.
+	 */
+	public static final String DPOP_PROOF_HEADER = "DPoP";
+
 	public TokenLocation {
 		Assert.notNull(kind, "kind cannot be null");
 		Assert.hasText(name, "name cannot be empty");

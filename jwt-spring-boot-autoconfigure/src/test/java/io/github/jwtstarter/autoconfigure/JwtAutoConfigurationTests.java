@@ -108,13 +108,12 @@ class JwtAutoConfigurationTests {
 	}
 
 	@Test
-	void userSecurityFilterChainMakesOnlyTheStarterChainBackOff() {
+	void userSecurityFilterChainForEveryRequestMakesOnlyTheStarterChainBackOff() {
 		this.contextRunner.withUserConfiguration(UserChainConfiguration.class)
 			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean("jwtSecurityFilterChain");
-				assertThat(context).hasBean("userChain");
+				assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("userChain");
 				assertThat(context).hasSingleBean(JwtProviderRegistry.class);
 				assertThat(context).hasSingleBean(JwtVerifier.class);
 				assertThat(context).hasSingleBean(TokenResolver.class);

@@ -3,7 +3,8 @@ package io.github.jwtstarter.autoconfigure;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.reactive.JwtClaimsExpressionsPostProcessor;
 import io.github.jwtstarter.authorization.reactive.RbacReactiveAuthorizationManager;
-import io.github.jwtstarter.shaping.reactive.RequestShapingExchangeCustomizer;
+import io.github.jwtstarter.shaping.RequestShaping;
+import io.github.jwtstarter.web.reactive.JwtServerSecurityConfigurer;
 import io.github.jwtstarter.test.TestKeys;
 import io.github.jwtstarter.web.reactive.JwtServerProblemResponses;
 import io.github.jwtstarter.web.servlet.JwtProblemResponses;
@@ -37,7 +38,7 @@ class JwtReactiveAutoConfigurationTests {
 	private static final String PEM = TestKeys.toPem(KEY);
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtRequestShapingAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class,
 				JwtAuthorizationAutoConfiguration.class, JwtWebSecurityAutoConfiguration.class,
 				JwtReactiveWebSecurityAutoConfiguration.class, JwtObservabilityAutoConfiguration.class,
 				ReactiveWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class));
@@ -77,10 +78,13 @@ class JwtReactiveAutoConfigurationTests {
 	}
 
 	@Test
-	void requestShapingCreatesTheExchangeCustomizer() {
+	void theConfigurerOfTheApplicationsOwnChainsIsABean() {
 		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
 				"jwt.providers.kube.jwks.local=" + PEM, "jwt.providers.kube.keep-token=false")
-			.run((context) -> assertThat(context).hasSingleBean(RequestShapingExchangeCustomizer.class));
+			.run((context) -> {
+				assertThat(context).hasSingleBean(JwtServerSecurityConfigurer.class);
+				assertThat(context.getBean(RequestShaping.class).isEmpty()).isFalse();
+			});
 	}
 
 	@Test
@@ -90,8 +94,7 @@ class JwtReactiveAutoConfigurationTests {
 					"jwt.providers.kube.jwks.local=" + PEM)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean("jwtSecurityWebFilterChain");
-				assertThat(context).hasSingleBean(SecurityWebFilterChain.class);
+				assertThat(context.getBeansOfType(SecurityWebFilterChain.class)).containsOnlyKeys("userChain");
 				assertThat(context).hasSingleBean(JwtIssuerReactiveAuthenticationManagerResolver.class);
 				assertThat(context).hasSingleBean(JwtServerProblemResponses.class);
 			});

@@ -1,6 +1,8 @@
 package io.github.jwtstarter.autoconfigure;
 
-import io.github.jwtstarter.shaping.servlet.RequestShapingCustomizer;
+import java.util.Map;
+
+import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.test.TestKeys;
 import io.github.jwtstarter.web.servlet.JwtRequestCustomizer;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The request shaping rules are always part of the starter's web pieces (a failed token
+ * is removed whatever the configuration), and their properties are checked at startup.
+ */
 class JwtRequestShapingAutoConfigurationTests {
 
 	private static final String PEM = TestKeys.toPem(TestKeys.rsa("k1"));
@@ -26,70 +32,65 @@ class JwtRequestShapingAutoConfigurationTests {
 			"jwt.providers.kube.jwks.local=" + PEM };
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtRequestShapingAutoConfiguration.class,
-				JwtWebSecurityAutoConfiguration.class, SecurityAutoConfiguration.class,
-				ServletWebSecurityAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtWebSecurityAutoConfiguration.class,
+				SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class))
 		.withPropertyValues(KUBE);
 
 	@Test
-	void customizerIsCreatedWhenAProviderCopiesClaimsIntoHeaders() {
+	void shapingIsCreatedWhenAProviderCopiesClaimsIntoHeaders() {
 		this.contextRunner
 			.withPropertyValues("jwt.providers.kube.claims-to-headers[0].claim=org",
 					"jwt.providers.kube.claims-to-headers[0].header=x-company")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context).hasSingleBean(RequestShapingCustomizer.class);
+				assertThat(context.getBean(RequestShaping.class).isEmpty()).isFalse();
 				assertThat(context).hasBean("jwtSecurityFilterChain");
 			});
 	}
 
 	@Test
-	void customizerIsCreatedWhenAProviderHidesItsToken() {
+	void shapingIsCreatedWhenAProviderHidesItsToken() {
 		this.contextRunner.withPropertyValues("jwt.providers.kube.keep-token=false")
-			.run((context) -> assertThat(context).hasSingleBean(RequestShapingCustomizer.class));
+			.run((context) -> assertThat(context.getBean(RequestShaping.class).isEmpty()).isFalse());
 	}
 
 	@Test
-	void noCustomizerWhenNoProviderShapesRequests() {
+	void shapingIsEmptyWhenNoProviderShapesRequests() {
 		this.contextRunner.withPropertyValues("jwt.providers.kube.keep-token=true").run((context) -> {
 			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(RequestShaping.class).isEmpty()).isTrue();
 			assertThat(context).doesNotHaveBean(JwtRequestCustomizer.class);
-			assertThat(context).hasBean("jwtSecurityFilterChain");
 		});
 	}
 
 	@Test
-	void noCustomizerWithoutProviders() {
-		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtRequestShapingAutoConfiguration.class))
+	void noShapingWithoutProviders() {
+		new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class))
 			.withPropertyValues("jwt.validation-policy=allow-missing")
-			.run((context) -> assertThat(context).doesNotHaveBean(JwtRequestCustomizer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestShaping.class));
 	}
 
 	@Test
-	void noCustomizerOutsideAServletApplication() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtRequestShapingAutoConfiguration.class))
+	void noShapingOutsideAWebApplication() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class))
 			.withPropertyValues(KUBE)
 			.withPropertyValues("jwt.providers.kube.keep-token=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(JwtRequestCustomizer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestShaping.class));
 	}
 
 	@Test
-	void noCustomizerWhenSpringSecurityJoseIsAbsent() {
+	void noShapingWhenSpringSecurityJoseIsAbsent() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(JwtDecoder.class))
 			.withPropertyValues("jwt.providers.kube.keep-token=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(JwtRequestCustomizer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(RequestShaping.class));
 	}
 
 	@Test
-	void userCustomizerReplacesTheStartersOne() {
-		this.contextRunner.withUserConfiguration(UserCustomizerConfiguration.class)
+	void userShapingReplacesTheStartersOne() {
+		this.contextRunner.withUserConfiguration(UserShapingConfiguration.class)
 			.withPropertyValues("jwt.providers.kube.keep-token=false")
-			.run((context) -> {
-				assertThat(context).hasSingleBean(JwtRequestCustomizer.class);
-				assertThat(context).doesNotHaveBean(RequestShapingCustomizer.class);
-			});
+			.run((context) -> assertThat(context).getBean(RequestShaping.class)
+				.isSameAs(context.getBean("userShaping")));
 	}
 
 	@Test
@@ -114,11 +115,11 @@ class JwtRequestShapingAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserCustomizerConfiguration {
+	static class UserShapingConfiguration {
 
 		@Bean
-		JwtRequestCustomizer userCustomizer() {
-			return (request, verified, token) -> request;
+		RequestShaping userShaping() {
+			return new RequestShaping(Map.of());
 		}
 
 	}

@@ -3,7 +3,7 @@ package io.github.jwtstarter.gateway;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.github.jwtstarter.gateway.JwtGatewayArguments.ClaimHeader;
+import io.github.jwtstarter.shaping.ClaimHeader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +96,7 @@ class JwtGatewayArgumentsTests {
 	@Test
 	void claimHeadersSplitsAtTheLastColon() {
 		assertThat(JwtGatewayArguments.claimHeaders("org:x-company", "https://example.com/roles:x-roles"))
-			.containsExactly(new ClaimHeader("org", "x-company"), new ClaimHeader("https://example.com/roles", "x-roles"));
+			.containsExactly(ClaimHeader.of("org", "x-company"), ClaimHeader.of("https://example.com/roles", "x-roles"));
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.jwtstarter.routing.servlet.JwtRequestPredicates;
+import io.github.jwtstarter.web.JwtRequestFlow;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import reactor.core.publisher.Mono;
@@ -120,6 +121,7 @@ class RoutingTestApplication {
 			}
 			echo.put("cookies", cookies);
 			echo.put("principal", (principal != null) ? principal.getName() : null);
+			echo.put("failure", String.valueOf(request.getAttribute(JwtRequestFlow.FAILURE_ATTRIBUTE)));
 			return echo;
 		}
 
@@ -132,11 +134,12 @@ class RoutingTestApplication {
 		@GetMapping({ "/echo", "/lenient/echo", "/disabled/echo" })
 		Mono<Map<String, Object>> echo(ServerWebExchange exchange) {
 			return exchange.getPrincipal()
-				.map((principal) -> echo(exchange.getRequest(), principal.getName()))
-				.switchIfEmpty(Mono.fromSupplier(() -> echo(exchange.getRequest(), null)));
+				.map((principal) -> echo(exchange, principal.getName()))
+				.switchIfEmpty(Mono.fromSupplier(() -> echo(exchange, null)));
 		}
 
-		private static Map<String, Object> echo(ServerHttpRequest request, String principal) {
+		private static Map<String, Object> echo(ServerWebExchange exchange, String principal) {
+			ServerHttpRequest request = exchange.getRequest();
 			Map<String, Object> echo = new LinkedHashMap<>();
 			Map<String, List<String>> headers = new LinkedHashMap<>();
 			HttpHeaders requestHeaders = request.getHeaders();
@@ -156,6 +159,7 @@ class RoutingTestApplication {
 			}
 			echo.put("cookies", cookies);
 			echo.put("principal", principal);
+			echo.put("failure", String.valueOf(exchange.<Object>getAttribute(JwtRequestFlow.FAILURE_ATTRIBUTE)));
 			return echo;
 		}
 

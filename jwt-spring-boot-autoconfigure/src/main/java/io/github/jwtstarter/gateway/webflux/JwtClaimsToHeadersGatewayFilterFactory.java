@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.jwtstarter.gateway.JwtGatewayArguments;
-import io.github.jwtstarter.gateway.JwtGatewayArguments.ClaimHeader;
-import io.github.jwtstarter.jwt.ClaimValues;
+import io.github.jwtstarter.shaping.ClaimHeader;
+import io.github.jwtstarter.shaping.ClaimHeaders;
+import io.github.jwtstarter.shaping.RequestEdits;
+import io.github.jwtstarter.shaping.reactive.ShapedServerHttpRequest;
+import io.github.jwtstarter.web.reactive.JwtAuthentications;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.Assert;
@@ -77,31 +82,30 @@ public final class JwtClaimsToHeadersGatewayFilterFactory
 
 	private static final class ClaimsToHeadersFilter implements GatewayFilter {
 
-		private final List<ClaimHeader> headers;
+		private final ClaimHeaders headers;
 
 		ClaimsToHeadersFilter(List<ClaimHeader> headers) {
 			Assert.notEmpty(headers, "headers cannot be empty");
-			this.headers = List.copyOf(headers);
+			this.headers = new ClaimHeaders(headers);
 		}
 
 		@Override
 		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-			return VerifiedAuthentication.of(exchange)
+			return JwtAuthentications.of(exchange)
 				.map(ClaimsToHeadersFilter::verifiedClaims)
 				.defaultIfEmpty(Map.of())
-				.flatMap((claims) -> chain.filter(shaped(exchange, claims)));
+				.flatMap((claims) -> chain.filter(shaped(exchange, claims.isEmpty() ? null : claims)));
 		}
 
-		private ServerWebExchange shaped(ServerWebExchange exchange, Map<String, Object> claims) {
-			return exchange.mutate().request((request) -> request.headers((httpHeaders) -> {
-				this.headers.forEach((header) -> httpHeaders.remove(header.header()));
-				for (ClaimHeader header : this.headers) {
-					String value = ClaimValues.headerValue(claims, header.claim());
-					if (value != null) {
-						httpHeaders.add(header.header(), value);
-					}
-				}
-			})).build();
+		private ServerWebExchange shaped(ServerWebExchange exchange, @Nullable Map<String, Object> claims) {
+			ServerHttpRequest request = exchange.getRequest();
+			RequestEdits edits = this.headers.edits(claims, (name) -> values(request.getHeaders(), name));
+			return exchange.mutate().request(new ShapedServerHttpRequest(request, edits)).build();
+		}
+
+		private static List<String> values(HttpHeaders headers, String name) {
+			List<String> values = headers.get(name);
+			return (values != null) ? values : List.of();
 		}
 
 		private static Map<String, Object> verifiedClaims(Authentication authentication) {

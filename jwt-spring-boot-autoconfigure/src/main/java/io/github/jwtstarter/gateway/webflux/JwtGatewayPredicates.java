@@ -1,5 +1,6 @@
 package io.github.jwtstarter.gateway.webflux;
 
+import io.github.jwtstarter.web.reactive.JwtAuthentications;
 import io.github.jwtstarter.gateway.JwtGatewayArguments;
 import io.github.jwtstarter.routing.JwtCondition;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +101,7 @@ public final class JwtGatewayPredicates {
 
 		@Override
 		public Publisher<Boolean> apply(ServerWebExchange exchange) {
-			return VerifiedAuthentication.of(exchange).map(this.condition::test).defaultIfEmpty(false);
+			return JwtAuthentications.of(exchange).map(this.condition::test).defaultIfEmpty(false);
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package io.github.jwtstarter.gateway.webflux;
 
+import io.github.jwtstarter.web.reactive.JwtAuthentications;
 import java.util.function.Predicate;
 
 import io.github.jwtstarter.routing.JwtCondition;
@@ -38,7 +39,7 @@ abstract class JwtRoutePredicateFactory<C> extends AbstractRoutePredicateFactory
 
 			@Override
 			public boolean test(ServerWebExchange exchange) {
-				return condition.test(VerifiedAuthentication.attribute(exchange));
+				return condition.test(JwtAuthentications.attribute(exchange));
 			}
 
 			@Override

@@ -1,7 +1,7 @@
 package io.github.jwtstarter.routing.reactive;
 
+import io.github.jwtstarter.web.reactive.JwtAuthentications;
 import io.github.jwtstarter.routing.JwtCondition;
-import io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -22,8 +22,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
  *
  * A WebFlux.fn predicate is synchronous and cannot read the reactive security context,
  * so these read the Authentication that the starter's
- * {@link JwtAuthenticationWebFilter} put on the exchange
- * ({@link JwtAuthenticationWebFilter#AUTHENTICATION_ATTRIBUTE}); a request without a
+ * {@link io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter} put on the exchange
+ * ({@link JwtAuthentications#AUTHENTICATION_ATTRIBUTE}); a request without a
  * verified JWT passes none of them (but their negations). The predicates are immutable
  * values.
  *
@@ -92,10 +92,7 @@ public final class JwtRequestPredicates {
 
 		@Override
 		public boolean test(ServerRequest request) {
-			Object authentication = request.exchange()
-				.getAttributes()
-				.get(JwtAuthenticationWebFilter.AUTHENTICATION_ATTRIBUTE);
-			return this.condition.test((authentication instanceof Authentication found) ? found : null);
+			return this.condition.test(JwtAuthentications.attribute(request.exchange()));
 		}
 
 		@Override

@@ -1,13 +1,11 @@
 package io.github.jwtstarter.routing.reactive;
 
+import io.github.jwtstarter.web.reactive.JwtAuthentications;
 import io.github.jwtstarter.routing.JwtCondition;
-import io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
@@ -24,7 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
  * </pre>
  *
  * They read the Authentication of the reactive security context (else the one the
- * starter's {@link JwtAuthenticationWebFilter} put on the exchange), so they work where
+ * starter's {@link io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter} put on the exchange), so they work where
  * authorization is decided (after authentication), not as a {@code securityMatcher}.
  * Compose them with Spring Security's {@code ServerWebExchangeMatchers} and
  * {@code NegatedServerWebExchangeMatcher}. The matchers are immutable values.
@@ -94,17 +92,10 @@ public final class JwtServerWebExchangeMatchers {
 
 		@Override
 		public Mono<MatchResult> matches(ServerWebExchange exchange) {
-			return ReactiveSecurityContextHolder.getContext()
-				.mapNotNull(SecurityContext::getAuthentication)
-				.switchIfEmpty(Mono.fromSupplier(() -> attribute(exchange)))
+			return JwtAuthentications.of(exchange)
 				.map(this.condition::test)
 				.defaultIfEmpty(false)
 				.flatMap((matches) -> matches ? MatchResult.match() : MatchResult.notMatch());
-		}
-
-		private static @Nullable Authentication attribute(ServerWebExchange exchange) {
-			Object authentication = exchange.getAttributes().get(JwtAuthenticationWebFilter.AUTHENTICATION_ATTRIBUTE);
-			return (authentication instanceof Authentication found) ? found : null;
 		}
 
 		@Override

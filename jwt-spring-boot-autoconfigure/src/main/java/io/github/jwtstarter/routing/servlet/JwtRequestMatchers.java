@@ -1,5 +1,6 @@
 package io.github.jwtstarter.routing.servlet;
 
+import io.github.jwtstarter.web.servlet.JwtAuthentications;
 import io.github.jwtstarter.routing.JwtCondition;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +100,7 @@ public final class JwtRequestMatchers {
 
 		@Override
 		public boolean matches(HttpServletRequest request) {
-			return this.condition.test(RequestAuthentications.of(request));
+			return this.condition.test(JwtAuthentications.of(request));
 		}
 
 		@Override

@@ -1,5 +1,6 @@
 package io.github.jwtstarter.routing.servlet;
 
+import io.github.jwtstarter.web.servlet.JwtAuthentications;
 import io.github.jwtstarter.routing.JwtCondition;
 import org.jspecify.annotations.Nullable;
 
@@ -98,7 +99,7 @@ public final class JwtRequestPredicates {
 
 		@Override
 		public boolean test(ServerRequest request) {
-			return this.condition.test(RequestAuthentications.of(request.servletRequest()));
+			return this.condition.test(JwtAuthentications.of(request.servletRequest()));
 		}
 
 		@Override

@@ -21,7 +21,7 @@ import org.springframework.web.util.UriUtils;
  * removed, and the token's query parameters and cookies hidden. Everything is computed
  * once, when the request is shaped.
  */
-final class ShapedServerHttpRequest extends ServerHttpRequestDecorator {
+public final class ShapedServerHttpRequest extends ServerHttpRequestDecorator {
 
 	private final HttpHeaders headers;
 
@@ -36,7 +36,7 @@ final class ShapedServerHttpRequest extends ServerHttpRequestDecorator {
 	 * @param request the request to decorate
 	 * @param edits what changes
 	 */
-	ShapedServerHttpRequest(ServerHttpRequest request, RequestEdits edits) {
+	public ShapedServerHttpRequest(ServerHttpRequest request, RequestEdits edits) {
 		super(request);
 		this.headers = HttpHeaders.readOnlyHttpHeaders(headers(request.getHeaders(), edits));
 		this.uri = uri(request.getURI(), edits.hiddenParameters());
@@ -47,12 +47,7 @@ final class ShapedServerHttpRequest extends ServerHttpRequestDecorator {
 	private static HttpHeaders headers(HttpHeaders original, RequestEdits edits) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.putAll(original);
-		for (RequestEdits.Header header : edits.headers().values()) {
-			headers.remove(header.name());
-			if (!header.values().isEmpty()) {
-				headers.put(header.name(), header.values());
-			}
-		}
+		edits.applyTo(headers);
 		return headers;
 	}
 

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * removed (looked up case-insensitively), and the token's query parameters and cookies
  * hidden.
  */
-final class ShapedRequest extends HttpServletRequestWrapper {
+public final class ShapedRequest extends HttpServletRequestWrapper {
 
 	private final Map<String, Header> headers;
 
@@ -41,7 +41,7 @@ final class ShapedRequest extends HttpServletRequestWrapper {
 	 * @param request the request to wrap
 	 * @param edits what changes
 	 */
-	ShapedRequest(HttpServletRequest request, RequestEdits edits) {
+	public ShapedRequest(HttpServletRequest request, RequestEdits edits) {
 		super(request);
 		this.headers = edits.headers();
 		this.hiddenParameters = edits.hiddenParameters();

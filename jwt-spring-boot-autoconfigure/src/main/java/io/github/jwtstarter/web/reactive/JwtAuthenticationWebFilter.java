@@ -1,32 +1,20 @@
 package io.github.jwtstarter.web.reactive;
 
-import java.security.cert.X509Certificate;
-import java.util.function.Predicate;
+import java.util.List;
 
-import io.github.jwtstarter.jwt.JwtFailure;
-import io.github.jwtstarter.jwt.JwtProvider;
-import io.github.jwtstarter.jwt.JwtVerificationException;
-import io.github.jwtstarter.jwt.JwtVerifier;
-import io.github.jwtstarter.jwt.TokenPresentation;
 import io.github.jwtstarter.jwt.VerifiedJwt;
-import io.github.jwtstarter.web.CrossSiteCheck;
-import io.github.jwtstarter.web.JwtRoute;
-import io.github.jwtstarter.web.JwtRoutes;
+import io.github.jwtstarter.shaping.RequestEdits;
+import io.github.jwtstarter.shaping.RequestShaping;
+import io.github.jwtstarter.shaping.reactive.ShapedServerHttpRequest;
+import io.github.jwtstarter.web.JwtOutcome;
+import io.github.jwtstarter.web.JwtRequestFlow;
 import io.github.jwtstarter.web.ResolvedToken;
-import io.github.jwtstarter.web.TokenLocation;
-import io.github.jwtstarter.web.TokenPresentations;
-import io.github.jwtstarter.web.TokenResolver;
-import io.github.jwtstarter.web.ValidationPolicy;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.SslInfo;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.util.Assert;
@@ -35,39 +23,23 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The request flow of the reactive stack, the same as the servlet
- * {@code JwtAuthenticationFilter}: find the request's route and token, verify the token
- * with the provider its issuer names, apply the route's validation policy, and on
- * success put the provider's Authentication in the reactive security context. Any
- * failure of token processing is answered 401, never 500; what the rest of the chain
- * signals propagates unchanged.
+ * The reactive adapter of the {@link JwtRequestFlow}, the same as the servlet
+ * {@code JwtAuthenticationFilter}: puts a verified token's Authentication in the reactive
+ * security context (and in an exchange attribute, for WebFlux.fn predicates), answers
+ * rejections with the starter's problem responses, and passes on the exchange as
+ * {@link RequestShaping} shapes it, then as the {@link JwtExchangeCustomizer} reshapes
+ * it. Added to a chain by {@link JwtServerSecurityConfigurer}.
  * <p>
- * Never blocks the event loop: a token the verified-token cache answers (or one over the
- * size cap) is handled inline, without a thread hop; any other token is verified on the
- * given scheduler ({@link Schedulers#boundedElastic()} by default), since it may need a
- * key fetch, and on Reactor Netty the rest of the chain then continues on the request's
- * event loop.
+ * Never blocks the event loop: what the flow decides without blocking (no token, a cached
+ * token, a malformed one) is answered inline; any other token is verified on the given
+ * scheduler ({@link Schedulers#boundedElastic()} by default), and on Reactor Netty the
+ * rest of the chain then continues on the request's event loop.
  */
 public final class JwtAuthenticationWebFilter implements WebFilter {
 
-	/**
-	 * Exchange attribute holding the id of the provider that verified the token.
-	 */
-	public static final String PROVIDER_ATTRIBUTE = "io.github.jwtstarter.provider";
+	private final JwtRequestFlow flow;
 
-	/**
-	 * Exchange attribute holding the Authentication of a verified token, for code that
-	 * cannot read the reactive security context (WebFlux.fn request predicates).
-	 */
-	public static final String AUTHENTICATION_ATTRIBUTE = "io.github.jwtstarter.authentication";
-
-	private static final Log logger = LogFactory.getLog(JwtAuthenticationWebFilter.class);
-
-	private final JwtRoutes routes;
-
-	private final TokenResolver tokenResolver;
-
-	private final JwtVerifier verifier;
+	private final RequestShaping shaping;
 
 	private final JwtServerProblemResponses responses;
 
@@ -75,32 +47,36 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 
 	private final Scheduler verificationScheduler;
 
-	public JwtAuthenticationWebFilter(JwtRoutes routes, TokenResolver tokenResolver, JwtVerifier verifier,
+	/**
+	 * Creates the filter, verifying on {@link Schedulers#boundedElastic()}.
+	 * @param flow the request flow
+	 * @param shaping how exchanges are shaped after JWT processing
+	 * @param responses the error responses
+	 * @param exchangeCustomizer reshapes the exchange after {@code shaping}
+	 */
+	public JwtAuthenticationWebFilter(JwtRequestFlow flow, RequestShaping shaping,
 			JwtServerProblemResponses responses, JwtExchangeCustomizer exchangeCustomizer) {
-		this(routes, tokenResolver, verifier, responses, exchangeCustomizer, Schedulers.boundedElastic());
+		this(flow, shaping, responses, exchangeCustomizer, Schedulers.boundedElastic());
 	}
 
 	/**
 	 * Creates the filter.
-	 * @param routes the routes
-	 * @param tokenResolver where tokens are read
-	 * @param verifier the verifier
+	 * @param flow the request flow
+	 * @param shaping how exchanges are shaped after JWT processing
 	 * @param responses the error responses
-	 * @param exchangeCustomizer shapes the exchange the application sees
+	 * @param exchangeCustomizer reshapes the exchange after {@code shaping}
 	 * @param verificationScheduler where verifications that may block run
 	 */
-	public JwtAuthenticationWebFilter(JwtRoutes routes, TokenResolver tokenResolver, JwtVerifier verifier,
+	public JwtAuthenticationWebFilter(JwtRequestFlow flow, RequestShaping shaping,
 			JwtServerProblemResponses responses, JwtExchangeCustomizer exchangeCustomizer,
 			Scheduler verificationScheduler) {
-		Assert.notNull(routes, "routes cannot be null");
-		Assert.notNull(tokenResolver, "tokenResolver cannot be null");
-		Assert.notNull(verifier, "verifier cannot be null");
+		Assert.notNull(flow, "flow cannot be null");
+		Assert.notNull(shaping, "shaping cannot be null");
 		Assert.notNull(responses, "responses cannot be null");
 		Assert.notNull(exchangeCustomizer, "exchangeCustomizer cannot be null");
 		Assert.notNull(verificationScheduler, "verificationScheduler cannot be null");
-		this.routes = routes;
-		this.tokenResolver = tokenResolver;
-		this.verifier = verifier;
+		this.flow = flow;
+		this.shaping = shaping;
 		this.responses = responses;
 		this.exchangeCustomizer = exchangeCustomizer;
 		this.verificationScheduler = verificationScheduler;
@@ -108,122 +84,61 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		JwtRoute route = route(exchange.getRequest());
-		if (route.isDisabled()) {
-			return chain.filter(this.exchangeCustomizer.customize(exchange, null, null));
+		JwtRequestFlow.Attempt attempt = this.flow.begin(new ServerTokenRequest(exchange.getRequest()));
+		JwtOutcome decided = attempt.decided();
+		if (decided != null) {
+			return handle(exchange, chain, decided);
 		}
-		ValidationPolicy policy = route.getValidationPolicy();
-		ServerHttpRequest request = exchange.getRequest();
-		ResolvedToken token;
-		TokenPresentation presentation = null;
-		Mono<Verification> verification;
-		try {
-			ServerTokenRequest tokenRequest = new ServerTokenRequest(request);
-			token = this.tokenResolver.resolve(tokenRequest);
-			if (token == null) {
-				if (policy == ValidationPolicy.REQUIRE_VALID) {
-					return this.responses.missingToken(exchange);
-				}
-				return chain.filter(this.exchangeCustomizer.customize(exchange, null, null));
+		return OffEventLoop.call(attempt::complete, this.verificationScheduler, exchange.getRequest())
+			.flatMap((outcome) -> handle(exchange, chain, outcome));
+	}
+
+	private Mono<Void> handle(ServerWebExchange exchange, WebFilterChain chain, JwtOutcome outcome) {
+		if (outcome instanceof JwtOutcome.Authenticated authenticated) {
+			VerifiedJwt verified = authenticated.verified();
+			exchange.getAttributes().put(JwtRequestFlow.PROVIDER_ATTRIBUTE, verified.provider().getId());
+			exchange.getAttributes().put(JwtAuthentications.AUTHENTICATION_ATTRIBUTE, verified.authentication());
+			SecurityContextImpl context = new SecurityContextImpl(verified.authentication());
+			return chain.filter(shape(exchange, verified, authenticated.token()))
+				.contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context)));
+		}
+		if (outcome instanceof JwtOutcome.Anonymous anonymous) {
+			if (anonymous.failure() == null) {
+				return chain.filter(shape(exchange, null, null));
 			}
-			if (isCrossSiteWithCookie(request, token)) {
-				return this.responses.crossSite(exchange);
-			}
-			presentation = TokenPresentations.of(tokenRequest, token, request.getMethod().name(),
-					() -> request.getURI().toString(), clientCertificate(request));
-			verification = verify(request, route, token, presentation);
+			exchange.getAttributes().put(JwtRequestFlow.FAILURE_ATTRIBUTE, anonymous.failure());
+			// authenticated by its token or not at all: not by what a session held
+			return chain.filter(shape(exchange, null, anonymous.failedToken()))
+				.contextWrite(ReactiveSecurityContextHolder.clearContext());
 		}
-		catch (JwtVerificationException ex) {
-			return rejected(exchange, chain, policy, ex.getFailure(), presentation);
+		if (outcome instanceof JwtOutcome.Rejected rejected) {
+			return (rejected.failure() != null)
+					? this.responses.invalidToken(exchange, rejected.failure(), rejected.dpopChallenge())
+					: this.responses.missingToken(exchange);
 		}
-		catch (RuntimeException ex) {
-			logger.debug("JWT processing failed unexpectedly", ex);
-			return rejected(exchange, chain, policy, JwtFailure.INVALID, presentation);
+		if (outcome instanceof JwtOutcome.CrossSiteRefused) {
+			return this.responses.crossSite(exchange);
 		}
-		ResolvedToken found = token;
-		TokenPresentation presented = presentation;
-		return verification.flatMap((outcome) -> (outcome.verified() != null)
-				? authenticated(exchange, chain, outcome.verified(), found)
-				: rejected(exchange, chain, policy, outcome.failure(), presented));
-	}
-
-	private static boolean isCrossSiteWithCookie(ServerHttpRequest request, ResolvedToken token) {
-		boolean cookieOnly = token.locations()
-			.stream()
-			.allMatch((location) -> location.kind() == TokenLocation.Kind.COOKIE);
-		HttpHeaders headers = request.getHeaders();
-		return cookieOnly && CrossSiteCheck.refuses(request.getMethod().name(), headers.getFirst("Sec-Fetch-Site"),
-				headers.getFirst(HttpHeaders.ORIGIN), headers.getFirst(HttpHeaders.HOST));
-	}
-
-	private static @Nullable X509Certificate clientCertificate(ServerHttpRequest request) {
-		SslInfo ssl = request.getSslInfo();
-		X509Certificate[] chain = (ssl != null) ? ssl.getPeerCertificates() : null;
-		return (chain != null && chain.length > 0) ? chain[0] : null;
-	}
-
-	private Mono<Verification> verify(ServerHttpRequest request, JwtRoute route, ResolvedToken token,
-			TokenPresentation presentation) {
-		Predicate<JwtProvider> admissible = (provider) -> route.allows(provider.getId())
-				&& this.tokenResolver.accepts(provider.getId(), token.locations());
-		VerifiedJwt cached = this.verifier.verifyCached(token.token(), admissible, presentation);
-		if (cached != null) {
-			return Mono.just(new Verification(cached, JwtFailure.INVALID));
-		}
-		Mono<Verification> verification = Mono
-			.fromCallable(() -> verifyFully(token.token(), admissible, presentation))
-			.subscribeOn(this.verificationScheduler);
-		Scheduler eventLoop = RequestEventLoop.of(request);
-		return (eventLoop != null) ? verification.publishOn(eventLoop) : verification;
-	}
-
-	private Verification verifyFully(String token, Predicate<JwtProvider> admissible,
-			TokenPresentation presentation) {
-		try {
-			return new Verification(this.verifier.verify(token, admissible, presentation), JwtFailure.INVALID);
-		}
-		catch (JwtVerificationException ex) {
-			return new Verification(null, ex.getFailure());
-		}
-		catch (RuntimeException ex) {
-			logger.debug("JWT processing failed unexpectedly", ex);
-			return new Verification(null, JwtFailure.INVALID);
-		}
-	}
-
-	private Mono<Void> authenticated(ServerWebExchange exchange, WebFilterChain chain, VerifiedJwt verified,
-			ResolvedToken token) {
-		exchange.getAttributes().put(PROVIDER_ATTRIBUTE, verified.provider().getId());
-		exchange.getAttributes().put(AUTHENTICATION_ATTRIBUTE, verified.authentication());
-		SecurityContextImpl context = new SecurityContextImpl(verified.authentication());
-		return chain.filter(this.exchangeCustomizer.customize(exchange, verified, token))
-			.contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context)));
-	}
-
-	private JwtRoute route(ServerHttpRequest request) {
-		if (this.routes.isEmpty()) {
-			return this.routes.getDefaults();
-		}
-		return this.routes.match(request.getMethod().name(), request.getPath().pathWithinApplication());
-	}
-
-	private Mono<Void> rejected(ServerWebExchange exchange, WebFilterChain chain, ValidationPolicy policy,
-			JwtFailure failure, @Nullable TokenPresentation presentation) {
-		if (logger.isDebugEnabled()) {
-			logger.debug("Rejected bearer token: " + failure.tag());
-		}
-		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED) {
-			return chain.filter(this.exchangeCustomizer.customize(exchange, null, null));
-		}
-		return this.responses.invalidToken(exchange, failure,
-				presentation != null && presentation.scheme() == TokenPresentation.Scheme.DPOP);
+		return chain.filter(shape(exchange, null, null));
 	}
 
 	/**
-	 * The outcome of a verification: the verified token, else why it failed.
+	 * The exchange the application sees.
+	 * @param verified the verified token, {@code null} for an anonymous request
+	 * @param token the verified token as found, or the failed token to remove
 	 */
-	private record Verification(@Nullable VerifiedJwt verified, JwtFailure failure) {
+	private ServerWebExchange shape(ServerWebExchange exchange, @Nullable VerifiedJwt verified,
+			@Nullable ResolvedToken token) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		RequestEdits edits = this.shaping.edits(verified, token, (name) -> values(headers, name));
+		ServerWebExchange shaped = edits.isEmpty() ? exchange
+				: exchange.mutate().request(new ShapedServerHttpRequest(exchange.getRequest(), edits)).build();
+		return this.exchangeCustomizer.customize(shaped, verified, (verified != null) ? token : null);
+	}
 
+	private static List<String> values(HttpHeaders headers, String name) {
+		List<String> values = headers.get(name);
+		return (values != null) ? values : List.of();
 	}
 
 }

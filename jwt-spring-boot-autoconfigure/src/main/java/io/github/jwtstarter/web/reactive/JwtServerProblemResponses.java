@@ -29,7 +29,7 @@ public final class JwtServerProblemResponses implements ServerAuthenticationEntr
 	@Override
 	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
 		if (ex instanceof InvalidBearerTokenException) {
-			return invalidToken(exchange, ex.getMessage());
+			return invalidToken(exchange, JwtProblem.description(ex));
 		}
 		return missingToken(exchange);
 	}

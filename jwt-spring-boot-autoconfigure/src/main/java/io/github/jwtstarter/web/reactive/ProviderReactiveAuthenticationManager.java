@@ -22,9 +22,9 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code SecurityWebFilterChain} of your own (through the
  * {@code JwtIssuerReactiveAuthenticationManagerResolver} bean). Follows the same
  * blocking rule as the starter's web filter: a cached token is answered inline, any other
- * is verified on {@link Schedulers#boundedElastic()}, and on Reactor Netty the chain then
- * continues on the request's event loop (Spring Security puts the exchange in the Reactor
- * context). A rejection is an {@link InvalidBearerTokenException} with the starter's short
+ * is verified off the event loop (by default on {@link Schedulers#boundedElastic()}), and
+ * on Reactor Netty the chain then continues on the request's event loop (Spring Security
+ * puts the exchange in the Reactor context). A rejection is an {@link InvalidBearerTokenException} with the starter's short
  * description.
  */
 public final class ProviderReactiveAuthenticationManager implements ReactiveAuthenticationManager {
@@ -33,16 +33,32 @@ public final class ProviderReactiveAuthenticationManager implements ReactiveAuth
 
 	private final Predicate<JwtProvider> admissible;
 
+	private final Scheduler verificationScheduler;
+
 	/**
-	 * Creates a manager for the tokens of one issuer.
+	 * Creates a manager for the tokens of one issuer, verifying on
+	 * {@link Schedulers#boundedElastic()}.
 	 * @param verifier the verifier
 	 * @param issuer the issuer whose provider verifies the tokens
 	 */
 	public ProviderReactiveAuthenticationManager(JwtVerifier verifier, String issuer) {
+		this(verifier, issuer, Schedulers.boundedElastic());
+	}
+
+	/**
+	 * Creates a manager for the tokens of one issuer.
+	 * @param verifier the verifier
+	 * @param issuer the issuer whose provider verifies the tokens
+	 * @param verificationScheduler where verifications that may block run
+	 */
+	public ProviderReactiveAuthenticationManager(JwtVerifier verifier, String issuer,
+			Scheduler verificationScheduler) {
 		Assert.notNull(verifier, "verifier cannot be null");
 		Assert.hasText(issuer, "issuer cannot be empty");
+		Assert.notNull(verificationScheduler, "verificationScheduler cannot be null");
 		this.verifier = verifier;
 		this.admissible = (provider) -> provider.getIssuer().equals(issuer);
+		this.verificationScheduler = verificationScheduler;
 	}
 
 	@Override
@@ -60,16 +76,13 @@ public final class ProviderReactiveAuthenticationManager implements ReactiveAuth
 		catch (JwtVerificationException ex) {
 			return Mono.error(invalid(ex));
 		}
-		Mono<Authentication> verification = Mono
-			.fromCallable(() -> (Authentication) this.verifier.verify(token, this.admissible).authentication())
-			.subscribeOn(Schedulers.boundedElastic())
-			.onErrorMap(JwtVerificationException.class, ProviderReactiveAuthenticationManager::invalid);
-		return Mono.deferContextual((context) -> {
-			Scheduler eventLoop = context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
-				.map((exchange) -> RequestEventLoop.of(exchange.getRequest()))
-				.orElse(null);
-			return (eventLoop != null) ? verification.publishOn(eventLoop) : verification;
-		});
+		return Mono.deferContextual((context) -> OffEventLoop
+			.call(() -> (Authentication) this.verifier.verify(token, this.admissible).authentication(),
+					this.verificationScheduler,
+					context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
+						.map(ServerWebExchange::getRequest)
+						.orElse(null))
+			.onErrorMap(JwtVerificationException.class, ProviderReactiveAuthenticationManager::invalid));
 	}
 
 	private static InvalidBearerTokenException invalid(JwtVerificationException ex) {

@@ -1,29 +1,24 @@
 package io.github.jwtstarter.web.servlet;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
-import io.github.jwtstarter.jwt.JwtFailure;
-import io.github.jwtstarter.jwt.JwtVerificationException;
-import io.github.jwtstarter.jwt.JwtVerifier;
-import io.github.jwtstarter.jwt.TokenPresentation;
 import io.github.jwtstarter.jwt.VerifiedJwt;
-import io.github.jwtstarter.web.CrossSiteCheck;
-import io.github.jwtstarter.web.JwtRoute;
-import io.github.jwtstarter.web.JwtRoutes;
+import io.github.jwtstarter.shaping.RequestEdits;
+import io.github.jwtstarter.shaping.RequestShaping;
+import io.github.jwtstarter.shaping.servlet.ShapedRequest;
+import io.github.jwtstarter.web.JwtOutcome;
+import io.github.jwtstarter.web.JwtRequestFlow;
 import io.github.jwtstarter.web.ResolvedToken;
-import io.github.jwtstarter.web.TokenLocation;
-import io.github.jwtstarter.web.TokenResolver;
-import io.github.jwtstarter.web.ValidationPolicy;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.server.RequestPath;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -33,18 +28,16 @@ import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The request flow: find the request's route and token, verify the token with the
- * provider its issuer names, apply the route's validation policy, and on success put
- * the provider's Authentication in the security context. Any failure of token
- * processing is answered 401, never 500; what the rest of the chain throws propagates
- * unchanged, and the chain runs at most once.
+ * The servlet adapter of the {@link JwtRequestFlow}: puts a verified token's
+ * Authentication in the security context (and in a request attribute, for the rest of
+ * the request), answers rejections with the starter's problem responses, and passes on
+ * the request as {@link RequestShaping} shapes it (claims copied into headers, a hidden
+ * or failed token removed), then as the {@link JwtRequestCustomizer} reshapes it. The
+ * flow turns every failure of token processing into an outcome, so what the rest of the
+ * chain throws propagates unchanged and the chain runs at most once. Added to a chain by
+ * {@link JwtSecurityConfigurer}.
  */
 public final class JwtAuthenticationFilter extends OncePerRequestFilter {
-
-	/**
-	 * Request attribute holding the id of the provider that verified the token.
-	 */
-	public static final String PROVIDER_ATTRIBUTE = "io.github.jwtstarter.provider";
 
 	/**
 	 * Request attribute holding how the request was shaped, for its error dispatch: error
@@ -52,35 +45,47 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	 */
 	static final String SHAPING_ATTRIBUTE = JwtAuthenticationFilter.class.getName() + ".shaping";
 
-	private static final Log logger = LogFactory.getLog(JwtAuthenticationFilter.class);
+	private static final Shaping UNSHAPED = new Shaping(null, null);
 
-	private final JwtRoutes routes;
+	private final JwtRequestFlow flow;
 
-	private final TokenResolver tokenResolver;
-
-	private final JwtVerifier verifier;
+	private final RequestShaping shaping;
 
 	private final JwtProblemResponses responses;
 
 	private final JwtRequestCustomizer requestCustomizer;
 
-	private final SecurityContextHolderStrategy contextHolderStrategy = SecurityContextHolder
-		.getContextHolderStrategy();
+	private SecurityContextHolderStrategy contextHolderStrategy = SecurityContextHolder.getContextHolderStrategy();
 
 	private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
 
-	public JwtAuthenticationFilter(JwtRoutes routes, TokenResolver tokenResolver, JwtVerifier verifier,
-			JwtProblemResponses responses, JwtRequestCustomizer requestCustomizer) {
-		Assert.notNull(routes, "routes cannot be null");
-		Assert.notNull(tokenResolver, "tokenResolver cannot be null");
-		Assert.notNull(verifier, "verifier cannot be null");
+	/**
+	 * Creates the filter.
+	 * @param flow the request flow
+	 * @param shaping how requests are shaped after JWT processing
+	 * @param responses the error responses
+	 * @param requestCustomizer reshapes the request after {@code shaping}
+	 */
+	public JwtAuthenticationFilter(JwtRequestFlow flow, RequestShaping shaping, JwtProblemResponses responses,
+			JwtRequestCustomizer requestCustomizer) {
+		Assert.notNull(flow, "flow cannot be null");
+		Assert.notNull(shaping, "shaping cannot be null");
 		Assert.notNull(responses, "responses cannot be null");
 		Assert.notNull(requestCustomizer, "requestCustomizer cannot be null");
-		this.routes = routes;
-		this.tokenResolver = tokenResolver;
-		this.verifier = verifier;
+		this.flow = flow;
+		this.shaping = shaping;
 		this.responses = responses;
 		this.requestCustomizer = requestCustomizer;
+	}
+
+	/**
+	 * Sets the strategy that holds the security context, as Spring Security's own filters
+	 * allow.
+	 * @param contextHolderStrategy the strategy
+	 */
+	public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy contextHolderStrategy) {
+		Assert.notNull(contextHolderStrategy, "contextHolderStrategy cannot be null");
+		this.contextHolderStrategy = contextHolderStrategy;
 	}
 
 	/**
@@ -96,94 +101,64 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
 			Shaping shaping = (request.getAttribute(SHAPING_ATTRIBUTE) instanceof Shaping recorded) ? recorded
-					: new Shaping(null, null);
-			chain.doFilter(this.requestCustomizer.customize(request, shaping.verified(), shaping.token()), response);
+					: UNSHAPED;
+			chain.doFilter(shape(request, shaping.verified(), shaping.token()), response);
 			return;
 		}
-		JwtRoute route = route(request);
-		HttpServletRequest next = route.isDisabled() ? this.requestCustomizer.customize(request, null, null)
-				: authenticate(request, response, route);
-		if (next != null) {
-			chain.doFilter(next, response);
+		JwtOutcome outcome = this.flow.authenticate(new ServletTokenRequest(request));
+		if (outcome instanceof JwtOutcome.Authenticated authenticated) {
+			VerifiedJwt verified = authenticated.verified();
+			SecurityContext context = this.contextHolderStrategy.createEmptyContext();
+			context.setAuthentication(verified.authentication());
+			this.contextHolderStrategy.setContext(context);
+			this.contextRepository.saveContext(context, request, response);
+			request.setAttribute(JwtRequestFlow.PROVIDER_ATTRIBUTE, verified.provider().getId());
+			request.setAttribute(SHAPING_ATTRIBUTE, new Shaping(verified, authenticated.token()));
+			chain.doFilter(shape(request, verified, authenticated.token()), response);
+		}
+		else if (outcome instanceof JwtOutcome.Anonymous anonymous) {
+			if (anonymous.failure() != null) {
+				request.setAttribute(JwtRequestFlow.FAILURE_ATTRIBUTE, anonymous.failure());
+			}
+			if (anonymous.failure() != null) {
+				// authenticated by its token or not at all: not by what a session held
+				this.contextHolderStrategy.setContext(this.contextHolderStrategy.createEmptyContext());
+			}
+			if (anonymous.failedToken() != null) {
+				request.setAttribute(SHAPING_ATTRIBUTE, new Shaping(null, anonymous.failedToken()));
+			}
+			chain.doFilter(shape(request, null, anonymous.failedToken()), response);
+		}
+		else if (outcome instanceof JwtOutcome.Rejected rejected) {
+			if (rejected.failure() == null) {
+				this.responses.missingToken(response);
+			}
+			else {
+				this.responses.invalidToken(response, rejected.failure(), rejected.dpopChallenge());
+			}
+		}
+		else if (outcome instanceof JwtOutcome.CrossSiteRefused) {
+			this.responses.crossSite(response);
+		}
+		else {
+			chain.doFilter(shape(request, null, null), response);
 		}
 	}
 
 	/**
-	 * Process the request's token: only this part is caught, so that what the rest of the
-	 * chain throws propagates unchanged and the chain runs once.
-	 * @return the request to pass down the chain, or {@code null} when a response was sent
+	 * The request the application sees.
+	 * @param verified the verified token, {@code null} for an anonymous request
+	 * @param token the verified token as found, or the failed token to remove
 	 */
-	private @Nullable HttpServletRequest authenticate(HttpServletRequest request, HttpServletResponse response,
-			JwtRoute route) throws IOException {
-		ValidationPolicy policy = route.getValidationPolicy();
-		ResolvedToken token;
-		@Nullable VerifiedJwt verified;
-		TokenPresentation presentation = null;
-		try {
-			token = this.tokenResolver.resolve(new ServletTokenRequest(request));
-			if (token != null && isCrossSiteWithCookie(request, token)) {
-				this.responses.crossSite(response);
-				return null;
-			}
-			verified = null;
-			if (token != null) {
-				presentation = ServletTokenPresentation.of(request, token);
-				verified = verify(token, route, presentation);
-			}
-		}
-		catch (JwtVerificationException ex) {
-			return rejected(request, response, policy, ex.getFailure(), presentation);
-		}
-		catch (RuntimeException ex) {
-			logger.debug("JWT processing failed unexpectedly", ex);
-			return rejected(request, response, policy, JwtFailure.INVALID, presentation);
-		}
-		if (token == null || verified == null) {
-			if (policy == ValidationPolicy.REQUIRE_VALID) {
-				this.responses.missingToken(response);
-				return null;
-			}
-			return this.requestCustomizer.customize(request, null, null);
-		}
-		SecurityContext context = this.contextHolderStrategy.createEmptyContext();
-		context.setAuthentication(verified.authentication());
-		this.contextHolderStrategy.setContext(context);
-		this.contextRepository.saveContext(context, request, response);
-		request.setAttribute(PROVIDER_ATTRIBUTE, verified.provider().getId());
-		request.setAttribute(SHAPING_ATTRIBUTE, new Shaping(verified, token));
-		return this.requestCustomizer.customize(request, verified, token);
+	private HttpServletRequest shape(HttpServletRequest request, @Nullable VerifiedJwt verified,
+			@Nullable ResolvedToken token) {
+		RequestEdits edits = this.shaping.edits(verified, token, (name) -> values(request.getHeaders(name)));
+		HttpServletRequest shaped = edits.isEmpty() ? request : new ShapedRequest(request, edits);
+		return this.requestCustomizer.customize(shaped, verified, (verified != null) ? token : null);
 	}
 
-	private static boolean isCrossSiteWithCookie(HttpServletRequest request, ResolvedToken token) {
-		boolean cookieOnly = token.locations().stream().allMatch((location) -> location.kind() == TokenLocation.Kind.COOKIE);
-		return cookieOnly && CrossSiteCheck.refuses(request.getMethod(), request.getHeader("Sec-Fetch-Site"),
-				request.getHeader("Origin"), request.getHeader("Host"));
-	}
-
-	private VerifiedJwt verify(ResolvedToken token, JwtRoute route, TokenPresentation presentation) {
-		return this.verifier.verify(token.token(), (provider) -> route.allows(provider.getId())
-				&& this.tokenResolver.accepts(provider.getId(), token.locations()), presentation);
-	}
-
-	private JwtRoute route(HttpServletRequest request) {
-		if (this.routes.isEmpty()) {
-			return this.routes.getDefaults();
-		}
-		RequestPath path = RequestPath.parse(request.getRequestURI(), request.getContextPath());
-		return this.routes.match(request.getMethod(), path.pathWithinApplication());
-	}
-
-	private @Nullable HttpServletRequest rejected(HttpServletRequest request, HttpServletResponse response,
-			ValidationPolicy policy, JwtFailure failure, @Nullable TokenPresentation presentation) throws IOException {
-		if (logger.isDebugEnabled()) {
-			logger.debug("Rejected bearer token: " + failure.tag());
-		}
-		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED) {
-			return this.requestCustomizer.customize(request, null, null);
-		}
-		this.responses.invalidToken(response, failure,
-				presentation != null && presentation.scheme() == TokenPresentation.Scheme.DPOP);
-		return null;
+	private static List<String> values(@Nullable Enumeration<String> values) {
+		return (values != null && values.hasMoreElements()) ? Collections.list(values) : List.of();
 	}
 
 	private record Shaping(@Nullable VerifiedJwt verified, @Nullable ResolvedToken token) {

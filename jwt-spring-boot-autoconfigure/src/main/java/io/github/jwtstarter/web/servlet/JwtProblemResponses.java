@@ -31,7 +31,7 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
 		if (authException instanceof InvalidBearerTokenException) {
-			invalidToken(response, authException.getMessage());
+			invalidToken(response, JwtProblem.description(authException));
 		}
 		else {
 			missingToken(response);

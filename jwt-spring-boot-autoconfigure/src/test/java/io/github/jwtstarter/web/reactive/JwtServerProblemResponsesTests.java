@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.jwtstarter.authorization.RbacDecision;
 import io.github.jwtstarter.authorization.RbacRules;
 import io.github.jwtstarter.jwt.JwtFailure;
+import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.ValidationPolicy;
@@ -68,10 +69,19 @@ class JwtServerProblemResponsesTests {
 	}
 
 	@Test
-	void commenceWhenInvalidBearerTokenThen401InvalidTokenWithItsDescription() {
-		write(this.responses.commence(this.exchange, new InvalidBearerTokenException("unknown issuer")));
+	void commenceWhenTheStartersRejectionThen401InvalidTokenWithItsDescription() {
+		write(this.responses.commence(this.exchange, new InvalidBearerTokenException("unknown issuer",
+				new JwtVerificationException(JwtFailure.UNKNOWN_ISSUER))));
 		assertProblem(401, "Bearer error=\"invalid_token\", error_description=\"unknown issuer\"", "Unauthorized",
 				"unknown issuer");
+	}
+
+	@Test
+	void commenceWhenAnotherRejectionThen401WithAGenericDescriptionNeverItsMessage() {
+		write(this.responses.commence(this.exchange,
+				new InvalidBearerTokenException("Invalid JWT serialization: Missing dot delimiter(s)")));
+		assertProblem(401, "Bearer error=\"invalid_token\", error_description=\"invalid token\"", "Unauthorized",
+				"invalid token");
 	}
 
 	@Test

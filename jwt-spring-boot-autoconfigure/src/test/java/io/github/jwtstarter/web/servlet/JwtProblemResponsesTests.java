@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.jwtstarter.authorization.RbacRules;
 import io.github.jwtstarter.jwt.JwtFailure;
+import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.ValidationPolicy;
@@ -69,9 +70,18 @@ class JwtProblemResponsesTests {
 	}
 
 	@Test
-	void commenceWhenInvalidBearerTokenThen401InvalidTokenWithItsDescription() throws Exception {
-		this.responses.commence(this.request, this.response, new InvalidBearerTokenException("expired"));
+	void commenceWhenTheStartersRejectionThen401InvalidTokenWithItsDescription() throws Exception {
+		this.responses.commence(this.request, this.response, new InvalidBearerTokenException("expired",
+				new JwtVerificationException(JwtFailure.EXPIRED)));
 		assertProblem(401, "Bearer error=\"invalid_token\", error_description=\"expired\"", "Unauthorized", "expired");
+	}
+
+	@Test
+	void commenceWhenAnotherRejectionThen401WithAGenericDescriptionNeverItsMessage() throws Exception {
+		this.responses.commence(this.request, this.response, new InvalidBearerTokenException(
+				"Invalid JWT serialization: Missing dot delimiter(s)"));
+		assertProblem(401, "Bearer error=\"invalid_token\", error_description=\"invalid token\"", "Unauthorized",
+				"invalid token");
 	}
 
 	@Test

@@ -1,8 +1,10 @@
 package io.github.jwtstarter.web.reactive;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
@@ -11,9 +13,10 @@ import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.ClassUtils;
 
 /**
- * The event loop a request arrived on, when the server is Reactor Netty: a verification
- * that ran on another scheduler hands the rest of the chain (the application and the
- * response write) back to it, as if the starter had not been there.
+ * The one way the reactive web layer runs work that may block (a key retrieval, a
+ * signature check): on a worker scheduler, after which, when the server is Reactor Netty,
+ * the rest of the chain (the application and the response write) continues on the event
+ * loop the request arrived on, as if the starter had not been there.
  * <p>
  * Besides keeping the application on the threads it expects, this avoids Reactor Netty
  * 1.3.7 and earlier losing a keep-alive connection: a response written from another
@@ -21,12 +24,27 @@ import org.springframework.util.ClassUtils;
  * client's next request arrives in that gap, the connection stops reading
  * (reactor/reactor-netty#4361, fixed in 1.3.8, managed by Spring Boot 4.0.9 and 4.1.2).
  */
-final class RequestEventLoop {
+final class OffEventLoop {
 
 	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils.isPresent("reactor.netty.Connection",
-			RequestEventLoop.class.getClassLoader());
+			OffEventLoop.class.getClassLoader());
 
-	private RequestEventLoop() {
+	private OffEventLoop() {
+	}
+
+	/**
+	 * Runs a task on a worker scheduler and hands its result back to the request's event
+	 * loop.
+	 * @param <T> the result type
+	 * @param task the task, which may block
+	 * @param scheduler where the task runs
+	 * @param request the request whose event loop continues, {@code null} when unknown
+	 * @return the result
+	 */
+	static <T> Mono<T> call(Callable<T> task, Scheduler scheduler, @Nullable ServerHttpRequest request) {
+		Mono<T> work = Mono.fromCallable(task).subscribeOn(scheduler);
+		Scheduler eventLoop = (request != null) ? eventLoop(request) : null;
+		return (eventLoop != null) ? work.publishOn(eventLoop) : work;
 	}
 
 	/**
@@ -35,7 +53,7 @@ final class RequestEventLoop {
 	 * @return the scheduler, or {@code null} when the server is not Reactor Netty (or
 	 * there is no server: a mock request)
 	 */
-	static @Nullable Scheduler of(ServerHttpRequest request) {
+	static @Nullable Scheduler eventLoop(ServerHttpRequest request) {
 		if (!REACTOR_NETTY_PRESENT) {
 			return null;
 		}

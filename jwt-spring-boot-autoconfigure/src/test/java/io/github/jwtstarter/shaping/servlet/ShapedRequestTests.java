@@ -15,8 +15,9 @@ import io.github.jwtstarter.jwt.JwtProvider;
 import io.github.jwtstarter.jwt.JwtProviderFactory;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import io.github.jwtstarter.jwt.VerifiedJwt;
-import io.github.jwtstarter.shaping.ProviderShaping.ClaimHeader;
+import io.github.jwtstarter.shaping.ClaimHeader;
 import io.github.jwtstarter.shaping.ProviderShaping;
+import io.github.jwtstarter.shaping.RequestEdits;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
@@ -24,6 +25,7 @@ import io.github.jwtstarter.web.ResolvedToken;
 import io.github.jwtstarter.web.TokenLocation;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -33,9 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Request shaping on single requests, with providers and tokens verified for real.
+ * Request shaping applied to single servlet requests ({@link RequestShaping}'s edits
+ * through {@link ShapedRequest}, as the JWT filter applies them), with providers and
+ * tokens verified for real.
  */
-class RequestShapingCustomizerTests {
+class ShapedRequestTests {
 
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 
@@ -61,16 +65,30 @@ class RequestShapingCustomizerTests {
 		return new VerifiedJwt(provider, jwt, provider.getAuthenticationConverter().convert(jwt));
 	}
 
-	static RequestShapingCustomizer customizer(List<ClaimHeader> corpHeaders, boolean corpKeepsToken) {
+	static Shaper customizer(List<ClaimHeader> corpHeaders, boolean corpKeepsToken) {
 		Map<String, ProviderShaping> providers = new LinkedHashMap<>();
 		providers.put("corp", new ProviderShaping(corpHeaders, corpKeepsToken));
 		providers.put("plain", new ProviderShaping(List.of(), true));
-		return new RequestShapingCustomizer(new RequestShaping(providers));
+		return new Shaper(new RequestShaping(providers));
+	}
+
+	/**
+	 * What the JWT filter does with the shaping rules.
+	 */
+	record Shaper(RequestShaping shaping) {
+
+		HttpServletRequest customize(HttpServletRequest request, @Nullable VerifiedJwt verified,
+				@Nullable ResolvedToken token) {
+			RequestEdits edits = this.shaping.edits(verified, token,
+					(name) -> Collections.list(request.getHeaders(name)));
+			return edits.isEmpty() ? request : new ShapedRequest(request, edits);
+		}
+
 	}
 
 	@Test
 	void anonymousRequestWithoutConfiguredHeadersIsPassedOnUnwrapped() {
-		RequestShapingCustomizer customizer = customizer(List.of(new ClaimHeader("org", "x-company", false)), true);
+		Shaper customizer = customizer(List.of(new ClaimHeader("org", "x-company", false)), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("x-other", "1");
 		assertThat(customizer.customize(request, null, null)).isSameAs(request);
@@ -78,7 +96,7 @@ class RequestShapingCustomizerTests {
 
 	@Test
 	void requestOfProviderWithoutShapingIsPassedOnUnwrapped() {
-		RequestShapingCustomizer customizer = customizer(List.of(new ClaimHeader("org", "x-company", false)), true);
+		Shaper customizer = customizer(List.of(new ClaimHeader("org", "x-company", false)), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		assertThat(customizer.customize(request, verified(PLAIN, PLAIN_KEY, Map.of()), null))
 			.isSameAs(request);
@@ -86,7 +104,7 @@ class RequestShapingCustomizerTests {
 
 	@Test
 	void anonymousRequestLosesEveryConfiguredHeader() {
-		RequestShapingCustomizer customizer = customizer(
+		Shaper customizer = customizer(
 				List.of(new ClaimHeader("org", "x-company", false), new ClaimHeader("team", "x-team", true)), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("X-Company", "solo.io");
@@ -101,7 +119,7 @@ class RequestShapingCustomizerTests {
 
 	@Test
 	void claimHeaderIsLookedUpCaseInsensitivelyAndNamedOnce() {
-		RequestShapingCustomizer customizer = customizer(List.of(new ClaimHeader("org", "X-Company", false)), true);
+		Shaper customizer = customizer(List.of(new ClaimHeader("org", "X-Company", false)), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("x-COMPANY", "spoofed");
 		HttpServletRequest shaped = customizer.customize(request, verified(CORP, CORP_KEY, Map.of("org", "solo.io")),
@@ -114,7 +132,7 @@ class RequestShapingCustomizerTests {
 
 	@Test
 	void intAndDateLookupsSeeTheShapedHeaders() {
-		RequestShapingCustomizer customizer = customizer(
+		Shaper customizer = customizer(
 				List.of(new ClaimHeader("level", "x-level", false), new ClaimHeader("since", "x-since", false)), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("x-since", "Tue, 15 Nov 1994 08:12:31 GMT");
@@ -126,7 +144,7 @@ class RequestShapingCustomizerTests {
 
 	@Test
 	void headerMappedInBothModesDropsTheClientValues() {
-		RequestShapingCustomizer customizer = customizer(
+		Shaper customizer = customizer(
 				List.of(new ClaimHeader("org", "x-who", true), new ClaimHeader("sub", "x-who", false)), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("x-who", "spoofed");
@@ -137,7 +155,7 @@ class RequestShapingCustomizerTests {
 
 	@Test
 	void claimsAppendedToOneHeaderFollowTheClientValues() {
-		RequestShapingCustomizer customizer = customizer(
+		Shaper customizer = customizer(
 				List.of(new ClaimHeader("org", "x-who", true), new ClaimHeader("sub", "x-who", true)), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("x-who", "one");
@@ -150,7 +168,7 @@ class RequestShapingCustomizerTests {
 
 	@Test
 	void valueWithLineBreakIsNotSet() {
-		RequestShapingCustomizer customizer = customizer(List.of(new ClaimHeader("motto", "x-motto", false)), true);
+		Shaper customizer = customizer(List.of(new ClaimHeader("motto", "x-motto", false)), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		HttpServletRequest shaped = customizer.customize(request,
 				verified(CORP, CORP_KEY, Map.of("motto", "a\r\nX-Injected: 1")), null);
@@ -160,7 +178,7 @@ class RequestShapingCustomizerTests {
 
 	@Test
 	void hiddenTokenIsRemovedFromEveryLocationItWasFoundIn() {
-		RequestShapingCustomizer customizer = customizer(List.of(), false);
+		Shaper customizer = customizer(List.of(), false);
 		VerifiedJwt verified = verified(CORP, CORP_KEY, Map.of());
 		String token = verified.jwt().getTokenValue();
 		MockHttpServletRequest request = new MockHttpServletRequest();
@@ -187,7 +205,7 @@ class RequestShapingCustomizerTests {
 
 	@Test
 	void hiddenDPoPTokenTakesItsProofAlong() {
-		RequestShapingCustomizer customizer = customizer(List.of(), false);
+		Shaper customizer = customizer(List.of(), false);
 		VerifiedJwt verified = verified(CORP, CORP_KEY, Map.of());
 		String token = verified.jwt().getTokenValue();
 		MockHttpServletRequest request = new MockHttpServletRequest();
@@ -203,12 +221,26 @@ class RequestShapingCustomizerTests {
 	}
 
 	@Test
-	void invalidTokenPassedOnAnonymouslyIsNotHidden() {
-		RequestShapingCustomizer customizer = customizer(List.of(), false);
+	void failedTokenPassedOnAnonymouslyIsRemovedFromEveryLocationWhateverKeepToken() {
+		Shaper customizer = customizer(List.of(), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
-		request.addHeader("Authorization", "Bearer expired");
-		ResolvedToken resolved = new ResolvedToken("expired", Set.of(TokenLocation.bearerHeader()));
-		assertThat(customizer.customize(request, null, resolved)).isSameAs(request);
+		request.addHeader("Authorization", "DPoP expired");
+		request.addHeader("DPoP", "proof");
+		request.setQueryString("access_token=expired&page=2");
+		request.addParameter("access_token", "expired");
+		request.addParameter("page", "2");
+		request.setCookies(new Cookie("token", "expired"), new Cookie("theme", "dark"));
+		request.addHeader("Cookie", "token=expired; theme=dark");
+		ResolvedToken resolved = new ResolvedToken("expired", Set.of(TokenLocation.dpopHeader(),
+				TokenLocation.queryParam("access_token"), TokenLocation.cookie("token")));
+		HttpServletRequest shaped = customizer.customize(request, null, resolved);
+		assertThat(shaped.getHeader("Authorization")).isNull();
+		assertThat(shaped.getHeader("DPoP")).isNull();
+		assertThat(shaped.getQueryString()).isEqualTo("page=2");
+		assertThat(shaped.getParameter("access_token")).isNull();
+		assertThat(shaped.getParameter("page")).isEqualTo("2");
+		assertThat(shaped.getCookies()).extracting(Cookie::getName).containsExactly("theme");
+		assertThat(shaped.getHeader("Cookie")).isEqualTo("theme=dark");
 	}
 
 	@Test
@@ -237,7 +269,7 @@ class RequestShapingCustomizerTests {
 
 	@Test
 	void claimPathThroughDottedKeyIsCopiedIntoHeader() {
-		RequestShapingCustomizer customizer = customizer(
+		Shaper customizer = customizer(
 				List.of(new ClaimHeader("kubernetes.io.namespace", "x-namespace", false),
 						new ClaimHeader("[kubernetes.io].serviceaccount.name", "x-service-account", false)),
 				true);

@@ -1,4 +1,4 @@
-package io.github.jwtstarter.routing.servlet;
+package io.github.jwtstarter.web.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -9,18 +9,25 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
- * The Authentication of a servlet request: from the {@link SecurityContextHolder}, else
- * from the security context the JWT filter saved in a request attribute (a predicate
- * evaluated outside the security filter's thread context still sees it).
+ * The one way the servlet stack reads the Authentication of a request: from the
+ * {@link SecurityContextHolder}, else from the security context that
+ * {@link JwtAuthenticationFilter} saved in a request attribute (so a predicate evaluated
+ * outside the security filter's thread context, such as a gateway route predicate, still
+ * sees it). Never from the raw request.
  */
-final class RequestAuthentications {
+public final class JwtAuthentications {
 
 	private static final String CONTEXT_ATTRIBUTE = RequestAttributeSecurityContextRepository.DEFAULT_REQUEST_ATTR_NAME;
 
-	private RequestAuthentications() {
+	private JwtAuthentications() {
 	}
 
-	static @Nullable Authentication of(HttpServletRequest request) {
+	/**
+	 * Returns the request's Authentication.
+	 * @param request the request
+	 * @return the Authentication, or {@code null} when there is none
+	 */
+	public static @Nullable Authentication of(HttpServletRequest request) {
 		Authentication authentication = SecurityContextHolder.getContextHolderStrategy()
 			.getContext()
 			.getAuthentication();

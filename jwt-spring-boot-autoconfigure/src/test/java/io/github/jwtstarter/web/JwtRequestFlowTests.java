@@ -1,0 +1,405 @@
+package io.github.jwtstarter.web;
+
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.authentication.FailedJwtAuthentication;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
+import io.github.jwtstarter.jwt.JwtFailure;
+import io.github.jwtstarter.jwt.JwtVerifier;
+import io.github.jwtstarter.test.TestJwts;
+import io.github.jwtstarter.test.TestKeys;
+import io.github.jwtstarter.test.TestVerifiers;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The request flow that every web stack adapts, on requests described stack-neutrally
+ * ({@link TokenRequest}), with tokens signed by real keys and verified by the
+ * auto-configured verifier: which outcome each request gets, and the authentication
+ * events it publishes. The servlet and reactive filters only translate these outcomes
+ * ({@code JwtAuthenticationFilterTests}, {@code JwtAuthenticationWebFilterTests}).
+ */
+class JwtRequestFlowTests {
+
+	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
+
+	static final ECKey PARTNER_KEY = TestKeys.ec("partner-1", Curve.P_256);
+
+	static final TokenLocation PARTNER_HEADER = TokenLocation.header("X-Partner-Token", "");
+
+	static final TokenResolver RESOLVER = new TokenResolver(Map.of("corp",
+			Set.of(TokenLocation.bearerHeader(), TokenLocation.dpopHeader(), TokenLocation.queryParam("access_token"),
+					TokenLocation.cookie("corp_token")),
+			"partner", Set.of(TokenLocation.bearerHeader(), PARTNER_HEADER)));
+
+	static final JwtRoutes ROUTES = new JwtRoutes(
+			List.of(new JwtRoute(List.of("/health/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of(), true),
+					new JwtRoute(List.of("/public/**"), Set.of(), ValidationPolicy.ALLOW_MISSING, Set.of(), false),
+					new JwtRoute(List.of("/optional/**"), Set.of(), ValidationPolicy.ALLOW_MISSING_OR_FAILED,
+							Set.of(), false),
+					new JwtRoute(List.of("/partners/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of("partner"),
+							false)),
+			JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID));
+
+	static TestVerifiers verifiers;
+
+	static JwtVerifier verifier;
+
+	final RecordingEvents events = new RecordingEvents();
+
+	final JwtRequestFlow flow = new JwtRequestFlow(ROUTES, RESOLVER, verifier, this.events);
+
+	@BeforeAll
+	static void startVerifier() {
+		verifiers = TestVerifiers.start("jwt.max-token-size=4KB", "jwt.providers.corp.issuer=https://corp.example",
+				"jwt.providers.corp.jwks.local=" + TestKeys.toPem(CORP_KEY),
+				"jwt.providers.partner.issuer=https://partner.example",
+				"jwt.providers.partner.jwks.local=" + TestKeys.toPem(PARTNER_KEY));
+		verifier = verifiers.verifier();
+	}
+
+	@AfterAll
+	static void stopVerifier() {
+		verifiers.close();
+	}
+
+	static TestJwts corp() {
+		return TestJwts.issuer("https://corp.example").subject("alice").scope("pets.read");
+	}
+
+	static String expiredCorp() {
+		return corp().issuedAt(Instant.now().minus(Duration.ofHours(1)))
+			.expiresAt(Instant.now().minus(Duration.ofMinutes(10)))
+			.signWith(CORP_KEY);
+	}
+
+	static String partnerToken() {
+		return TestJwts.issuer("https://partner.example").subject("bob").signWith(PARTNER_KEY);
+	}
+
+	static Request get(String path) {
+		return new Request("GET", path);
+	}
+
+	static Request get(String path, String token) {
+		return get(path).header("Authorization", "Bearer " + token);
+	}
+
+	JwtFailure rejectedFor(Request request) {
+		JwtOutcome outcome = this.flow.authenticate(request);
+		assertThat(outcome).isInstanceOf(JwtOutcome.Rejected.class);
+		return ((JwtOutcome.Rejected) outcome).failure();
+	}
+
+	@Test
+	void constructorWhenArgumentNullThenException() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new JwtRequestFlow(null, RESOLVER, verifier, null))
+			.withMessage("routes cannot be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> new JwtRequestFlow(ROUTES, null, verifier, null))
+			.withMessage("tokenResolver cannot be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> new JwtRequestFlow(ROUTES, RESOLVER, null, null))
+			.withMessage("verifier cannot be null");
+	}
+
+	@Test
+	void requestWithoutTokenIsRejectedAsMissingAndPublishesNoEvent() {
+		assertThat(this.flow.authenticate(get("/api/pets"))).isEqualTo(new JwtOutcome.Rejected(null, false));
+		assertThat(this.events.published).isEmpty();
+	}
+
+	@Test
+	void validTokenIsAuthenticatedAsItsProvidersAuthenticationAndPublishedAsASuccess() {
+		String token = corp().signWith(CORP_KEY);
+		JwtOutcome outcome = this.flow.authenticate(get("/api/pets", token));
+		assertThat(outcome).isInstanceOfSatisfying(JwtOutcome.Authenticated.class, (authenticated) -> {
+			assertThat(authenticated.verified().provider().getId()).isEqualTo("corp");
+			assertThat(authenticated.token().token()).isEqualTo(token);
+			assertThat(authenticated.token().locations()).containsExactly(TokenLocation.bearerHeader());
+			assertThat(authenticated.verified().authentication())
+				.isInstanceOfSatisfying(ProviderJwtAuthenticationToken.class, (authentication) -> {
+					assertThat(authentication.getName()).isEqualTo("alice");
+					assertThat(authentication.getProviderId()).isEqualTo("corp");
+				});
+		});
+		assertThat(this.events.published).containsExactly("success alice");
+	}
+
+	@Test
+	void rejectedTokenIsPublishedAsAFailureWithItsProviderAndReasonNeverTheToken() {
+		String token = expiredCorp();
+		assertThat(rejectedFor(get("/api/pets", token))).isEqualTo(JwtFailure.EXPIRED);
+		assertThat(this.events.published).containsExactly("failure corp {provider=corp, reason=expired} expired");
+		assertThat(this.events.failures).singleElement().satisfies((failure) -> {
+			assertThat(failure).isInstanceOf(FailedJwtAuthentication.class);
+			assertThat(failure.getCredentials()).isEqualTo("");
+			assertThat(failure.toString()).doesNotContain(token.split("\\.")[1]);
+		});
+	}
+
+	@Test
+	void tokenOfAnUnknownIssuerIsRejectedAndItsFailureNamesNoProvider() {
+		assertThat(rejectedFor(get("/api/pets", TestJwts.issuer("https://evil.example").signWith(CORP_KEY))))
+			.isEqualTo(JwtFailure.UNKNOWN_ISSUER);
+		assertThat(this.events.published)
+			.containsExactly("failure unknown {provider=unknown, reason=unknown_issuer} unknown issuer");
+	}
+
+	@Test
+	void tokenSignedByAnotherKeyIsRejectedWithInvalidSignature() {
+		assertThat(rejectedFor(get("/api/pets", corp().signWith(TestKeys.rsa("corp-1")))))
+			.isEqualTo(JwtFailure.BAD_SIGNATURE);
+	}
+
+	@Test
+	void garbageEmptyAndOversizedTokensAreRejectedNeverThrown() {
+		assertThat(rejectedFor(get("/api/pets", "not-a-jwt"))).isEqualTo(JwtFailure.MALFORMED);
+		assertThat(rejectedFor(get("/api/pets").header("Authorization", "Bearer "))).isEqualTo(JwtFailure.MALFORMED);
+		assertThat(rejectedFor(get("/api/pets", "a".repeat(5000)))).isEqualTo(JwtFailure.TOO_LARGE);
+		assertThat(rejectedFor(get("/api/pets").query("access_token=%zz"))).isEqualTo(JwtFailure.MALFORMED);
+	}
+
+	@Test
+	void twoDifferentTokensOrTwoAuthorizationHeadersAreRejectedAsMultipleTokens() {
+		String token = corp().signWith(CORP_KEY);
+		assertThat(rejectedFor(get("/api/pets", token).query("access_token=" + corp().subject("mallory").signWith(
+				CORP_KEY))))
+			.isEqualTo(JwtFailure.MULTIPLE_TOKENS);
+		assertThat(rejectedFor(get("/api/pets", token).header("Authorization", "Bearer " + token)))
+			.isEqualTo(JwtFailure.MULTIPLE_TOKENS);
+	}
+
+	@Test
+	void sameTokenInTwoLocationsOfItsProviderIsAuthenticated() {
+		String token = corp().signWith(CORP_KEY);
+		assertThat(this.flow.authenticate(get("/api/pets", token).cookie("corp_token", token)))
+			.isInstanceOfSatisfying(JwtOutcome.Authenticated.class, (authenticated) -> assertThat(
+					authenticated.token().locations())
+				.containsExactlyInAnyOrder(TokenLocation.bearerHeader(), TokenLocation.cookie("corp_token")));
+	}
+
+	@Test
+	void tokenInALocationItsProviderDoesNotReadIsRejectedAndInItsOwnHeaderAccepted() {
+		assertThat(rejectedFor(get("/api/pets").cookie("corp_token", partnerToken())))
+			.isEqualTo(JwtFailure.PROVIDER_NOT_ALLOWED);
+		assertThat(this.flow.authenticate(get("/api/pets").header("X-Partner-Token", partnerToken())))
+			.isInstanceOfSatisfying(JwtOutcome.Authenticated.class,
+					(authenticated) -> assertThat(authenticated.verified().provider().getId()).isEqualTo("partner"));
+	}
+
+	@Test
+	void allowMissingLetsARequestWithoutTokenContinueAnonymouslyButRejectsAnInvalidOne() {
+		assertThat(this.flow.authenticate(get("/public/hello"))).isEqualTo(new JwtOutcome.Anonymous(null, null));
+		assertThat(rejectedFor(get("/public/hello", corp().signWith(TestKeys.rsa("corp-1")))))
+			.isEqualTo(JwtFailure.BAD_SIGNATURE);
+	}
+
+	@Test
+	void allowMissingOrFailedLetsAFailedTokenContinueAnonymouslyNamingTheTokenToRemove() {
+		String token = expiredCorp();
+		JwtOutcome outcome = this.flow.authenticate(get("/optional/x", token).cookie("corp_token", token));
+		assertThat(outcome).isEqualTo(new JwtOutcome.Anonymous(JwtFailure.EXPIRED, new ResolvedToken(token,
+				Set.of(TokenLocation.bearerHeader(), TokenLocation.cookie("corp_token")))));
+		assertThat(this.events.published).singleElement().asString().startsWith("failure corp");
+	}
+
+	@Test
+	void allowMissingOrFailedStillAuthenticatesAValidToken() {
+		assertThat(this.flow.authenticate(get("/optional/x", corp().signWith(CORP_KEY))))
+			.isInstanceOf(JwtOutcome.Authenticated.class);
+	}
+
+	@Test
+	void allowMissingOrFailedLetsTwoTokensContinueAnonymouslyWithNothingToName() {
+		String token = corp().signWith(CORP_KEY);
+		assertThat(this.flow.authenticate(get("/optional/x", token).header("Authorization", "Bearer " + token)))
+			.isEqualTo(new JwtOutcome.Anonymous(JwtFailure.MULTIPLE_TOKENS, null));
+	}
+
+	@Test
+	void disabledRouteSkipsTokenProcessingEvenForAnInvalidToken() {
+		assertThat(this.flow.authenticate(get("/health/liveness", "not-a-jwt")))
+			.isInstanceOf(JwtOutcome.Skipped.class);
+		assertThat(this.events.published).isEmpty();
+	}
+
+	@Test
+	void corsPreflightSkipsTokenProcessing() {
+		Request preflight = new Request("OPTIONS", "/api/pets").header("Origin", "https://spa.example")
+			.header("Access-Control-Request-Method", "POST");
+		assertThat(this.flow.authenticate(preflight)).isInstanceOf(JwtOutcome.Skipped.class);
+		assertThat(rejectedFor(new Request("OPTIONS", "/api/pets").header("Origin", "https://spa.example")))
+			.isNull();
+	}
+
+	@Test
+	void routeLimitedToAProviderRejectsTheTokensOfOthers() {
+		assertThat(rejectedFor(get("/partners/orders", corp().signWith(CORP_KEY))))
+			.isEqualTo(JwtFailure.PROVIDER_NOT_ALLOWED);
+	}
+
+	@Test
+	void crossSiteUnsafeRequestAuthenticatedOnlyByACookieIsRefused() {
+		String token = corp().signWith(CORP_KEY);
+		assertThat(this.flow.authenticate(new Request("POST", "/api/pets").cookie("corp_token", token)
+			.header("Origin", "https://evil.example")
+			.header("Host", "api.example"))).isInstanceOf(JwtOutcome.CrossSiteRefused.class);
+		assertThat(this.flow.authenticate(new Request("POST", "/api/pets").cookie("corp_token", token)
+			.header("Origin", "https://api.example")
+			.header("Host", "api.example"))).isInstanceOf(JwtOutcome.Authenticated.class);
+		assertThat(this.flow.authenticate(new Request("POST", "/api/pets").header("Authorization", "Bearer " + token)
+			.header("Origin", "https://evil.example")
+			.header("Host", "api.example"))).isInstanceOf(JwtOutcome.Authenticated.class);
+	}
+
+	@Test
+	void rejectedTokenPresentedWithTheDPoPSchemeGetsADPoPChallenge() {
+		JwtOutcome outcome = this.flow
+			.authenticate(get("/api/pets").header("Authorization", "DPoP " + corp().signWith(TestKeys.rsa("corp-1"))));
+		assertThat(outcome).isEqualTo(new JwtOutcome.Rejected(JwtFailure.BAD_SIGNATURE, true));
+		assertThat(this.flow.authenticate(get("/api/pets").header("Authorization", "DPoP x").header("DPoP", "a")
+			.header("DPoP", "b"))).isEqualTo(new JwtOutcome.Rejected(JwtFailure.INVALID_DPOP_PROOF, false));
+	}
+
+	@Test
+	void beginDecidesWithoutBlockingWhatNeedsNoVerificationAndLeavesTheRestToComplete() {
+		String token = corp().subject("carol").signWith(CORP_KEY);
+		JwtRequestFlow.Attempt first = this.flow.begin(get("/api/pets", token));
+		assertThat(first.decided()).isNull();
+		assertThat(this.events.published).isEmpty();
+		assertThat(first.complete()).isInstanceOf(JwtOutcome.Authenticated.class);
+		JwtRequestFlow.Attempt cached = this.flow.begin(get("/api/pets", token));
+		assertThat(cached.decided()).isInstanceOf(JwtOutcome.Authenticated.class);
+		assertThat(cached.complete()).isSameAs(cached.decided());
+		assertThat(this.flow.begin(get("/api/pets")).decided()).isEqualTo(new JwtOutcome.Rejected(null, false));
+		assertThat(this.flow.begin(get("/api/pets", "a".repeat(5000))).decided())
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.TOO_LARGE, false));
+		assertThat(this.events.published).containsExactly("success carol", "success carol",
+				"failure unknown {provider=unknown, reason=too_large} token too large");
+	}
+
+	@Test
+	void withoutAnEventPublisherNothingIsPublished() {
+		JwtRequestFlow quiet = new JwtRequestFlow(ROUTES, RESOLVER, verifier, null);
+		assertThat(quiet.authenticate(get("/api/pets", corp().signWith(CORP_KEY))))
+			.isInstanceOf(JwtOutcome.Authenticated.class);
+		assertThat(quiet.authenticate(get("/api/pets", "not-a-jwt"))).isInstanceOf(JwtOutcome.Rejected.class);
+		assertThat(this.events.published).isEmpty();
+	}
+
+	/**
+	 * A request described without a web stack.
+	 */
+	static final class Request implements TokenRequest {
+
+		private final String method;
+
+		private final String path;
+
+		private final Map<String, List<String>> headers = new LinkedHashMap<>();
+
+		private final Map<String, List<String>> cookies = new LinkedHashMap<>();
+
+		private @Nullable String query;
+
+		Request(String method, String path) {
+			this.method = method;
+			this.path = path;
+		}
+
+		Request header(String name, String value) {
+			this.headers.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT), (key) -> new ArrayList<>())
+				.add(value);
+			return this;
+		}
+
+		Request cookie(String name, String value) {
+			this.cookies.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
+			return this;
+		}
+
+		Request query(String query) {
+			this.query = query;
+			return this;
+		}
+
+		@Override
+		public String method() {
+			return this.method;
+		}
+
+		@Override
+		public PathContainer path() {
+			return PathContainer.parsePath(this.path);
+		}
+
+		@Override
+		public List<String> headers(String name) {
+			return this.headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), List.of());
+		}
+
+		@Override
+		public @Nullable String rawQuery() {
+			return this.query;
+		}
+
+		@Override
+		public List<String> cookies(String name) {
+			return this.cookies.getOrDefault(name, List.of());
+		}
+
+		@Override
+		public String url() {
+			return "https://api.example" + this.path;
+		}
+
+		@Override
+		public @Nullable X509Certificate clientCertificate() {
+			return null;
+		}
+
+	}
+
+	/**
+	 * Records the authentication events published.
+	 */
+	static final class RecordingEvents implements AuthenticationEventPublisher {
+
+		final List<String> published = new ArrayList<>();
+
+		final List<Authentication> failures = new ArrayList<>();
+
+		@Override
+		public void publishAuthenticationSuccess(Authentication authentication) {
+			this.published.add("success " + authentication.getName());
+		}
+
+		@Override
+		public void publishAuthenticationFailure(AuthenticationException exception, Authentication authentication) {
+			this.published.add("failure " + authentication.getName() + " " + authentication.getDetails() + " "
+					+ exception.getMessage());
+			this.failures.add(authentication);
+		}
+
+	}
+
+}

@@ -1,0 +1,16 @@
+package io.github.jwtstarter.sample.gateway;
+
+import io.github.jwtstarter.sample.gateway.reactive.ReactiveGatewaySampleApplication;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * {@link GatewayCorsEndToEndTests} on Spring Cloud Gateway Server WebFlux (Netty), where
+ * the gateway's own {@code globalcors} properties answer the preflights.
+ */
+@SpringBootTest(classes = ReactiveGatewaySampleApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=reactive")
+class ReactiveGatewayCorsEndToEndTests extends GatewayCorsEndToEndTests {
+
+}
