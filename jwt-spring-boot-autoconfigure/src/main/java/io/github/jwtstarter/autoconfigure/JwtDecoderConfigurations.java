@@ -6,8 +6,11 @@ import java.util.List;
 
 import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.jwt.JwksFetchListener;
+import io.github.jwtstarter.jwt.JwtFailure;
+import io.github.jwtstarter.jwt.JwtProvider;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
+import io.github.jwtstarter.jwt.JwtProviderValidatorCustomizer;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerificationListener;
 import io.github.jwtstarter.jwt.JwtVerifier;
@@ -29,6 +32,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
@@ -52,11 +57,14 @@ final class JwtDecoderConfigurations {
 		JwtProviderRegistry jwtProviderRegistry(JwtProperties properties, ResourceLoader resourceLoader,
 				ObjectProvider<SslBundles> sslBundles, ObjectProvider<JwksFetchListener> fetchListeners,
 				ObjectProvider<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
-				ObjectProvider<JwtProviderKeysCustomizer> keysCustomizers) {
+				ObjectProvider<JwtProviderKeysCustomizer> keysCustomizers,
+				ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+				ObjectProvider<JwtProviderValidatorCustomizer> validatorCustomizers) {
 			List<JwksFetchListener> listeners = fetchListeners.orderedStream().toList();
 			JwksFetchListener listener = (event) -> listeners.forEach((each) -> each.onFetch(event));
 			JwtPropertiesMapper mapper = new JwtPropertiesMapper(resourceLoader, sslBundles.getIfAvailable(), listener,
 					authoritiesCustomizers.orderedStream().toList(), keysCustomizers.orderedStream().toList(),
+					validators.orderedStream().toList(), validatorCustomizers.orderedStream().toList(),
 					Clock.systemUTC());
 			return new JwtProviderRegistry(mapper.providers(properties));
 		}
@@ -82,10 +90,24 @@ final class JwtDecoderConfigurations {
 			JwtVerificationListener listener = switch (all.size()) {
 				case 0 -> JwtVerificationListener.NONE;
 				case 1 -> all.get(0);
-				default -> (provider, failure, cached, nanos) -> {
-					for (JwtVerificationListener each : all) {
-						each.onVerification(provider, failure, cached, nanos);
+				default -> new JwtVerificationListener() {
+
+					@Override
+					public void onVerification(@Nullable JwtProvider provider, @Nullable JwtFailure failure,
+							boolean cached, long nanos) {
+						for (JwtVerificationListener each : all) {
+							each.onVerification(provider, failure, cached, nanos);
+						}
 					}
+
+					@Override
+					public void onVerification(@Nullable JwtProvider provider, @Nullable JwtFailure failure,
+							@Nullable String reason, boolean cached, long nanos) {
+						for (JwtVerificationListener each : all) {
+							each.onVerification(provider, failure, reason, cached, nanos);
+						}
+					}
+
 				};
 			};
 			return new JwtVerifier(registry, Math.toIntExact(properties.getMaxTokenSize().toBytes()),

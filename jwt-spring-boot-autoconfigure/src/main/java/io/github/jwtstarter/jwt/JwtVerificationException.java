@@ -1,5 +1,7 @@
 package io.github.jwtstarter.jwt;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.util.Assert;
 
@@ -11,14 +13,29 @@ public class JwtVerificationException extends BadJwtException {
 
 	private final JwtFailure failure;
 
+	private final String reason;
+
 	public JwtVerificationException(JwtFailure failure) {
 		this(failure, null);
 	}
 
-	public JwtVerificationException(JwtFailure failure, @org.jspecify.annotations.Nullable Throwable cause) {
-		super(failure.description(), cause);
+	public JwtVerificationException(JwtFailure failure, @Nullable Throwable cause) {
+		this(failure, (failure != null) ? failure.tag() : "", cause);
+	}
+
+	/**
+	 * Creates an exception whose metric tag is more specific than its failure's, such as
+	 * the error code of a check of the application's own ({@link JwtFailure#CUSTOM}).
+	 * @param failure the failure reason
+	 * @param reason the metric tag, from a bounded set of values
+	 * @param cause the cause, or {@code null}
+	 */
+	public JwtVerificationException(JwtFailure failure, String reason, @Nullable Throwable cause) {
+		super((failure != null) ? failure.description() : "", cause);
 		Assert.notNull(failure, "failure cannot be null");
+		Assert.hasText(reason, "reason cannot be empty");
 		this.failure = failure;
+		this.reason = reason;
 	}
 
 	/**
@@ -27,6 +44,16 @@ public class JwtVerificationException extends BadJwtException {
 	 */
 	public JwtFailure getFailure() {
 		return this.failure;
+	}
+
+	/**
+	 * Returns the metric tag of the rejection: the failure's {@link JwtFailure#tag()}, or
+	 * for {@link JwtFailure#CUSTOM} the failed check's own error code when it is a short
+	 * simple word (at most a few distinct ones per provider), else {@code custom}.
+	 * @return the tag value
+	 */
+	public String getReason() {
+		return this.reason;
 	}
 
 }

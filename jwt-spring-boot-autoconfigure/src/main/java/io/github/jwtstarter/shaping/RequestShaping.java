@@ -23,14 +23,17 @@ import org.springframework.util.Assert;
 
 /**
  * Shapes the request the application sees, per provider: {@code claims-to-headers}
- * copies claims into request headers and {@code keep-token: false} hides the token.
+ * copies claims into request headers, {@code forward-payload-header} carries the verified
+ * payload (base64url, exactly as it is in the token), {@code tenant-header} the tenant of
+ * a multi-tenant provider's token, and {@code keep-token: false} hides the token.
  * <p>
  * A header name configured by any provider is trusted only when it was set from a
- * verified claim: a client-sent header of that name is removed when the request is
- * anonymous, when the verifying provider does not map that header, and when it maps it
+ * verified token: a client-sent header of that name is removed when the request is
+ * anonymous, when the verifying provider does not set that header, and when it maps it
  * with {@code append: false}. Only a header that the verifying provider maps with
  * {@code append: true} (and never with {@code append: false}) keeps its client-sent
- * values, followed by the claim values. Header names are compared case-insensitively.
+ * values, followed by the claim values; the payload and tenant headers never keep a
+ * client-sent value. Header names are compared case-insensitively.
  * All plans are computed once in the constructor; each web layer applies the resulting
  * {@link RequestEdits} to its request type.
  */
@@ -51,13 +54,19 @@ public final class RequestShaping {
 	public RequestShaping(Map<String, ProviderShaping> providers) {
 		Assert.notNull(providers, "providers cannot be null");
 		Set<String> configured = new LinkedHashSet<>();
-		providers.values()
-			.forEach((shaping) -> shaping.claimHeaders()
-				.forEach((header) -> configured.add(header.header().toLowerCase(Locale.ROOT))));
+		providers.values().forEach((shaping) -> {
+			shaping.claimHeaders().forEach((header) -> configured.add(header.header().toLowerCase(Locale.ROOT)));
+			if (shaping.payloadHeader() != null) {
+				configured.add(shaping.payloadHeader().toLowerCase(Locale.ROOT));
+			}
+			if (shaping.tenantHeader() != null) {
+				configured.add(shaping.tenantHeader().toLowerCase(Locale.ROOT));
+			}
+		});
 		Map<String, Plan> plans = new HashMap<>();
 		providers.forEach((id, shaping) -> plans.put(id, Plan.of(shaping, configured)));
 		this.plans = Map.copyOf(plans);
-		this.anonymous = new Plan(List.of(), List.copyOf(configured), true);
+		this.anonymous = new Plan(List.of(), List.copyOf(configured), true, null, null);
 	}
 
 	/**
@@ -73,11 +82,12 @@ public final class RequestShaping {
 			return edits(this.anonymous, null, null, requestHeaders);
 		}
 		Plan plan = this.plans.getOrDefault(verified.provider().getId(), this.anonymous);
-		return edits(plan, verified.jwt().getClaims(), token, requestHeaders);
+		return edits(plan, verified, token, requestHeaders);
 	}
 
-	private RequestEdits edits(Plan plan, @Nullable Map<String, Object> claims, @Nullable ResolvedToken token,
+	private RequestEdits edits(Plan plan, @Nullable VerifiedJwt verified, @Nullable ResolvedToken token,
 			Function<String, List<String>> requestHeaders) {
+		Map<String, Object> claims = (verified != null) ? verified.jwt().getClaims() : null;
 		Map<String, RequestEdits.Header> headers = new HashMap<>();
 		Set<String> hiddenParameters = new HashSet<>();
 		Set<String> hiddenCookies = new HashSet<>();
@@ -104,6 +114,15 @@ public final class RequestShaping {
 				headers.put(header.key(), new RequestEdits.Header(header.name(), values));
 			}
 		}
+		if (verified != null && plan.payloadHeader() != null) {
+			headers.put(plan.payloadHeader().toLowerCase(Locale.ROOT),
+					new RequestEdits.Header(plan.payloadHeader(), List.of(payload(verified.jwt().getTokenValue()))));
+		}
+		if (verified != null && plan.tenantHeader() != null) {
+			String tenant = verified.provider().getTenant();
+			headers.put(plan.tenantHeader().toLowerCase(Locale.ROOT),
+					new RequestEdits.Header(plan.tenantHeader(), (tenant != null) ? List.of(tenant) : List.of()));
+		}
 		if (headers.isEmpty() && hiddenParameters.isEmpty() && hiddenCookies.isEmpty()) {
 			return RequestEdits.NONE;
 		}
@@ -127,6 +146,15 @@ public final class RequestShaping {
 			// the DPoP proof names the token (ath) and the client's key: hidden with the token
 			headers.put(DPOP, new RequestEdits.Header(TokenPresentations.DPOP_HEADER, List.of()));
 		}
+	}
+
+	/**
+	 * The payload of a compact JWS, base64url without padding as it is in the token (the
+	 * signed bytes, not a re-encoding of the parsed claims).
+	 */
+	private static String payload(String token) {
+		int start = token.indexOf('.') + 1;
+		return token.substring(start, token.indexOf('.', start));
 	}
 
 	private static List<String> withoutCookies(List<String> cookieHeaders, Set<String> hidden) {
@@ -158,7 +186,8 @@ public final class RequestShaping {
 
 	}
 
-	private record Plan(List<HeaderPlan> headers, List<String> removed, boolean keepToken) {
+	private record Plan(List<HeaderPlan> headers, List<String> removed, boolean keepToken,
+			@Nullable String payloadHeader, @Nullable String tenantHeader) {
 
 		static Plan of(ProviderShaping shaping, Set<String> configured) {
 			Map<String, List<ProviderShaping.ClaimHeader>> byKey = new LinkedHashMap<>();
@@ -171,7 +200,8 @@ public final class RequestShaping {
 					mapped.stream().allMatch(ProviderShaping.ClaimHeader::append),
 					mapped.stream().map((header) -> ClaimPath.of(header.claim())).toList())));
 			List<String> removed = configured.stream().filter((key) -> !byKey.containsKey(key)).toList();
-			return new Plan(List.copyOf(headers), removed, shaping.keepToken());
+			return new Plan(List.copyOf(headers), removed, shaping.keepToken(), shaping.payloadHeader(),
+					shaping.tenantHeader());
 		}
 
 	}
