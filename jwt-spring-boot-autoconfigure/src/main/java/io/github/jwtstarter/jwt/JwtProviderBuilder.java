@@ -42,6 +42,10 @@ import org.springframework.util.Assert;
  * 	.authenticationConverter(converter)
  * 	.build();
  * </pre>
+ * Each tenant's provider knows its tenant ({@link JwtProvider#getTenant()}); for the
+ * Authentication to know it too (RBAC principals, {@code @jwt.tenant()}, the tenant
+ * predicates read it there), make it with a {@code ProviderJwtAuthenticationConverter}
+ * given the provider's {@link IssuerTemplate}.
  */
 public final class JwtProviderBuilder {
 
