@@ -19,6 +19,7 @@ import org.springframework.util.Assert;
  * &#64;PreAuthorize("&#64;jwt.claim('org') == 'solo.io'")
  * &#64;PreAuthorize("&#64;jwt.hasClaim('groups', 'admins')")
  * &#64;PreAuthorize("&#64;jwt.provider('kube') and &#64;jwt.hasClaim('realm_access.roles', 'admin')")
+ * &#64;PreAuthorize("&#64;jwt.tenant('acme')")
  * </pre>
  * Each method reads the current {@link Authentication}; without a JWT authentication
  * (anonymous, another kind of login) claims are absent and every check is
@@ -103,6 +104,29 @@ public final class JwtClaimsExpressions {
 	public boolean provider(String providerId) {
 		return token() instanceof ProviderJwtAuthenticationToken verified
 				&& verified.getProviderId().equals(providerId);
+	}
+
+	/**
+	 * Returns the tenant of the current token, verified by a multi-tenant provider: the
+	 * part of its {@code iss} in place of the issuer's {@code {tenant}} placeholder.
+	 * <pre class="code">
+	 * &#64;PreAuthorize("&#64;jwt.tenant() == #tenant")
+	 * </pre>
+	 * @return the tenant, or {@code null} when the provider is not multi-tenant or the
+	 * caller is not JWT-authenticated
+	 */
+	public @Nullable String tenant() {
+		return (token() instanceof ProviderJwtAuthenticationToken verified) ? verified.getTenant() : null;
+	}
+
+	/**
+	 * Returns whether the current token was verified by the given tenant of a
+	 * multi-tenant provider.
+	 * @param tenant the tenant
+	 * @return whether the token's tenant is that one
+	 */
+	public boolean tenant(String tenant) {
+		return tenant != null && tenant.equals(tenant());
 	}
 
 	private @Nullable JwtAuthenticationToken token() {

@@ -5,13 +5,17 @@ import java.util.List;
 
 import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.jwt.JwksFetchListener;
+import io.github.jwtstarter.jwt.JwtFailure;
+import io.github.jwtstarter.jwt.JwtProvider;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
+import io.github.jwtstarter.jwt.JwtProviderValidatorCustomizer;
 import io.github.jwtstarter.jwt.JwtVerificationListener;
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.jwt.VerifiedTokenCache;
 import io.github.jwtstarter.web.reactive.ProviderReactiveAuthenticationManager;
 import io.github.jwtstarter.web.servlet.ProviderAuthenticationManager;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +28,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerReactiveAuthenticationManagerResolver;
 
@@ -43,11 +49,14 @@ final class JwtDecoderConfigurations {
 		JwtProviderRegistry jwtProviderRegistry(JwtProperties properties, ResourceLoader resourceLoader,
 				ObjectProvider<SslBundles> sslBundles, ObjectProvider<JwksFetchListener> fetchListeners,
 				ObjectProvider<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
-				ObjectProvider<JwtProviderKeysCustomizer> keysCustomizers) {
+				ObjectProvider<JwtProviderKeysCustomizer> keysCustomizers,
+				ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
+				ObjectProvider<JwtProviderValidatorCustomizer> validatorCustomizers) {
 			List<JwksFetchListener> listeners = fetchListeners.orderedStream().toList();
 			JwksFetchListener listener = (event) -> listeners.forEach((each) -> each.onFetch(event));
 			JwtPropertiesMapper mapper = new JwtPropertiesMapper(resourceLoader, sslBundles.getIfAvailable(), listener,
 					authoritiesCustomizers.orderedStream().toList(), keysCustomizers.orderedStream().toList(),
+					validators.orderedStream().toList(), validatorCustomizers.orderedStream().toList(),
 					Clock.systemUTC());
 			return new JwtProviderRegistry(mapper.providers(properties));
 		}
@@ -73,10 +82,24 @@ final class JwtDecoderConfigurations {
 			JwtVerificationListener listener = switch (all.size()) {
 				case 0 -> JwtVerificationListener.NONE;
 				case 1 -> all.get(0);
-				default -> (provider, failure, cached, nanos) -> {
-					for (JwtVerificationListener each : all) {
-						each.onVerification(provider, failure, cached, nanos);
+				default -> new JwtVerificationListener() {
+
+					@Override
+					public void onVerification(@Nullable JwtProvider provider, @Nullable JwtFailure failure,
+							boolean cached, long nanos) {
+						for (JwtVerificationListener each : all) {
+							each.onVerification(provider, failure, cached, nanos);
+						}
 					}
+
+					@Override
+					public void onVerification(@Nullable JwtProvider provider, @Nullable JwtFailure failure,
+							@Nullable String reason, boolean cached, long nanos) {
+						for (JwtVerificationListener each : all) {
+							each.onVerification(provider, failure, reason, cached, nanos);
+						}
+					}
+
 				};
 			};
 			return new JwtVerifier(registry, Math.toIntExact(properties.getMaxTokenSize().toBytes()),

@@ -6,6 +6,7 @@ import io.github.jwtstarter.gateway.webflux.JwtClaimRegexRoutePredicateFactory;
 import io.github.jwtstarter.gateway.webflux.JwtClaimRoutePredicateFactory;
 import io.github.jwtstarter.gateway.webflux.JwtClaimsToHeadersGatewayFilterFactory;
 import io.github.jwtstarter.gateway.webflux.JwtProviderRoutePredicateFactory;
+import io.github.jwtstarter.gateway.webflux.JwtTenantRoutePredicateFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -60,6 +61,12 @@ public final class JwtGatewayWebFluxAutoConfiguration {
 		@ConditionalOnMissingBean
 		JwtProviderRoutePredicateFactory jwtProviderRoutePredicateFactory(GatewayWebFluxRoutesValidator validated) {
 			return new JwtProviderRoutePredicateFactory();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		JwtTenantRoutePredicateFactory jwtTenantRoutePredicateFactory(GatewayWebFluxRoutesValidator validated) {
+			return new JwtTenantRoutePredicateFactory();
 		}
 
 		@Bean

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.jwtstarter.actuate.JwksFetchMetrics;
 import io.github.jwtstarter.actuate.JwtProviderHealthIndicator;
+import io.github.jwtstarter.actuate.JwtTenantsHealthIndicator;
 import io.github.jwtstarter.actuate.JwtVerificationMetrics;
 import io.github.jwtstarter.jwt.JwtProvider;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -75,10 +77,11 @@ final class JwtObservabilityConfigurations {
 			@Bean
 			@ConditionalOnMissingBean(name = "jwtHealthContributor")
 			HealthContributor jwtHealthContributor(JwtProviderRegistry registry) {
-				Map<String, JwtProviderHealthIndicator> indicators = new LinkedHashMap<>();
+				Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
 				for (JwtProvider provider : registry.providers()) {
-					indicators.put(provider.getId(),
-							new JwtProviderHealthIndicator(provider.getKeys(), Clock.systemUTC()));
+					indicators.put(provider.getId(), (provider.getTenants() != null)
+							? new JwtTenantsHealthIndicator(provider.getTenants(), Clock.systemUTC())
+							: new JwtProviderHealthIndicator(provider.getKeys(), Clock.systemUTC()));
 				}
 				return CompositeHealthContributor.fromMap(indicators);
 			}

@@ -160,8 +160,46 @@ public class JwtProperties implements InitializingBean {
 
 		/**
 		 * Issuer that the token's "iss" claim must equal exactly; unique across providers.
+		 * May hold one {tenant} placeholder for a multi-tenant provider, e.g.
+		 * https://kc.example.com/realms/{tenant}.
 		 */
 		private @Nullable String issuer;
+
+		/**
+		 * Tenants accepted in place of the issuer's {tenant} placeholder; empty means any
+		 * tenant that tenant-pattern accepts.
+		 */
+		private List<String> tenants = new ArrayList<>();
+
+		/**
+		 * Regular expression that the whole tenant in place of the issuer's {tenant}
+		 * placeholder must match; unset means any one path segment.
+		 */
+		private @Nullable String tenantPattern;
+
+		/**
+		 * Claim that must equal the tenant taken from the token's "iss", e.g. tid; unset
+		 * means not checked.
+		 */
+		private @Nullable String tenantClaim;
+
+		/**
+		 * Most tenants of a multi-tenant provider whose keys are kept; the least recently
+		 * used are evicted first.
+		 */
+		private int maxTenants = 100;
+
+		/**
+		 * Request header that carries the tenant of a multi-tenant provider's token to the
+		 * application or upstream; a client-sent header of that name never passes.
+		 */
+		private @Nullable String tenantHeader;
+
+		/**
+		 * Request header that carries the verified payload (base64url, as in the token) to
+		 * the application or upstream; a client-sent header of that name never passes.
+		 */
+		private @Nullable String forwardPayloadHeader;
 
 		/**
 		 * Audiences of which the token's "aud" claim must contain at least one; empty
@@ -244,6 +282,54 @@ public class JwtProperties implements InitializingBean {
 
 		public void setIssuer(@Nullable String issuer) {
 			this.issuer = issuer;
+		}
+
+		public List<String> getTenants() {
+			return this.tenants;
+		}
+
+		public void setTenants(List<String> tenants) {
+			this.tenants = tenants;
+		}
+
+		public @Nullable String getTenantPattern() {
+			return this.tenantPattern;
+		}
+
+		public void setTenantPattern(@Nullable String tenantPattern) {
+			this.tenantPattern = tenantPattern;
+		}
+
+		public @Nullable String getTenantClaim() {
+			return this.tenantClaim;
+		}
+
+		public void setTenantClaim(@Nullable String tenantClaim) {
+			this.tenantClaim = tenantClaim;
+		}
+
+		public int getMaxTenants() {
+			return this.maxTenants;
+		}
+
+		public void setMaxTenants(int maxTenants) {
+			this.maxTenants = maxTenants;
+		}
+
+		public @Nullable String getTenantHeader() {
+			return this.tenantHeader;
+		}
+
+		public void setTenantHeader(@Nullable String tenantHeader) {
+			this.tenantHeader = tenantHeader;
+		}
+
+		public @Nullable String getForwardPayloadHeader() {
+			return this.forwardPayloadHeader;
+		}
+
+		public void setForwardPayloadHeader(@Nullable String forwardPayloadHeader) {
+			this.forwardPayloadHeader = forwardPayloadHeader;
 		}
 
 		public List<String> getAudiences() {
@@ -908,6 +994,12 @@ public class JwtProperties implements InitializingBean {
 		private @Nullable String provider;
 
 		/**
+		 * Tenant of a multi-tenant provider whose tokens this principal accepts; unset
+		 * means any tenant.
+		 */
+		private @Nullable String tenant;
+
+		/**
 		 * How claim values are compared: exact-string, boolean, list-contains or
 		 * regex-match.
 		 */
@@ -924,6 +1016,14 @@ public class JwtProperties implements InitializingBean {
 
 		public void setProvider(@Nullable String provider) {
 			this.provider = provider;
+		}
+
+		public @Nullable String getTenant() {
+			return this.tenant;
+		}
+
+		public void setTenant(@Nullable String tenant) {
+			this.tenant = tenant;
 		}
 
 		public Matcher getMatcher() {

@@ -22,10 +22,13 @@ import io.github.jwtstarter.authorization.ClaimMatchers;
 import io.github.jwtstarter.authorization.RbacPolicy;
 import io.github.jwtstarter.authorization.RbacPrincipal;
 import io.github.jwtstarter.jwt.DPoPMode;
+import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.jwt.JwtProvider;
+import io.github.jwtstarter.jwt.JwtProviderBuilder;
 import io.github.jwtstarter.jwt.JwtProviderFactory;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
+import io.github.jwtstarter.jwt.JwtProviderValidatorCustomizer;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import io.github.jwtstarter.shaping.ClaimHeader;
 import io.github.jwtstarter.shaping.ProviderShaping;
@@ -40,6 +43,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.StreamUtils;
 
@@ -62,6 +66,10 @@ final class JwtPropertiesMapper {
 
 	private final JwksAccessMapper access;
 
+	private final List<OAuth2TokenValidator<Jwt>> validators;
+
+	private final List<JwtProviderValidatorCustomizer> validatorCustomizers;
+
 	JwtPropertiesMapper(ResourceLoader resourceLoader, JwksFetchListener fetchListener,
 			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers, Clock clock) {
 		this(resourceLoader, null, fetchListener, authoritiesCustomizers, List.of(), clock);
@@ -70,11 +78,26 @@ final class JwtPropertiesMapper {
 	JwtPropertiesMapper(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles,
 			JwksFetchListener fetchListener, List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
 			List<JwtProviderKeysCustomizer> keysCustomizers, Clock clock) {
+		this(resourceLoader, sslBundles, fetchListener, authoritiesCustomizers, keysCustomizers, List.of(), List.of(),
+				clock);
+	}
+
+	/**
+	 * Creates a mapper whose providers also run the application's own checks.
+	 * @param validators checks for every provider ({@code OAuth2TokenValidator<Jwt>} beans)
+	 * @param validatorCustomizers add or remove checks per provider
+	 */
+	JwtPropertiesMapper(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles,
+			JwksFetchListener fetchListener, List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
+			List<JwtProviderKeysCustomizer> keysCustomizers, List<OAuth2TokenValidator<Jwt>> validators,
+			List<JwtProviderValidatorCustomizer> validatorCustomizers, Clock clock) {
 		this.access = new JwksAccessMapper(resourceLoader, sslBundles);
 		this.resourceLoader = resourceLoader;
 		this.fetchListener = fetchListener;
 		this.authoritiesCustomizers = authoritiesCustomizers;
 		this.keysCustomizers = keysCustomizers;
+		this.validators = List.copyOf(validators);
+		this.validatorCustomizers = List.copyOf(validatorCustomizers);
 		this.clock = clock;
 	}
 
@@ -93,20 +116,72 @@ final class JwtPropertiesMapper {
 
 	JwtProvider provider(String id, JwtProperties.Provider properties, JwtProviderFactory factory) {
 		JwtProperties.SenderConstraint senderConstraint = properties.getSenderConstraint();
-		ProviderJwtAuthenticationConverter authentication = new ProviderJwtAuthenticationConverter(id,
+		IssuerTemplate template = IssuerTemplate.isTemplate(properties.getIssuer())
+				? JwtPropertiesValidator.template(properties) : null;
+		ProviderJwtAuthenticationConverter authentication = new ProviderJwtAuthenticationConverter(id, template,
 				properties.getPrincipalClaim(), authorities(id, properties));
-		return factory.provider(id, properties.getIssuer())
-			.keys(() -> keys(id, properties, factory))
+		JwtProviderBuilder builder = factory.provider(id, properties.getIssuer())
 			.keysCustomizers(this.keysCustomizers)
 			.time(properties.getClockSkew(), properties.isRequireExpiration(), properties.getMaxLifetime())
 			.algorithms(properties.getAlgorithms())
 			.types(properties.getTypes())
 			.audiences(properties.getAudiences())
 			.requiredClaims(requiredClaims(properties))
+			.validators(validators(id))
 			.authenticationConverter(authentication)
 			.dpop(senderConstraint.getDpop(), senderConstraint.getDpopProofMaxAge(),
-					senderConstraint.getDpopReplayCacheSize())
-			.build();
+					senderConstraint.getDpopReplayCacheSize());
+		if (template == null) {
+			return builder.keys(() -> keys(id, properties, factory)).build();
+		}
+		if (!properties.getTenants().isEmpty()) {
+			builder.tenants(properties.getTenants());
+		}
+		else if (properties.getTenantPattern() != null) {
+			builder.tenantPattern(properties.getTenantPattern());
+		}
+		if (properties.getTenantClaim() != null) {
+			builder.tenantClaim(properties.getTenantClaim());
+		}
+		builder.maxTenants(properties.getMaxTenants());
+		JwtProperties.Jwks jwks = properties.getJwks();
+		boolean keysPerTenant = (jwks.getLocal() == null || jwks.getLocal().isBlank()) && jwks.getLocation() == null
+				&& (jwks.getUri() == null || IssuerTemplate.isTemplate(jwks.getUri()));
+		if (keysPerTenant) {
+			builder.tenantKeys((tenant, issuer) -> tenantKeys(id, tenant, issuer, jwks, factory));
+		}
+		else {
+			builder.keys(() -> keys(id, properties, factory));
+		}
+		return builder.build();
+	}
+
+	/**
+	 * The application's own checks of a provider: the {@code OAuth2TokenValidator<Jwt>}
+	 * beans, then what each customizer adds (or removes).
+	 */
+	private List<OAuth2TokenValidator<Jwt>> validators(String id) {
+		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(this.validators);
+		for (JwtProviderValidatorCustomizer customizer : this.validatorCustomizers) {
+			customizer.customize(id, validators);
+		}
+		return validators;
+	}
+
+	/**
+	 * One tenant's remote keys: from the tenant's own JWK Set URL, or discovered from its
+	 * issuer.
+	 */
+	private ProviderKeys tenantKeys(String id, String tenant, String issuer, JwtProperties.Jwks jwks,
+			JwtProviderFactory factory) {
+		URL jwkSetUrl = (jwks.getUri() != null) ? url(IssuerTemplate.expand(jwks.getUri(), tenant)) : null;
+		return factory.remoteKeys(id, tenant, jwkSetUrl, issuer, remoteSettings(jwks), this.access.access(id, jwks),
+				this.fetchListener);
+	}
+
+	private static ProviderKeys.RemoteSettings remoteSettings(JwtProperties.Jwks jwks) {
+		return new ProviderKeys.RemoteSettings(jwks.getCacheDuration(), jwks.getMinRefreshInterval(),
+				jwks.getOutageTolerance(), jwks.getConnectTimeout(), jwks.getReadTimeout(), jwks.getMaxSize());
 	}
 
 	private Converter<Jwt, Collection<GrantedAuthority>> authorities(String id, JwtProperties.Provider properties) {
@@ -137,11 +212,8 @@ final class JwtPropertiesMapper {
 		if (location != null) {
 			return localKeys(factory, name + ".location", location.getDescription(), read(name, location));
 		}
-		ProviderKeys.RemoteSettings settings = new ProviderKeys.RemoteSettings(jwks.getCacheDuration(),
-				jwks.getMinRefreshInterval(), jwks.getOutageTolerance(), jwks.getConnectTimeout(),
-				jwks.getReadTimeout(), jwks.getMaxSize());
 		return factory.remoteKeys(id, (jwks.getUri() != null) ? url(jwks.getUri()) : null, properties.getIssuer(),
-				settings, this.access.access(id, jwks), this.fetchListener);
+				remoteSettings(jwks), this.access.access(id, jwks), this.fetchListener);
 	}
 
 	private static ProviderKeys localKeys(JwtProviderFactory factory, String name, String shownValue, String text) {
@@ -223,7 +295,7 @@ final class JwtPropertiesMapper {
 				.stream()
 				.map((header) -> new ClaimHeader(header.getClaim(), header.getHeader(),
 						header.isAppend()))
-				.toList(), provider.isKeepToken())));
+				.toList(), provider.isKeepToken(), provider.getForwardPayloadHeader(), provider.getTenantHeader())));
 		return new RequestShaping(shaping);
 	}
 
@@ -246,7 +318,7 @@ final class JwtPropertiesMapper {
 				List<ClaimMatcher> claims = new ArrayList<>();
 				principal.getClaims()
 					.forEach((path, value) -> claims.add(claimMatcher(principal.getMatcher(), path, value)));
-				principals.add(new RbacPrincipal(principal.getProvider(), claims));
+				principals.add(new RbacPrincipal(principal.getProvider(), principal.getTenant(), claims));
 			}
 			policies.add(new RbacPolicy(name, policy.getPermissions().getPaths(),
 					Set.copyOf(policy.getPermissions().getMethods()), principals));

@@ -1,9 +1,13 @@
 package io.github.jwtstarter.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,6 +15,7 @@ import java.util.regex.PatternSyntaxException;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.github.jwtstarter.jwt.ClaimPath;
+import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import org.jspecify.annotations.Nullable;
 
@@ -35,6 +40,9 @@ final class JwtPropertiesValidator {
 	static void validate(JwtProperties properties) {
 		Map<String, String> issuers = new HashMap<>();
 		properties.getProviders().forEach((id, provider) -> validateProvider(id, provider, issuers));
+		validateTemplates(properties, issuers);
+		Set<String> tokenHeaders = tokenHeaders(properties);
+		properties.getProviders().forEach((id, provider) -> validateForwardedHeaders(id, provider, tokenHeaders));
 		positive("jwt.max-token-size", properties.getMaxTokenSize().toBytes());
 		positive("jwt.cache.max-size", properties.getCache().getMaxSize());
 		Set<String> ids = properties.getProviders().keySet();
@@ -50,6 +58,7 @@ final class JwtPropertiesValidator {
 			List<JwtProperties.Principal> principals = policy.getPrincipals();
 			for (int i = 0; i < principals.size(); i++) {
 				validatePrincipal(name + ".principals[" + i + "]", principals.get(i), ids);
+				validatePrincipalTenant(name + ".principals[" + i + "]", principals.get(i), properties.getProviders());
 			}
 		});
 	}
@@ -61,7 +70,8 @@ final class JwtPropertiesValidator {
 			throw invalid(name + ".issuer", issuer,
 					"every provider needs an issuer; set it to the exact 'iss' claim of this provider's tokens");
 		}
-		String previous = issuers.put(issuer, id);
+		boolean template = validateTenants(name, provider);
+		String previous = template ? null : issuers.put(issuer, id);
 		if (previous != null) {
 			throw invalid(name + ".issuer", issuer, "the same issuer is configured for provider '" + previous
 					+ "'; each issuer must belong to exactly one provider");
@@ -77,12 +87,23 @@ final class JwtPropertiesValidator {
 			throw new MutuallyExclusiveConfigurationPropertiesException(sources,
 					Set.of(name + ".jwks.uri", name + ".jwks.local", name + ".jwks.location"));
 		}
-		if (sources.isEmpty() && !isHttpUrl(issuer)) {
+		if (sources.isEmpty() && !isHttpUrl(sample(issuer))) {
 			throw invalid(name + ".issuer", issuer, "keys are discovered from the issuer only when it is an http(s) "
 					+ "URL; set " + name + ".jwks.uri, .jwks.local or .jwks.location");
 		}
-		if (jwks.getUri() != null && !isHttpUrl(jwks.getUri())) {
+		if (jwks.getUri() != null && !isHttpUrl(sample(jwks.getUri()))) {
 			throw invalid(name + ".jwks.uri", jwks.getUri(), "must be an http(s) URL of a JWK Set");
+		}
+		if (jwks.getUri() != null && IssuerTemplate.isTemplate(jwks.getUri())) {
+			if (!template) {
+				throw invalid(name + ".jwks.uri", jwks.getUri(), "holds " + IssuerTemplate.PLACEHOLDER + ", but "
+						+ name + ".issuer does not; put " + IssuerTemplate.PLACEHOLDER
+						+ " in the issuer too (a multi-tenant provider) or remove it from the URL");
+			}
+			if (count(jwks.getUri(), IssuerTemplate.PLACEHOLDER) > 1) {
+				throw invalid(name + ".jwks.uri", jwks.getUri(),
+						"holds " + IssuerTemplate.PLACEHOLDER + " more than once; write it once");
+			}
 		}
 		for (String algorithm : provider.getAlgorithms()) {
 			if (!ProviderKeys.SUPPORTED_ALGORITHMS.contains(JWSAlgorithm.parse(algorithm))) {
@@ -137,6 +158,169 @@ final class JwtPropertiesValidator {
 		}
 	}
 
+	/**
+	 * Checks the multi-tenant properties of a provider.
+	 * @return whether the issuer is a template
+	 */
+	private static boolean validateTenants(String name, JwtProperties.Provider provider) {
+		String issuer = provider.getIssuer();
+		int placeholders = count(issuer, IssuerTemplate.PLACEHOLDER);
+		if (placeholders == 0) {
+			String set = !provider.getTenants().isEmpty() ? "tenants"
+					: (provider.getTenantPattern() != null) ? "tenant-pattern"
+							: (provider.getTenantClaim() != null) ? "tenant-claim"
+									: (provider.getTenantHeader() != null) ? "tenant-header"
+											: (provider.getMaxTenants() != 100) ? "max-tenants" : null;
+			if (set != null) {
+				throw invalid(name + "." + set, provider.getIssuer(), "applies to a multi-tenant provider only, but "
+						+ name + ".issuer has no " + IssuerTemplate.PLACEHOLDER + "; put " + IssuerTemplate.PLACEHOLDER
+						+ " where the tenant is in the issuer (e.g. https://kc.example.com/realms/"
+						+ IssuerTemplate.PLACEHOLDER + ") or remove " + name + "." + set);
+			}
+			return false;
+		}
+		if (placeholders > 1) {
+			throw invalid(name + ".issuer", issuer, "holds " + IssuerTemplate.PLACEHOLDER
+					+ " more than once; an issuer template has exactly one placeholder");
+		}
+		if (issuer.startsWith(IssuerTemplate.PLACEHOLDER)) {
+			throw invalid(name + ".issuer", issuer,
+					"starts with " + IssuerTemplate.PLACEHOLDER + "; write the fixed part of the issuer before it");
+		}
+		if (!provider.getTenants().isEmpty() && provider.getTenantPattern() != null) {
+			throw new MutuallyExclusiveConfigurationPropertiesException(
+					Set.of(name + ".tenants", name + ".tenant-pattern"),
+					Set.of(name + ".tenants", name + ".tenant-pattern"));
+		}
+		List<String> tenants = provider.getTenants();
+		for (int i = 0; i < tenants.size(); i++) {
+			if (!IssuerTemplate.isValidTenant(tenants.get(i))) {
+				throw invalid(name + ".tenants[" + i + "]", tenants.get(i), "not a valid tenant; a tenant is 1 to "
+						+ IssuerTemplate.MAX_TENANT_LENGTH + " letters, digits, '-', '.', '_' or '~' (not . or ..)");
+			}
+		}
+		if (provider.getTenantPattern() != null) {
+			try {
+				Pattern.compile(provider.getTenantPattern());
+			}
+			catch (PatternSyntaxException ex) {
+				throw invalid(name + ".tenant-pattern", provider.getTenantPattern(),
+						"not a valid regular expression: " + ex.getDescription());
+			}
+		}
+		positive(name + ".max-tenants", provider.getMaxTenants());
+		if (provider.getTenantClaim() != null) {
+			claimPath(name + ".tenant-claim", provider.getTenantClaim());
+		}
+		if (provider.getTenantHeader() != null && !isHeaderName(provider.getTenantHeader())) {
+			throw invalid(name + ".tenant-header", provider.getTenantHeader(),
+					"not a valid HTTP header name; use letters, digits and - (e.g. x-tenant)");
+		}
+		return true;
+	}
+
+	/**
+	 * Fails when an issuer template could match another provider's exact issuer, or the
+	 * same issuer as another template.
+	 */
+	private static void validateTemplates(JwtProperties properties, Map<String, String> issuers) {
+		Map<String, IssuerTemplate> templates = new LinkedHashMap<>();
+		properties.getProviders().forEach((id, provider) -> {
+			if (!IssuerTemplate.isTemplate(provider.getIssuer())) {
+				return;
+			}
+			String name = "jwt.providers." + id;
+			IssuerTemplate template = template(provider);
+			issuers.forEach((issuer, other) -> {
+				if (template.tenant(issuer) != null) {
+					throw invalid(name + ".issuer", provider.getIssuer(), "matches the issuer of provider '" + other
+							+ "' (" + issuer + "); list the accepted tenants in " + name + ".tenants, or set a "
+							+ name + ".tenant-pattern that does not match '" + template.tenant(issuer) + "'");
+				}
+			});
+			templates.forEach((otherId, other) -> {
+				if (template.overlaps(other)) {
+					throw invalid(name + ".issuer", provider.getIssuer(), "can match the same issuers as provider '"
+							+ otherId + "' (" + other.getTemplate() + "); give one of them tenants (an allow-list) "
+							+ "the other cannot match, or make the text around " + IssuerTemplate.PLACEHOLDER
+							+ " distinct");
+				}
+			});
+			templates.put(id, template);
+		});
+	}
+
+	static IssuerTemplate template(JwtProperties.Provider provider) {
+		IssuerTemplate template = IssuerTemplate.of(provider.getIssuer());
+		if (!provider.getTenants().isEmpty()) {
+			return template.withTenants(provider.getTenants());
+		}
+		return (provider.getTenantPattern() != null) ? template.withTenantPattern(provider.getTenantPattern())
+				: template;
+	}
+
+	private static Set<String> tokenHeaders(JwtProperties properties) {
+		Set<String> names = new HashSet<>(Set.of("authorization", "dpop", "cookie", "host", "content-length",
+				"transfer-encoding"));
+		properties.getProviders()
+			.values()
+			.forEach((provider) -> provider.getTokenSource()
+				.getHeaders()
+				.forEach((header) -> names.add(header.getName().toLowerCase(Locale.ROOT))));
+		return names;
+	}
+
+	/**
+	 * Checks the headers a provider forwards besides its claims: the payload and the
+	 * tenant, which must not overwrite a token or another of its headers.
+	 */
+	private static void validateForwardedHeaders(String id, JwtProperties.Provider provider, Set<String> reserved) {
+		String name = "jwt.providers." + id;
+		Set<String> claimHeaders = new HashSet<>();
+		provider.getClaimsToHeaders().forEach((mapping) -> claimHeaders.add(mapping.getHeader().toLowerCase(Locale.ROOT)));
+		String payload = provider.getForwardPayloadHeader();
+		if (payload != null) {
+			forwardedHeader(name + ".forward-payload-header", payload, reserved, claimHeaders, "x-jwt-payload");
+		}
+		String tenant = provider.getTenantHeader();
+		if (tenant != null) {
+			forwardedHeader(name + ".tenant-header", tenant, reserved, claimHeaders, "x-tenant");
+			if (payload != null && payload.equalsIgnoreCase(tenant)) {
+				throw invalid(name + ".tenant-header", tenant,
+						"is also " + name + ".forward-payload-header; use another header name");
+			}
+		}
+	}
+
+	private static void forwardedHeader(String name, String header, Set<String> reserved, Set<String> claimHeaders,
+			String example) {
+		if (!isHeaderName(header) || header.isEmpty()) {
+			throw invalid(name, header, "not a valid HTTP header name; use letters, digits and - (e.g. " + example + ")");
+		}
+		if (reserved.contains(header.toLowerCase(Locale.ROOT))) {
+			throw invalid(name, header, "would overwrite a token, cookie or framing header; use a header of its own "
+					+ "(e.g. " + example + ")");
+		}
+		if (claimHeaders.contains(header.toLowerCase(Locale.ROOT))) {
+			throw invalid(name, header, "is also a claims-to-headers header of this provider; use another header name");
+		}
+	}
+
+	/**
+	 * A URL template with a sample tenant in place of the placeholder, for URL checks.
+	 */
+	private static String sample(String uri) {
+		return uri.replace(IssuerTemplate.PLACEHOLDER, "tenant");
+	}
+
+	private static int count(String text, String part) {
+		int count = 0;
+		for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+			count++;
+		}
+		return count;
+	}
+
 	private static void validateRemote(String name, JwtProperties.Jwks jwks) {
 		positive(name + ".cache-duration", jwks.getCacheDuration().toMillis());
 		positive(name + ".connect-timeout", jwks.getConnectTimeout().toMillis());
@@ -182,7 +366,7 @@ final class JwtPropertiesValidator {
 		if (principal.getProvider() != null && !ids.contains(principal.getProvider())) {
 			throw invalid(name + ".provider", principal.getProvider(), unknownProvider(ids));
 		}
-		if (principal.getClaims().isEmpty() && principal.getProvider() == null) {
+		if (principal.getClaims().isEmpty() && principal.getProvider() == null && principal.getTenant() == null) {
 			throw invalid(name, null, "a principal needs a provider or at least one claim to match; set "
 					+ name + ".provider (any token of that provider) or " + name + ".claims");
 		}
@@ -202,6 +386,33 @@ final class JwtPropertiesValidator {
 				throw invalid(name + ".claims." + claim, value, "the boolean matcher takes true or false");
 			}
 		});
+	}
+
+	/**
+	 * Fails when a principal names a tenant that no provider it may match can have.
+	 */
+	private static void validatePrincipalTenant(String name, JwtProperties.Principal principal,
+			Map<String, JwtProperties.Provider> providers) {
+		String tenant = principal.getTenant();
+		if (tenant == null) {
+			return;
+		}
+		List<IssuerTemplate> candidates = new ArrayList<>();
+		providers.forEach((id, provider) -> {
+			if ((principal.getProvider() == null || principal.getProvider().equals(id))
+					&& IssuerTemplate.isTemplate(provider.getIssuer())) {
+				candidates.add(template(provider));
+			}
+		});
+		if (candidates.stream().anyMatch((template) -> template.accepts(tenant))) {
+			return;
+		}
+		String which = (principal.getProvider() != null) ? "provider '" + principal.getProvider() + "'"
+				: "any provider";
+		throw invalid(name + ".tenant", tenant, candidates.isEmpty()
+				? "no multi-tenant provider (an issuer with " + IssuerTemplate.PLACEHOLDER + ") matches " + which
+						+ "; name the provider whose issuer has " + IssuerTemplate.PLACEHOLDER + " or remove the tenant"
+				: "is not a tenant that " + which + " accepts (see its tenants and tenant-pattern); fix the tenant");
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.shaping.ClaimHeader;
 import org.jspecify.annotations.Nullable;
 
@@ -19,7 +20,7 @@ import org.springframework.util.StringUtils;
  * The JWT route predicates and filters of Spring Cloud Gateway, by name and arguments,
  * the same on Server Web MVC and Server WebFlux: {@code JwtClaim=claim,value},
  * {@code JwtClaimRegex=claim,regex}, {@code JwtProvider=provider},
- * {@code JwtAuthority=authority}, {@code JwtAuthenticated=} and
+ * {@code JwtTenant=tenant}, {@code JwtAuthority=authority}, {@code JwtAuthenticated=} and
  * {@code JwtClaimsToHeaders=claim:header,...}.
  * <p>
  * A route names them in the shortcut form ({@code JwtClaim=org,solo.io}, whose arguments
@@ -40,6 +41,9 @@ public final class JwtGatewayArguments {
 	/** Route predicate: the token was verified by a provider. */
 	public static final String PROVIDER = "JwtProvider";
 
+	/** Route predicate: the token was verified by a tenant of a multi-tenant provider. */
+	public static final String TENANT = "JwtTenant";
+
 	/** Route predicate: the Authentication holds an authority. */
 	public static final String AUTHORITY = "JwtAuthority";
 
@@ -57,6 +61,7 @@ public final class JwtGatewayArguments {
 			new Operation(CLAIM, List.of("claim", "value"), "org,solo.io"),
 			new Operation(CLAIM_REGEX, List.of("claim", "regex"), "email,.*@solo\\.io"),
 			new Operation(PROVIDER, List.of("provider"), "kube"),
+			new Operation(TENANT, List.of("tenant"), "acme"),
 			new Operation(AUTHORITY, List.of("authority"), "SCOPE_pets.read"),
 			new Operation(AUTHENTICATED, List.of(), ""));
 
@@ -79,6 +84,11 @@ public final class JwtGatewayArguments {
 			return;
 		}
 		List<String> values = values(route, "predicate", operation, args);
+		if (operation.name().equals(TENANT) && !IssuerTemplate.isValidTenant(values.get(0))) {
+			throw new IllegalStateException(route + ": predicate " + TENANT + " names '" + values.get(0)
+					+ "', which is not a valid tenant; a tenant is 1 to " + IssuerTemplate.MAX_TENANT_LENGTH
+					+ " letters, digits, '-', '.', '_' or '~', e.g. " + TENANT + "=acme");
+		}
 		if (operation.name().equals(CLAIM_REGEX)) {
 			try {
 				Pattern.compile(values.get(1));

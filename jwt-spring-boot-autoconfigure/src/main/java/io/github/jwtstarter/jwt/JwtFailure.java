@@ -89,6 +89,19 @@ public enum JwtFailure {
 	BAD_CLAIM("bad_claim", "required claim not satisfied"),
 
 	/**
+	 * The claim named by {@code tenant-claim} does not equal the tenant of the token's
+	 * {@code iss} (multi-tenant providers).
+	 */
+	BAD_TENANT("bad_tenant", "tenant not allowed"),
+
+	/**
+	 * A check of the application's own ({@code OAuth2TokenValidator<Jwt>}) failed; its
+	 * metric tag is the check's error code when that is a short simple word
+	 * ({@link JwtVerificationException#getReason()}).
+	 */
+	CUSTOM("custom", "token not accepted"),
+
+	/**
 	 * The provider's keys could not be retrieved.
 	 */
 	KEYS_UNAVAILABLE("keys_unavailable", "unable to verify token"),

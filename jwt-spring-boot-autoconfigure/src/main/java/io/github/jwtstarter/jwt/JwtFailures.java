@@ -19,16 +19,32 @@ final class JwtFailures {
 	}
 
 	static OAuth2Error error(JwtFailure failure) {
-		return new FailureError(failure);
+		return new FailureError(failure, failure.tag());
 	}
 
-	static JwtFailure of(Collection<OAuth2Error> errors) {
+	/**
+	 * An error whose metric tag is more specific than its failure's.
+	 * @param failure the reason
+	 * @param reason the metric tag
+	 * @return the error
+	 */
+	static OAuth2Error error(JwtFailure failure, String reason) {
+		return new FailureError(failure, reason);
+	}
+
+	/**
+	 * The rejection that a validator's errors stand for: the first reason among them, else
+	 * {@link JwtFailure#INVALID}.
+	 * @param errors the errors
+	 * @return the exception to throw
+	 */
+	static JwtVerificationException exception(Collection<OAuth2Error> errors) {
 		for (OAuth2Error error : errors) {
 			if (error instanceof FailureError typed) {
-				return typed.failure;
+				return new JwtVerificationException(typed.failure, typed.reason, null);
 			}
 		}
-		return JwtFailure.INVALID;
+		return new JwtVerificationException(JwtFailure.INVALID);
 	}
 
 	/**
@@ -52,9 +68,12 @@ final class JwtFailures {
 
 		private final JwtFailure failure;
 
-		FailureError(JwtFailure failure) {
+		private final String reason;
+
+		FailureError(JwtFailure failure, String reason) {
 			super(OAuth2ErrorCodes.INVALID_TOKEN, failure.description(), null);
 			this.failure = failure;
+			this.reason = reason;
 		}
 
 	}

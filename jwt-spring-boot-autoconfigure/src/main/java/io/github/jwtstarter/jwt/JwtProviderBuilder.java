@@ -8,14 +8,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
 
@@ -24,7 +27,25 @@ import org.springframework.util.Assert;
  * Keys and the authentication converter are required; the rest defaults as
  * {@code jwt.providers.*} does: any algorithm the keys allow, any {@code typ}, no audience
  * or claim checked, 60 seconds of clock skew, {@code exp} required, no lifetime bound, DPoP
- * allowed (proofs accepted for 60 seconds, 100,000 proof ids remembered).
+ * allowed (proofs accepted for 60 seconds, 100,000 proof ids remembered), no check of the
+ * application's own.
+ * <p>
+ * An issuer with a {@code {tenant}} placeholder builds a multi-tenant provider
+ * ({@link JwtProviderTenants}): any one path segment is a tenant unless
+ * {@link #tenants(Collection)} or {@link #tenantPattern(String)} says otherwise; its keys
+ * are either one set shared by every tenant ({@link #keys(Supplier)}) or each tenant's own
+ * ({@link #tenantKeys(BiFunction)}):
+ * <pre class="code">
+ * JwtProvider customers = factory.provider("customers", "https://kc.example.com/realms/{tenant}")
+ * 	.tenants(List.of("acme", "globex"))
+ * 	.tenantKeys((tenant, issuer) -&gt; factory.remoteKeys("customers", tenant, null, issuer, settings, access, listener))
+ * 	.authenticationConverter(converter)
+ * 	.build();
+ * </pre>
+ * Each tenant's provider knows its tenant ({@link JwtProvider#getTenant()}); for the
+ * Authentication to know it too (RBAC principals, {@code @jwt.tenant()}, the tenant
+ * predicates read it there), make it with a {@code ProviderJwtAuthenticationConverter}
+ * given the provider's {@link IssuerTemplate}.
  */
 public final class JwtProviderBuilder {
 
@@ -62,11 +83,22 @@ public final class JwtProviderBuilder {
 
 	private @Nullable Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter;
 
+	private List<OAuth2TokenValidator<Jwt>> validators = List.of();
+
+	private @Nullable IssuerTemplate template;
+
+	private @Nullable String tenantClaim;
+
+	private int maxTenants = 100;
+
+	private @Nullable BiFunction<String, String, ProviderKeys> tenantKeys;
+
 	JwtProviderBuilder(String id, String issuer, VerificationCrypto crypto, Clock clock) {
 		this.id = id;
 		this.issuer = issuer;
 		this.crypto = crypto;
 		this.clock = clock;
+		this.template = IssuerTemplate.isTemplate(issuer) ? IssuerTemplate.of(issuer) : null;
 	}
 
 	/**
@@ -185,29 +217,163 @@ public final class JwtProviderBuilder {
 	}
 
 	/**
+	 * Sets checks of the application's own, run in order on every token that passes the
+	 * provider's checks. A failure, or an exception a check throws, rejects the token as
+	 * {@link JwtFailure#CUSTOM}: the client gets that reason's generic description, never
+	 * the check's own, and metrics count it under the check's error code when that is a
+	 * short simple word (see {@link JwtVerificationException#getReason()}).
+	 * @param validators the checks
+	 * @return this builder
+	 */
+	public JwtProviderBuilder validators(List<OAuth2TokenValidator<Jwt>> validators) {
+		Assert.notNull(validators, "validators cannot be null");
+		Assert.noNullElements(validators, "validators cannot contain null elements");
+		this.validators = List.copyOf(validators);
+		return this;
+	}
+
+	/**
+	 * Accepts only these tenants (an issuer with {@code {tenant}} only).
+	 * @param tenants the tenants, each a valid tenant ({@link IssuerTemplate#isValidTenant})
+	 * @return this builder
+	 */
+	public JwtProviderBuilder tenants(Collection<String> tenants) {
+		this.template = template().withTenants(tenants);
+		return this;
+	}
+
+	/**
+	 * Accepts the tenants that match a regular expression as a whole (an issuer with
+	 * {@code {tenant}} only).
+	 * @param regex the regular expression
+	 * @return this builder
+	 */
+	public JwtProviderBuilder tenantPattern(String regex) {
+		this.template = template().withTenantPattern(regex);
+		return this;
+	}
+
+	/**
+	 * Requires a claim to equal the tenant taken from the token's issuer (an issuer with
+	 * {@code {tenant}} only), e.g. {@code tid} for Microsoft Entra ID.
+	 * @param claim the claim path
+	 * @return this builder
+	 */
+	public JwtProviderBuilder tenantClaim(String claim) {
+		Assert.hasText(claim, "claim cannot be empty");
+		template();
+		ClaimPath.of(claim);
+		this.tenantClaim = claim;
+		return this;
+	}
+
+	/**
+	 * Sets the most tenants kept (an issuer with {@code {tenant}} only); default 100.
+	 * @param maxTenants the bound
+	 * @return this builder
+	 */
+	public JwtProviderBuilder maxTenants(int maxTenants) {
+		Assert.isTrue(maxTenants > 0, "maxTenants must be positive");
+		template();
+		this.maxTenants = maxTenants;
+		return this;
+	}
+
+	/**
+	 * Sets how each tenant's own keys are made (an issuer with {@code {tenant}} only),
+	 * instead of one key set for all ({@link #keys(Supplier)}). Called once per tenant,
+	 * when the tenant is first used (again after it was evicted), and passed through the
+	 * keys customizers.
+	 * @param tenantKeys makes the keys of a tenant, given the tenant and its issuer, e.g.
+	 * {@link JwtProviderFactory#remoteKeys(String, String, java.net.URL, String,
+	 * ProviderKeys.RemoteSettings, ProviderKeys.Access, JwksFetchListener)}
+	 * @return this builder
+	 */
+	public JwtProviderBuilder tenantKeys(BiFunction<String, String, ProviderKeys> tenantKeys) {
+		Assert.notNull(tenantKeys, "tenantKeys cannot be null");
+		template();
+		this.tenantKeys = tenantKeys;
+		return this;
+	}
+
+	private IssuerTemplate template() {
+		Assert.state(this.template != null, () -> "the issuer of provider '" + this.id + "' has no "
+				+ IssuerTemplate.PLACEHOLDER + ": tenants apply to multi-tenant providers only");
+		return this.template;
+	}
+
+	/**
 	 * Builds the provider: keys (through the customizers), validators, decoder and DPoP checks.
 	 * @return the provider
 	 */
 	public JwtProvider build() {
-		Assert.state(this.keys != null, "keys must be set");
 		Assert.state(this.authenticationConverter != null, "authenticationConverter must be set");
-		ProviderKeys providerKeys = customizedKeys(this.keys);
+		Assert.state(this.keys == null || this.tenantKeys == null, "keys and tenantKeys cannot both be set");
 		JwtTimeValidator time = new JwtTimeValidator(this.clockSkew, this.requireExpiration, this.maxLifetime,
 				this.clock);
-		ProviderJwtDecoder decoder = new ProviderJwtDecoder(this.id, providerKeys, this.algorithms,
-				ProviderValidators.create(this.types, this.issuer, this.audiences, this.requiredClaims, time),
-				this.crypto);
 		SenderConstraints senderConstraints = new SenderConstraints(this.dpopMode, new DPoPProofVerifier(
 				this.dpopProofMaxAge, this.clockSkew, this.dpopReplayCacheSize, this.clock));
+		ApplicationValidators application = new ApplicationValidators(this.id, this.validators);
+		if (this.template != null) {
+			return buildTenants(this.template, time, senderConstraints, application);
+		}
+		Assert.state(this.keys != null, "keys must be set");
+		ProviderKeys providerKeys = customizedKeys(this.keys);
+		ProviderJwtDecoder decoder = new ProviderJwtDecoder(this.id, providerKeys, this.algorithms,
+				ProviderValidators.create(this.types, this.issuer, this.audiences, this.requiredClaims, time, null,
+						application),
+				this.crypto);
 		return new JwtProvider(this.id, this.issuer, providerKeys, decoder, time, this.authenticationConverter,
 				senderConstraints);
 	}
 
+	/**
+	 * The configured provider of a template holds the tenants; each tenant's provider is
+	 * made from a copy of this builder's settings, so that later calls to this builder
+	 * change nothing.
+	 */
+	private JwtProvider buildTenants(IssuerTemplate template, JwtTimeValidator time,
+			SenderConstraints senderConstraints, ApplicationValidators application) {
+		Assert.state(this.keys != null || this.tenantKeys != null, "keys or tenantKeys must be set");
+		ProviderKeys shared = (this.keys != null) ? customizedKeys(this.keys) : null;
+		BiFunction<String, String, ProviderKeys> tenantKeys = this.tenantKeys;
+		Converter<Jwt, ? extends AbstractAuthenticationToken> converter = this.authenticationConverter;
+		String id = this.id;
+		// each setter replaces these collections, never changes them
+		Set<JWSAlgorithm> algorithms = this.algorithms;
+		Collection<String> types = this.types;
+		Collection<String> audiences = this.audiences;
+		Map<String, Object> requiredClaims = this.requiredClaims;
+		String tenantClaim = this.tenantClaim;
+		VerificationCrypto crypto = this.crypto;
+		List<JwtProviderKeysCustomizer> keysCustomizers = this.keysCustomizers;
+		JwtProviderTenants tenants = new JwtProviderTenants(id, template, tenantClaim, this.maxTenants, shared,
+				(tenant, owner) -> {
+					String issuer = template.issuer(tenant);
+					ProviderKeys keys = (shared != null) ? shared
+							: customizedKeys(id, keysCustomizers, () -> tenantKeys.apply(tenant, issuer));
+					ProviderValidators.TenantClaim claim = (tenantClaim != null)
+							? new ProviderValidators.TenantClaim(tenantClaim, tenant) : null;
+					ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, algorithms, ProviderValidators
+						.create(types, issuer, audiences, requiredClaims, time, claim, application), crypto);
+					return new JwtProvider(id, issuer, tenant, owner, keys, decoder, time, converter,
+							senderConstraints);
+				});
+		ProviderKeys keys = (shared != null) ? shared : ProviderKeys.local(new JWKSet());
+		return new JwtProvider(id, template.getTemplate(), null, tenants, keys, null, time, converter,
+				senderConstraints);
+	}
+
 	private ProviderKeys customizedKeys(Supplier<ProviderKeys> configured) {
+		return customizedKeys(this.id, this.keysCustomizers, configured);
+	}
+
+	private static ProviderKeys customizedKeys(String id, List<JwtProviderKeysCustomizer> customizers,
+			Supplier<ProviderKeys> configured) {
 		Supplier<ProviderKeys> keys = configured;
-		for (JwtProviderKeysCustomizer customizer : this.keysCustomizers) {
+		for (JwtProviderKeysCustomizer customizer : customizers) {
 			Supplier<ProviderKeys> previous = keys;
-			keys = () -> customizer.customize(this.id, previous);
+			keys = () -> customizer.customize(id, previous);
 		}
 		return keys.get();
 	}

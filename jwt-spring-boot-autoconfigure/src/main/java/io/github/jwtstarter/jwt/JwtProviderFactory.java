@@ -114,9 +114,33 @@ public final class JwtProviderFactory {
 	}
 
 	/**
+	 * Remote keys of one tenant of a multi-tenant provider, as
+	 * {@link #remoteKeys(String, URL, String, ProviderKeys.RemoteSettings, ProviderKeys.Access,
+	 * JwksFetchListener)} describes, whose fetches are reported with the tenant
+	 * ({@link JwksFetchEvent#tenant()}), so that a change of one tenant's keys drops only
+	 * that tenant's verified tokens.
+	 * @param providerId the provider's id
+	 * @param tenant the tenant
+	 * @param jwkSetUrl the tenant's JWK Set URL, or {@code null} for discovery from its issuer
+	 * @param issuer the tenant's issuer, for discovery
+	 * @param settings how keys are fetched and cached
+	 * @param access how the discovery and JWKS endpoints are reached
+	 * @param listener told of every fetch
+	 * @return the tenant's keys
+	 */
+	public ProviderKeys remoteKeys(String providerId, String tenant, @Nullable URL jwkSetUrl, String issuer,
+			ProviderKeys.RemoteSettings settings, ProviderKeys.Access access, JwksFetchListener listener) {
+		Assert.hasText(tenant, "tenant cannot be empty");
+		Assert.notNull(listener, "listener cannot be null");
+		return remoteKeys(providerId, jwkSetUrl, issuer, settings, access,
+				(event) -> listener.onFetch(event.withTenant(tenant)));
+	}
+
+	/**
 	 * Starts a provider.
 	 * @param id the provider's id
-	 * @param issuer the exact issuer its tokens carry
+	 * @param issuer the exact issuer its tokens carry, or an issuer with one
+	 * {@code {tenant}} placeholder for a multi-tenant provider
 	 * @return the builder of the provider
 	 */
 	public JwtProviderBuilder provider(String id, String issuer) {

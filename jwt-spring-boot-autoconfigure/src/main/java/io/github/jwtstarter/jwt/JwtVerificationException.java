@@ -15,6 +15,8 @@ public class JwtVerificationException extends BadJwtException {
 
 	private final JwtFailure failure;
 
+	private final String reason;
+
 	private final @Nullable String providerId;
 
 	public JwtVerificationException(JwtFailure failure) {
@@ -22,13 +24,27 @@ public class JwtVerificationException extends BadJwtException {
 	}
 
 	public JwtVerificationException(JwtFailure failure, @Nullable Throwable cause) {
-		this(failure, null, cause);
+		this(failure, (failure != null) ? failure.tag() : "", cause);
 	}
 
-	private JwtVerificationException(JwtFailure failure, @Nullable String providerId, @Nullable Throwable cause) {
-		super(failure.description(), cause);
+	/**
+	 * Creates an exception whose metric tag is more specific than its failure's, such as
+	 * the error code of a check of the application's own ({@link JwtFailure#CUSTOM}).
+	 * @param failure the failure reason
+	 * @param reason the metric tag, from a bounded set of values
+	 * @param cause the cause, or {@code null}
+	 */
+	public JwtVerificationException(JwtFailure failure, String reason, @Nullable Throwable cause) {
+		this(failure, reason, null, cause);
+	}
+
+	private JwtVerificationException(JwtFailure failure, String reason, @Nullable String providerId,
+			@Nullable Throwable cause) {
+		super((failure != null) ? failure.description() : "", cause);
 		Assert.notNull(failure, "failure cannot be null");
+		Assert.hasText(reason, "reason cannot be empty");
 		this.failure = failure;
+		this.reason = reason;
 		this.providerId = providerId;
 	}
 
@@ -38,6 +54,16 @@ public class JwtVerificationException extends BadJwtException {
 	 */
 	public JwtFailure getFailure() {
 		return this.failure;
+	}
+
+	/**
+	 * Returns the metric tag of the rejection: the failure's {@link JwtFailure#tag()}, or
+	 * for {@link JwtFailure#CUSTOM} the failed check's own error code when it is a short
+	 * simple word (at most a few distinct ones per provider), else {@code custom}.
+	 * @return the tag value
+	 */
+	public String getReason() {
+		return this.reason;
 	}
 
 	/**
@@ -57,8 +83,8 @@ public class JwtVerificationException extends BadJwtException {
 		if (provider == null || provider.getId().equals(this.providerId)) {
 			return this;
 		}
-		JwtVerificationException attributed = new JwtVerificationException(this.failure, provider.getId(),
-				getCause());
+		JwtVerificationException attributed = new JwtVerificationException(this.failure, this.reason,
+				provider.getId(), getCause());
 		attributed.setStackTrace(getStackTrace());
 		return attributed;
 	}

@@ -11,7 +11,9 @@ import org.springframework.util.Assert;
 
 /**
  * Verifies a token with the provider named by its unverified {@code iss}: length cap,
- * one parse, issuer lookup (an unknown issuer is rejected with no network call), the
+ * one parse, issuer lookup (exact issuers by map, then the templates of multi-tenant
+ * providers, whose tenant's provider verifies; an unknown issuer is rejected with no
+ * network call), the
  * caller's admissibility check (token location, route), then the provider's decoder and
  * Authentication. Repeated tokens are served from the {@link VerifiedTokenCache}, whose
  * hits still have their times checked. Every request, cached or not, then has the
@@ -128,11 +130,11 @@ public final class JwtVerifier {
 				}
 			}
 			provider.getSenderConstraints().check(verified.jwt(), presentation);
-			this.listener.onVerification(provider, null, cached, System.nanoTime() - start);
+			this.listener.onVerification(provider, null, null, cached, System.nanoTime() - start);
 			return verified;
 		}
 		catch (JwtVerificationException ex) {
-			this.listener.onVerification(provider, ex.getFailure(), cached, System.nanoTime() - start);
+			this.listener.onVerification(provider, ex.getFailure(), ex.getReason(), cached, System.nanoTime() - start);
 			throw ex.of(provider);
 		}
 	}

@@ -109,7 +109,7 @@ final class ProviderJwtDecoder implements JwtDecoder {
 		Jwt jwt = createJwt(token, parsed);
 		OAuth2TokenValidatorResult result = this.validator.validate(jwt);
 		if (result.hasErrors()) {
-			throw new JwtVerificationException(JwtFailures.of(result.getErrors()));
+			throw JwtFailures.exception(result.getErrors());
 		}
 		return jwt;
 	}

@@ -21,7 +21,10 @@ import org.springframework.util.Assert;
  * token's {@code exp} (tokens without {@code exp} stay at most
  * {@value #NO_EXPIRY_MINUTES} minutes, and no entry more than an hour), a hit still has its times checked against the
  * clock, and a change of a provider's keys drops that provider's entries (a token verified
- * while the keys changed is not kept either, see {@link #generation()}).
+ * while the keys changed is not kept either, see {@link #generation()}); for a
+ * multi-tenant provider with keys per tenant, a change of one tenant's keys drops that
+ * tenant's entries. The last key set of at most {@value #MAX_TENANT_KEY_SETS} tenants is
+ * remembered for that comparison (the least recently fetched are forgotten).
  */
 public final class VerifiedTokenCache implements JwksFetchListener {
 
@@ -35,7 +38,13 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 
 	private final Cache<String, VerifiedJwt> cache;
 
+	static final long MAX_TENANT_KEY_SETS = 10_000;
+
 	private final Map<String, JWKSet> lastKeys = new ConcurrentHashMap<>();
+
+	private final Cache<TenantKeySet, JWKSet> lastTenantKeys = Caffeine.newBuilder()
+		.maximumSize(MAX_TENANT_KEY_SETS)
+		.build();
 
 	private final AtomicLong generation = new AtomicLong();
 
@@ -108,6 +117,19 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 	}
 
 	/**
+	 * Drops every token verified by the given tenant of a multi-tenant provider.
+	 * @param providerId the provider id
+	 * @param tenant the tenant
+	 */
+	void invalidateTenant(String providerId, String tenant) {
+		this.generation.incrementAndGet();
+		this.cache.asMap()
+			.values()
+			.removeIf((verified) -> verified.provider().getId().equals(providerId)
+					&& tenant.equals(verified.provider().getTenant()));
+	}
+
+	/**
 	 * Returns the underlying Caffeine cache, for metrics.
 	 * @return the cache
 	 */
@@ -117,12 +139,25 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 
 	@Override
 	public void onFetch(JwksFetchEvent event) {
-		if (event.success() && event.keys() != null) {
-			JWKSet previous = this.lastKeys.put(event.providerId(), event.keys());
-			if (previous != null && !previous.toJSONObject(true).equals(event.keys().toJSONObject(true))) {
+		if (!event.success() || event.keys() == null) {
+			return;
+		}
+		String tenant = event.tenant();
+		JWKSet previous = (tenant != null)
+				? this.lastTenantKeys.asMap().put(new TenantKeySet(event.providerId(), tenant), event.keys())
+				: this.lastKeys.put(event.providerId(), event.keys());
+		if (previous != null && !previous.toJSONObject(true).equals(event.keys().toJSONObject(true))) {
+			if (tenant != null) {
+				invalidateTenant(event.providerId(), tenant);
+			}
+			else {
 				invalidateProvider(event.providerId());
 			}
 		}
+	}
+
+	private record TenantKeySet(String providerId, String tenant) {
+
 	}
 
 	private static final class TokenExpiry implements Expiry<String, VerifiedJwt> {

@@ -79,6 +79,17 @@ public sealed interface JwtCondition permits VerifiedJwtCondition {
 	}
 
 	/**
+	 * A token verified by the given tenant of a multi-tenant provider.
+	 * @param tenant the tenant, the part of the token's {@code iss} in place of the
+	 * issuer's {@code {tenant}} placeholder
+	 * @return the condition
+	 */
+	static JwtCondition tenant(String tenant) {
+		Assert.hasText(tenant, "tenant cannot be empty");
+		return new Tenant(tenant);
+	}
+
+	/**
 	 * Any verified token.
 	 * @return the condition
 	 */
@@ -103,7 +114,7 @@ public sealed interface JwtCondition permits VerifiedJwtCondition {
  * an authenticated verified JWT. Not public, so that no caller skips that check.
  */
 sealed interface VerifiedJwtCondition extends JwtCondition
-		permits ClaimEquals, HasClaim, ClaimMatches, Provider, Authority, Authenticated {
+		permits ClaimEquals, HasClaim, ClaimMatches, Provider, Tenant, Authority, Authenticated {
 
 	boolean testVerified(JwtAuthenticationToken authentication);
 
@@ -196,6 +207,25 @@ record Provider(String id) implements VerifiedJwtCondition {
 	@Override
 	public String toString() {
 		return "provider == '" + this.id + "'";
+	}
+
+}
+
+record Tenant(String tenant) implements VerifiedJwtCondition {
+
+	@Override
+	public boolean testVerified(JwtAuthenticationToken authentication) {
+		return authentication instanceof ProviderJwtAuthenticationToken token && this.tenant.equals(token.getTenant());
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(Tenant.class, this.tenant);
+	}
+
+	@Override
+	public String toString() {
+		return "tenant == '" + this.tenant + "'";
 	}
 
 }

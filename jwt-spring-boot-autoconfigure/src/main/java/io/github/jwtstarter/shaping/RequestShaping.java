@@ -19,14 +19,17 @@ import org.springframework.util.Assert;
 
 /**
  * Shapes the request the application sees, per provider: {@code claims-to-headers}
- * copies claims into request headers and {@code keep-token: false} hides the token.
+ * copies claims into request headers, {@code forward-payload-header} carries the verified
+ * payload (base64url, exactly as it is in the token), {@code tenant-header} the tenant of
+ * a multi-tenant provider's token, and {@code keep-token: false} hides the token.
  * <p>
  * A header name configured by any provider is trusted only when it was set from a
- * verified claim: a client-sent header of that name is removed when the request is
- * anonymous, when the verifying provider does not map that header, and when it maps it
+ * verified token: a client-sent header of that name is removed when the request is
+ * anonymous, when the verifying provider does not set that header, and when it maps it
  * with {@code append: false}. Only a header that the verifying provider maps with
  * {@code append: true} (and never with {@code append: false}) keeps its client-sent
- * values, followed by the claim values. Header names are compared case-insensitively.
+ * values, followed by the claim values; the payload and tenant headers never keep a
+ * client-sent value. Header names are compared case-insensitively.
  * <p>
  * A token that failed verification (on a route whose policy lets the request continue
  * anonymously) never travels further: it is removed from every location it was read from,
@@ -52,13 +55,19 @@ public final class RequestShaping {
 	public RequestShaping(Map<String, ProviderShaping> providers) {
 		Assert.notNull(providers, "providers cannot be null");
 		Set<String> configured = new LinkedHashSet<>();
-		providers.values()
-			.forEach((shaping) -> shaping.claimHeaders()
-				.forEach((header) -> configured.add(ClaimHeaders.key(header.header()))));
+		providers.values().forEach((shaping) -> {
+			shaping.claimHeaders().forEach((header) -> configured.add(ClaimHeaders.key(header.header())));
+			if (shaping.payloadHeader() != null) {
+				configured.add(ClaimHeaders.key(shaping.payloadHeader()));
+			}
+			if (shaping.tenantHeader() != null) {
+				configured.add(ClaimHeaders.key(shaping.tenantHeader()));
+			}
+		});
 		Map<String, Plan> plans = new HashMap<>();
 		providers.forEach((id, shaping) -> plans.put(id, Plan.of(shaping, configured)));
 		this.plans = Map.copyOf(plans);
-		this.anonymous = new Plan(new ClaimHeaders(List.of()), List.copyOf(configured), true);
+		this.anonymous = new Plan(new ClaimHeaders(List.of()), List.copyOf(configured), true, null, null);
 	}
 
 	/**
@@ -77,7 +86,7 @@ public final class RequestShaping {
 			return edits(this.anonymous, null, token, requestHeaders);
 		}
 		Plan plan = this.plans.getOrDefault(verified.provider().getId(), this.anonymous);
-		return edits(plan, verified.jwt().getClaims(), plan.keepToken() ? null : token, requestHeaders);
+		return edits(plan, verified, plan.keepToken() ? null : token, requestHeaders);
 	}
 
 	/**
@@ -93,11 +102,12 @@ public final class RequestShaping {
 	 * Computes the edits of a plan.
 	 * @param token the token to hide, {@code null} to hide none
 	 */
-	private RequestEdits edits(Plan plan, @Nullable Map<String, Object> claims, @Nullable ResolvedToken token,
+	private RequestEdits edits(Plan plan, @Nullable VerifiedJwt verified, @Nullable ResolvedToken token,
 			Function<String, List<String>> requestHeaders) {
 		if (plan.isEmpty() && token == null) {
 			return RequestEdits.NONE;
 		}
+		Map<String, Object> claims = (verified != null) ? verified.jwt().getClaims() : null;
 		Map<String, RequestEdits.Header> headers = new HashMap<>();
 		Set<String> hiddenParameters = new HashSet<>();
 		Set<String> hiddenCookies = new HashSet<>();
@@ -111,6 +121,15 @@ public final class RequestShaping {
 		}
 		if (claims != null) {
 			plan.headers().write(claims, requestHeaders, headers);
+		}
+		if (verified != null && plan.payloadHeader() != null) {
+			headers.put(ClaimHeaders.key(plan.payloadHeader()),
+					new RequestEdits.Header(plan.payloadHeader(), List.of(payload(verified.jwt().getTokenValue()))));
+		}
+		if (verified != null && plan.tenantHeader() != null) {
+			String tenant = verified.provider().getTenant();
+			headers.put(ClaimHeaders.key(plan.tenantHeader()),
+					new RequestEdits.Header(plan.tenantHeader(), (tenant != null) ? List.of(tenant) : List.of()));
 		}
 		if (headers.isEmpty() && hiddenParameters.isEmpty() && hiddenCookies.isEmpty()) {
 			return RequestEdits.NONE;
@@ -137,6 +156,11 @@ public final class RequestShaping {
 		}
 	}
 
+	private static String payload(String token) {
+		int start = token.indexOf('.') + 1;
+		return token.substring(start, token.indexOf('.', start));
+	}
+
 	private static List<String> withoutCookies(List<String> cookieHeaders, Set<String> hidden) {
 		List<String> kept = new ArrayList<>();
 		for (String value : cookieHeaders) {
@@ -156,17 +180,25 @@ public final class RequestShaping {
 		return List.copyOf(kept);
 	}
 
-	private record Plan(ClaimHeaders headers, List<String> removed, boolean keepToken) {
+	private record Plan(ClaimHeaders headers, List<String> removed, boolean keepToken, @Nullable String payloadHeader,
+			@Nullable String tenantHeader) {
 
 		boolean isEmpty() {
-			return this.headers.isEmpty() && this.removed.isEmpty() && this.keepToken;
+			return this.headers.isEmpty() && this.removed.isEmpty() && this.keepToken && this.payloadHeader == null
+					&& this.tenantHeader == null;
 		}
 
 		static Plan of(ProviderShaping shaping, Set<String> configured) {
 			ClaimHeaders headers = new ClaimHeaders(shaping.claimHeaders());
-			Set<String> mapped = headers.names();
-			List<String> removed = configured.stream().filter((key) -> !mapped.contains(key)).toList();
-			return new Plan(headers, removed, shaping.keepToken());
+			Set<String> set = new java.util.HashSet<>(headers.names());
+			if (shaping.payloadHeader() != null) {
+				set.add(ClaimHeaders.key(shaping.payloadHeader()));
+			}
+			if (shaping.tenantHeader() != null) {
+				set.add(ClaimHeaders.key(shaping.tenantHeader()));
+			}
+			List<String> removed = configured.stream().filter((key) -> !set.contains(key)).toList();
+			return new Plan(headers, removed, shaping.keepToken(), shaping.payloadHeader(), shaping.tenantHeader());
 		}
 
 	}

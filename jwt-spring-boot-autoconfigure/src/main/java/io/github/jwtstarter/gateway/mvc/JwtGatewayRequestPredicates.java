@@ -14,7 +14,7 @@ import org.springframework.web.servlet.function.RequestPredicate;
  * The JWT route predicates of Spring Cloud Gateway Server Web MVC, in the style of its
  * {@code GatewayRequestPredicates}: discovered by name for YAML routes
  * ({@code JwtClaim=org,solo.io}, {@code JwtClaimRegex=email,.*@solo\.io},
- * {@code JwtProvider=kube}, {@code JwtAuthority=SCOPE_pets.read},
+ * {@code JwtProvider=kube}, {@code JwtTenant=acme}, {@code JwtAuthority=SCOPE_pets.read},
  * {@code JwtAuthenticated=}) and usable in the gateway's Java DSL:
  *
  * <pre class="code">
@@ -70,6 +70,18 @@ public final class JwtGatewayRequestPredicates {
 	@Shortcut("provider")
 	public static RequestPredicate jwtProvider(String provider) {
 		return JwtRequestPredicates.provider(provider);
+	}
+
+	/**
+	 * {@code JwtTenant=tenant}: the token was verified by the tenant of a multi-tenant
+	 * provider.
+	 * @param tenant the tenant, e.g. {@code acme}
+	 * @return the predicate
+	 * @see JwtRequestPredicates#tenant(String)
+	 */
+	@Shortcut("tenant")
+	public static RequestPredicate jwtTenant(String tenant) {
+		return JwtRequestPredicates.tenant(tenant);
 	}
 
 	/**

@@ -13,7 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The JWT route predicates of Spring Cloud Gateway Server WebFlux for its Java DSL, the
  * same tests as the YAML predicates {@code JwtClaim}, {@code JwtClaimRegex},
- * {@code JwtProvider}, {@code JwtAuthority} and {@code JwtAuthenticated}:
+ * {@code JwtProvider}, {@code JwtTenant}, {@code JwtAuthority} and {@code JwtAuthenticated}:
  *
  * <pre class="code">
  * builder.routes()
@@ -63,6 +63,16 @@ public final class JwtGatewayPredicates {
 	 */
 	public static AsyncPredicate<ServerWebExchange> jwtProvider(String provider) {
 		return new JwtAsyncPredicate(JwtGatewayArguments.PROVIDER, JwtCondition.provider(provider));
+	}
+
+	/**
+	 * {@code JwtTenant=tenant}: the token was verified by the tenant of a multi-tenant
+	 * provider.
+	 * @param tenant the tenant, e.g. {@code acme}
+	 * @return the predicate
+	 */
+	public static AsyncPredicate<ServerWebExchange> jwtTenant(String tenant) {
+		return new JwtAsyncPredicate(JwtGatewayArguments.TENANT, JwtCondition.tenant(tenant));
 	}
 
 	/**

@@ -72,6 +72,16 @@ public final class JwtRequestMatchers {
 	}
 
 	/**
+	 * Matches when the token was verified by the tenant of a multi-tenant provider (the
+	 * part of its {@code iss} in place of the issuer's {@code {tenant}} placeholder).
+	 * @param tenant the tenant, e.g. {@code acme}
+	 * @return the matcher
+	 */
+	public static RequestMatcher tenant(String tenant) {
+		return new JwtRequestMatcher(JwtCondition.tenant(tenant));
+	}
+
+	/**
 	 * Matches when the verified JWT's Authentication holds the authority, as mapped by
 	 * the provider's {@code authorities} (for example {@code SCOPE_pets.read}).
 	 * @param authority the authority name

@@ -1,0 +1,17 @@
+package io.github.jwtstarter.sample.gateway;
+
+import io.github.jwtstarter.sample.gateway.reactive.ReactiveGatewaySampleApplication;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The Web MVC sample gateway's {@link MultiTenantGatewayEndToEndTests} against the same
+ * routes on Spring Cloud Gateway Server WebFlux (Netty), with the same real identity
+ * providers and upstreams on loopback.
+ */
+@SpringBootTest(classes = ReactiveGatewaySampleApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "spring.main.web-application-type=reactive")
+class ReactiveMultiTenantGatewayEndToEndTests extends MultiTenantGatewayEndToEndTests {
+
+}
