@@ -21,6 +21,8 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
@@ -93,15 +95,27 @@ public class OwnChainsAutoConfiguration {
 
 	}
 
+	/**
+	 * The reactive chains keep no {@code WebSession}: Spring's in-memory session store
+	 * creates sessions on another scheduler, so a session-backed request cache or context
+	 * repository writes the response off the event loop, and Reactor Netty before 1.3.8
+	 * (Spring Boot 4.0.7 manages 1.3.6) can then stall the connection's next request
+	 * (reactor/reactor-netty#4361), whatever the starter does; see docs/reactive.md.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 	@ConditionalOnClass(ServerHttpSecurity.class)
 	static class ReactiveChains {
 
+		private static ServerHttpSecurity withoutSession(ServerHttpSecurity http) {
+			return http.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		}
+
 		@Bean
 		@ConditionalOnProperty(name = "test.own-chain", havingValue = "configurer")
 		SecurityWebFilterChain appChain(ServerHttpSecurity http, JwtServerSecurityConfigurer jwtSecurity) {
-			http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			withoutSession(http).csrf(ServerHttpSecurity.CsrfSpec::disable)
 				.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll());
 			return jwtSecurity.configure(http).build();
 		}
@@ -110,7 +124,7 @@ public class OwnChainsAutoConfiguration {
 		@ConditionalOnProperty(name = "test.own-chain", havingValue = "configurer-csrf")
 		SecurityWebFilterChain csrfProtectedAppChain(ServerHttpSecurity http,
 				JwtServerSecurityConfigurer jwtSecurity) {
-			http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll());
+			withoutSession(http).authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll());
 			return jwtSecurity.configure(http).build();
 		}
 
@@ -118,7 +132,7 @@ public class OwnChainsAutoConfiguration {
 		@Order(1)
 		@ConditionalOnProperty(name = "test.own-chain", havingValue = "admin")
 		SecurityWebFilterChain adminChain(ServerHttpSecurity http) {
-			return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin/**"))
+			return withoutSession(http).securityMatcher(ServerWebExchangeMatchers.pathMatchers("/admin/**"))
 				.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("OPS"))
 				.httpBasic((basic) -> basic.authenticationManager(
 						new org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager(
