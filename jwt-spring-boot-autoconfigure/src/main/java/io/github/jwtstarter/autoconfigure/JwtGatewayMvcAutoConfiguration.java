@@ -1,6 +1,7 @@
 package io.github.jwtstarter.autoconfigure;
 
 import io.github.jwtstarter.gateway.mvc.JwtGatewayFilterFunctions;
+import io.github.jwtstarter.gateway.mvc.JwtGatewayMvcRoutesCheck;
 import io.github.jwtstarter.gateway.mvc.JwtGatewayRequestPredicates;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,9 +18,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * Auto-configuration of the JWT route predicates ({@code JwtClaim}, {@code JwtClaimRegex},
  * {@code JwtProvider}, {@code JwtAuthority}, {@code JwtAuthenticated}) and the
  * {@code JwtClaimsToHeaders} filter for Spring Cloud Gateway Server Web MVC, offered to
- * the gateway's discovery as beans. Before the gateway builds its YAML routes, their JWT
- * predicates and filters are checked, so that a wrong argument fails startup naming the
- * route. Absent the gateway, nothing is configured.
+ * the gateway's discovery as beans. Before any bean is created, the JWT predicates and
+ * filters of the configured routes are checked once ({@link JwtGatewayMvcRoutesCheck}),
+ * so that a wrong argument fails startup naming the route. Absent the gateway, nothing is
+ * configured.
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -27,22 +29,28 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @ConditionalOnJwtProviders
 public final class JwtGatewayMvcAutoConfiguration {
 
+	/**
+	 * Checks the configured routes before any bean is created.
+	 * @param environment where the routes and providers are configured
+	 * @return the check
+	 */
+	@Bean
+	static JwtGatewayMvcRoutesCheck jwtGatewayMvcRoutesCheck(Environment environment) {
+		return new JwtGatewayMvcRoutesCheck(environment, ProviderIds.of(environment));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class GatewayMvcConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		JwtGatewayRequestPredicates.PredicateSupplier jwtGatewayRequestPredicateSupplier(Environment environment,
-				JwtProperties properties) {
-			GatewayMvcRoutesValidator.validate(environment, properties.getProviders().keySet());
+		JwtGatewayRequestPredicates.PredicateSupplier jwtGatewayRequestPredicateSupplier() {
 			return new JwtGatewayRequestPredicates.PredicateSupplier();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		JwtGatewayFilterFunctions.FilterSupplier jwtGatewayFilterSupplier(Environment environment,
-				JwtProperties properties) {
-			GatewayMvcRoutesValidator.validate(environment, properties.getProviders().keySet());
+		JwtGatewayFilterFunctions.FilterSupplier jwtGatewayFilterSupplier() {
 			return new JwtGatewayFilterFunctions.FilterSupplier();
 		}
 

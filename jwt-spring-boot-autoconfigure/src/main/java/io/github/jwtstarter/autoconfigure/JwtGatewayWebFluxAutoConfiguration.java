@@ -5,6 +5,7 @@ import io.github.jwtstarter.gateway.webflux.JwtAuthorityRoutePredicateFactory;
 import io.github.jwtstarter.gateway.webflux.JwtClaimRegexRoutePredicateFactory;
 import io.github.jwtstarter.gateway.webflux.JwtClaimRoutePredicateFactory;
 import io.github.jwtstarter.gateway.webflux.JwtClaimsToHeadersGatewayFilterFactory;
+import io.github.jwtstarter.gateway.webflux.JwtGatewayWebFluxRoutesCheck;
 import io.github.jwtstarter.gateway.webflux.JwtProviderRoutePredicateFactory;
 import io.github.jwtstarter.gateway.webflux.JwtTenantRoutePredicateFactory;
 
@@ -24,8 +25,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * {@code JwtClaimRegex}, {@code JwtProvider}, {@code JwtAuthority},
  * {@code JwtAuthenticated}) and the {@code JwtClaimsToHeaders} filter factory for Spring
  * Cloud Gateway Server WebFlux, the same names and arguments as on Server Web MVC. Before
- * the gateway builds its YAML routes, their JWT predicates and filters are checked, so
- * that a wrong argument fails startup naming the route. Absent the gateway, or with
+ * any bean is created, the JWT predicates and filters of the configured routes are checked
+ * once ({@link JwtGatewayWebFluxRoutesCheck}), so that a wrong argument fails startup
+ * naming the route. Absent the gateway, or with
  * {@code spring.cloud.gateway.server.webflux.enabled=false}, nothing is configured.
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class,
@@ -36,56 +38,58 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @ConditionalOnJwtProviders
 public final class JwtGatewayWebFluxAutoConfiguration {
 
+	/**
+	 * Checks the configured routes before any bean is created.
+	 * @param environment where the routes and providers are configured
+	 * @return the check
+	 */
+	@Bean
+	static JwtGatewayWebFluxRoutesCheck jwtGatewayWebFluxRoutesCheck(Environment environment) {
+		return new JwtGatewayWebFluxRoutesCheck(environment, ProviderIds.of(environment));
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class GatewayWebFluxConfiguration {
 
 		@Bean
-		GatewayWebFluxRoutesValidator jwtGatewayWebFluxRoutesValidator(Environment environment,
-				JwtProperties properties) {
-			return new GatewayWebFluxRoutesValidator(environment, properties.getProviders().keySet());
-		}
-
-		@Bean
 		@ConditionalOnMissingBean
-		JwtClaimRoutePredicateFactory jwtClaimRoutePredicateFactory(GatewayWebFluxRoutesValidator validated) {
+		JwtClaimRoutePredicateFactory jwtClaimRoutePredicateFactory() {
 			return new JwtClaimRoutePredicateFactory();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		JwtClaimRegexRoutePredicateFactory jwtClaimRegexRoutePredicateFactory(GatewayWebFluxRoutesValidator validated) {
+		JwtClaimRegexRoutePredicateFactory jwtClaimRegexRoutePredicateFactory() {
 			return new JwtClaimRegexRoutePredicateFactory();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		JwtProviderRoutePredicateFactory jwtProviderRoutePredicateFactory(GatewayWebFluxRoutesValidator validated) {
+		JwtProviderRoutePredicateFactory jwtProviderRoutePredicateFactory() {
 			return new JwtProviderRoutePredicateFactory();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		JwtTenantRoutePredicateFactory jwtTenantRoutePredicateFactory(GatewayWebFluxRoutesValidator validated) {
+		JwtTenantRoutePredicateFactory jwtTenantRoutePredicateFactory() {
 			return new JwtTenantRoutePredicateFactory();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		JwtAuthorityRoutePredicateFactory jwtAuthorityRoutePredicateFactory(GatewayWebFluxRoutesValidator validated) {
+		JwtAuthorityRoutePredicateFactory jwtAuthorityRoutePredicateFactory() {
 			return new JwtAuthorityRoutePredicateFactory();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		JwtAuthenticatedRoutePredicateFactory jwtAuthenticatedRoutePredicateFactory(
-				GatewayWebFluxRoutesValidator validated) {
+		JwtAuthenticatedRoutePredicateFactory jwtAuthenticatedRoutePredicateFactory() {
 			return new JwtAuthenticatedRoutePredicateFactory();
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		JwtClaimsToHeadersGatewayFilterFactory jwtClaimsToHeadersGatewayFilterFactory(
-				GatewayWebFluxRoutesValidator validated) {
+		JwtClaimsToHeadersGatewayFilterFactory jwtClaimsToHeadersGatewayFilterFactory() {
 			return new JwtClaimsToHeadersGatewayFilterFactory();
 		}
 

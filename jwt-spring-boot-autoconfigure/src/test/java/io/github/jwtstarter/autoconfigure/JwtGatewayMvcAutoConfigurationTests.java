@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -60,8 +61,7 @@ class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteScenarios<WebAp
 
 	@Test
 	void jwtAuthenticatedShortcutWithoutEqualsSignIsRejectedByTheGateway() {
-		routeWith("JwtAuthenticated").run((context) -> assertThat(context).getFailure()
-			.rootCause()
+		routeWith("JwtAuthenticated").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 			.hasMessageContaining("must be of the form name=value"));
 	}
 
@@ -85,24 +85,21 @@ class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteScenarios<WebAp
 
 	@Test
 	void jwtClaimWithThreeArgumentsFailsStartupNamingTheRoute() {
-		routeWith("JwtClaim=org,solo.io,acme").run((context) -> assertThat(context).getFailure()
-			.rootCause()
+		routeWith("JwtClaim=org,solo.io,acme").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("but got 3"));
 	}
 
 	@Test
 	void jwtProviderWithoutArgumentsFailsStartupNamingTheRoute() {
-		routeWith("JwtProvider=").run((context) -> assertThat(context).getFailure()
-			.rootCause()
+		routeWith("JwtProvider=").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("JwtProvider takes 1 argument (provider) but got 0"));
 	}
 
 	@Test
 	void jwtAuthorityWithTwoArgumentsFailsStartupNamingTheRoute() {
-		routeWith("JwtAuthority=SCOPE_a,SCOPE_b").run((context) -> assertThat(context).getFailure()
-			.rootCause()
+		routeWith("JwtAuthority=SCOPE_a,SCOPE_b").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("JwtAuthority takes 1 argument (authority) but got 2"));
 	}
@@ -112,8 +109,7 @@ class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteScenarios<WebAp
 		contextRunner()
 			.withPropertyValues("spring.cloud.gateway.server.webmvc.routes-map.canary.uri=http://127.0.0.1:9",
 					"spring.cloud.gateway.server.webmvc.routes-map.canary.predicates[0]=JwtClaim=org")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 				.hasMessageContaining("spring.cloud.gateway.server.webmvc.routes-map.canary (id 'canary')"));
 	}
 
@@ -122,8 +118,7 @@ class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteScenarios<WebAp
 		contextRunner()
 			.withPropertyValues(routePrefix() + "id=headers", routePrefix() + "uri=http://127.0.0.1:9",
 					routePrefix() + "predicates[0]=Path=/a", routePrefix() + "filters[0]=JwtClaimsToHeaders=")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 				.hasMessageContaining("(id 'headers') filters[0]")
 				.hasMessageContaining("needs at least one claim:header mapping"));
 	}

@@ -9,6 +9,7 @@ import io.github.jwtstarter.test.TestKeys;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -205,8 +206,7 @@ public abstract class JwtGatewayRouteScenarios<R extends AbstractApplicationCont
 
 	@Test
 	void jwtClaimWithOneArgumentFailsStartupNamingTheRoute() {
-		routeWith("JwtClaim=org").run((context) -> assertThat(context).getFailure()
-			.rootCause()
+		routeWith("JwtClaim=org").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 			.hasMessageContaining(routesProperty() + "[0] (id 'under-test') predicates[0]")
 			.hasMessageContaining("JwtClaim takes 2 arguments (claim, value) but got 1 [org]")
 			.hasMessageContaining("JwtClaim=org,solo.io"));
@@ -214,8 +214,7 @@ public abstract class JwtGatewayRouteScenarios<R extends AbstractApplicationCont
 
 	@Test
 	void jwtClaimRegexWithACommaInTheShortcutFailsStartupPointingToTheExpandedForm() {
-		routeWith("JwtClaimRegex=sub,[a-z]{1,3}").run((context) -> assertThat(context).getFailure()
-			.rootCause()
+		routeWith("JwtClaimRegex=sub,[a-z]{1,3}").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("JwtClaimRegex takes 2 arguments (claim, regex) but got 3")
 			.hasMessageContaining("needs the expanded form"));
@@ -223,16 +222,14 @@ public abstract class JwtGatewayRouteScenarios<R extends AbstractApplicationCont
 
 	@Test
 	void jwtClaimRegexThatDoesNotCompileFailsStartupNamingTheRoute() {
-		routeWith("JwtClaimRegex=email,(unclosed").run((context) -> assertThat(context).getFailure()
-			.rootCause()
+		routeWith("JwtClaimRegex=email,(unclosed").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("regex that does not compile"));
 	}
 
 	@Test
 	void jwtProviderNamingAnUnknownProviderFailsStartup() {
-		routeWith("JwtProvider=partner").run((context) -> assertThat(context).getFailure()
-			.rootCause()
+		routeWith("JwtProvider=partner").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("provider 'partner', which is not configured")
 			.hasMessageContaining("jwt.providers"));
@@ -240,8 +237,7 @@ public abstract class JwtGatewayRouteScenarios<R extends AbstractApplicationCont
 
 	@Test
 	void jwtAuthenticatedWithAnArgumentFailsStartupNamingTheRoute() {
-		routeWith("JwtAuthenticated=kube").run((context) -> assertThat(context).getFailure()
-			.rootCause()
+		routeWith("JwtAuthenticated=kube").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 			.hasMessageContaining("(id 'under-test')")
 			.hasMessageContaining("JwtAuthenticated takes no arguments but got 1"));
 	}
@@ -252,8 +248,7 @@ public abstract class JwtGatewayRouteScenarios<R extends AbstractApplicationCont
 			.withPropertyValues(routePrefix() + "id=typo", routePrefix() + "uri=http://127.0.0.1:9",
 					routePrefix() + "predicates[0].name=JwtClaim", routePrefix() + "predicates[0].args.name=org",
 					routePrefix() + "predicates[0].args.value=solo.io")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 				.hasMessageContaining("(id 'typo')")
 				.hasMessageContaining("but got args [name, value]"));
 	}
@@ -261,8 +256,7 @@ public abstract class JwtGatewayRouteScenarios<R extends AbstractApplicationCont
 	@Test
 	void jwtClaimsToHeadersWithoutAHeaderFailsStartupNamingTheRoute() {
 		routeWith("Path=/a").withPropertyValues(routePrefix() + "filters[0]=JwtClaimsToHeaders=org")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
 				.hasMessageContaining("(id 'under-test') filters[0]")
 				.hasMessageContaining("mapping 'org' is not claim:header"));
 	}
