@@ -64,12 +64,6 @@ public class JwtProperties implements InitializingBean {
 	private DataSize maxTokenSize = DataSize.ofKilobytes(16);
 
 	/**
-	 * Test support of jwt-spring-boot-starter-test; read only in tests annotated with
-	 * {@code @AutoConfigureJwtTestTokens}.
-	 */
-	private final Test test = new Test();
-
-	/**
 	 * Cryptography used to check signatures.
 	 */
 	private final Crypto crypto = new Crypto();
@@ -130,10 +124,6 @@ public class JwtProperties implements InitializingBean {
 
 	public void setMaxTokenSize(DataSize maxTokenSize) {
 		this.maxTokenSize = maxTokenSize;
-	}
-
-	public Test getTest() {
-		return this.test;
 	}
 
 	public Crypto getCrypto() {
@@ -1101,28 +1091,6 @@ public class JwtProperties implements InitializingBean {
 
 		public void setMaxSize(long maxSize) {
 			this.maxSize = maxSize;
-		}
-
-	}
-
-	/**
-	 * Test support (jwt-spring-boot-starter-test).
-	 */
-	public static class Test {
-
-		/**
-		 * Ids of providers that keep their configured keys in tests annotated with
-		 * {@code @AutoConfigureJwtTestTokens}; every other provider verifies with generated
-		 * test keys.
-		 */
-		private List<String> realKeys = new ArrayList<>();
-
-		public List<String> getRealKeys() {
-			return this.realKeys;
-		}
-
-		public void setRealKeys(List<String> realKeys) {
-			this.realKeys = realKeys;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.github.jwtstarter.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class JwtPropertiesCheckConfiguration {
 
 	@Bean
-	static ConfigurationPropertiesBindHandlerAdvisor jwtUnknownPropertiesBindHandlerAdvisor() {
-		return new UnknownJwtPropertiesBindHandlerAdvisor();
+	static ConfigurationPropertiesBindHandlerAdvisor jwtUnknownPropertiesBindHandlerAdvisor(
+			ObjectProvider<JwtPropertyNamespace> namespaces) {
+		return new UnknownJwtPropertiesBindHandlerAdvisor(() -> namespaces.orderedStream().toList());
 	}
 
 }

@@ -23,7 +23,25 @@ final class JwtPropertyNames {
 	private final Node root;
 
 	JwtPropertyNames() {
-		this.root = node(ResolvableType.forClass(JwtProperties.class));
+		this(List.of());
+	}
+
+	/**
+	 * Creates the names of {@link JwtProperties} and of the namespaces other modules bind
+	 * under {@code jwt.}.
+	 * @param namespaces the other modules' namespaces
+	 */
+	JwtPropertyNames(List<JwtPropertyNamespace> namespaces) {
+		Node properties = node(ResolvableType.forClass(JwtProperties.class), JwtProperties.class);
+		Map<String, Node> children = new LinkedHashMap<>(properties.children());
+		Map<String, String> names = new LinkedHashMap<>(properties.names());
+		for (JwtPropertyNamespace namespace : namespaces) {
+			String dashed = dashed(namespace.name());
+			names.put(dashed.replace("-", ""), dashed);
+			children.put(dashed.replace("-", ""),
+					node(ResolvableType.forClass(namespace.properties()), namespace.properties()));
+		}
+		this.root = new Node(Kind.BEAN, children, names, null);
 	}
 
 	/**
@@ -54,16 +72,16 @@ final class JwtPropertyNames {
 		return null;
 	}
 
-	private static Node node(ResolvableType type) {
+	private static Node node(ResolvableType type, Class<?> root) {
 		Class<?> resolved = type.resolve(Object.class);
 		if (Map.class.isAssignableFrom(resolved)) {
-			Node value = node(type.asMap().getGeneric(1));
+			Node value = node(type.asMap().getGeneric(1), root);
 			return (value.kind == Kind.BEAN) ? new Node(Kind.MAP, Map.of(), Map.of(), value) : Node.ANY;
 		}
 		if (List.class.isAssignableFrom(resolved)) {
-			return new Node(Kind.LIST, Map.of(), Map.of(), node(type.asCollection().getGeneric(0)));
+			return new Node(Kind.LIST, Map.of(), Map.of(), node(type.asCollection().getGeneric(0), root));
 		}
-		if (!resolved.getName().startsWith(JwtProperties.class.getName()) || resolved.isEnum()) {
+		if (!resolved.getName().startsWith(root.getName()) || resolved.isEnum()) {
 			return Node.LEAF;
 		}
 		Map<String, Node> children = new LinkedHashMap<>();
@@ -72,7 +90,8 @@ final class JwtPropertyNames {
 			if (descriptor.getReadMethod() != null && !"class".equals(descriptor.getName())) {
 				String dashed = dashed(descriptor.getName());
 				names.put(dashed.replace("-", ""), dashed);
-				children.put(dashed.replace("-", ""), node(ResolvableType.forMethodReturnType(descriptor.getReadMethod())));
+				children.put(dashed.replace("-", ""),
+						node(ResolvableType.forMethodReturnType(descriptor.getReadMethod()), root));
 			}
 		}
 		return new Node(Kind.BEAN, children, names, null);

@@ -1,7 +1,9 @@
 package io.github.jwtstarter.autoconfigure;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Fails the binding of {@link JwtProperties} on any property under {@code jwt.} that the
@@ -30,7 +33,16 @@ final class UnknownJwtPropertiesBindHandlerAdvisor implements ConfigurationPrope
 
 	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName.of(JwtProperties.PREFIX);
 
-	private final JwtPropertyNames names = new JwtPropertyNames();
+	private final Supplier<JwtPropertyNames> names;
+
+	/**
+	 * Creates the advisor.
+	 * @param namespaces the namespaces that other modules bind under {@code jwt.}, read
+	 * when the properties are first bound
+	 */
+	UnknownJwtPropertiesBindHandlerAdvisor(Supplier<List<JwtPropertyNamespace>> namespaces) {
+		this.names = SingletonSupplier.of(() -> new JwtPropertyNames(namespaces.get()));
+	}
 
 	@Override
 	public BindHandler apply(BindHandler bindHandler) {
@@ -80,7 +92,7 @@ final class UnknownJwtPropertiesBindHandlerAdvisor implements ConfigurationPrope
 	}
 
 	private void check(ConfigurationPropertySource source, ConfigurationPropertyName name) {
-		String closest = this.names.closestKnownName(name);
+		String closest = this.names.get().closestKnownName(name);
 		if (closest != null) {
 			ConfigurationProperty property = source.getConfigurationProperty(name);
 			throw new UnknownJwtPropertyException(name.toString(), closest,

@@ -24,13 +24,13 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(before = JwtAutoConfiguration.class)
 @ConditionalOnJwtProviders
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({ JwtProperties.class, JwtTestProperties.class })
 public final class JwtTestTokensAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	JwtTestKeys jwtTestKeys(JwtProperties properties) {
-		List<String> realKeys = properties.getTest().getRealKeys();
+	JwtTestKeys jwtTestKeys(JwtProperties properties, JwtTestProperties testProperties) {
+		List<String> realKeys = testProperties.getRealKeys();
 		for (String id : realKeys) {
 			if (!properties.getProviders().containsKey(id)) {
 				throw new InvalidConfigurationPropertyValueException("jwt.test.real-keys", id,

@@ -18,8 +18,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class JwtTestTokensAutoConfigurationTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(JwtAutoConfiguration.class, JwtTestTokensAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtTestPropertiesAutoConfiguration.class,
+				JwtTestTokensAutoConfiguration.class));
+
+	@Test
+	void testPropertiesAreKnownWithTheModuleOnTheClassPathEvenWithoutTheAnnotation() {
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(JwtAutoConfiguration.class, JwtTestPropertiesAutoConfiguration.class))
+			.withPropertyValues("jwt.providers.corp.issuer=https://corp.example",
+					"jwt.providers.corp.jwks.local=" + io.github.jwtstarter.test.TestKeys
+						.toPem(io.github.jwtstarter.test.TestKeys.rsa("corp-1")),
+					"jwt.test.real-keys=corp")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(JwtTestKeys.class));
+	}
+
+	@Test
+	void misspelledTestPropertyFailsStartupNamingTheClosestOne() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.corp.issuer=https://corp.example", "jwt.test.real-key=corp")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(io.github.jwtstarter.autoconfigure.UnknownJwtPropertyException.class)
+				.hasMessageContaining("jwt.test.real-keys"));
+	}
 
 	@Test
 	void providersGetTestKeysAndTokens() {
