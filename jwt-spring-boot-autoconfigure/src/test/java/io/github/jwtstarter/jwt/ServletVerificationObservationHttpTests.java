@@ -1,0 +1,8 @@
+package io.github.jwtstarter.jwt;
+
+/**
+ * {@link VerificationObservationHttpTests} on the servlet stack (Tomcat).
+ */
+class ServletVerificationObservationHttpTests extends VerificationObservationHttpTests {
+
+}
