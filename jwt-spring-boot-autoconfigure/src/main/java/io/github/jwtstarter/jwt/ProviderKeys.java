@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import javax.net.ssl.SSLSocketFactory;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.Curve;
@@ -30,6 +28,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.core.io.Resource;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
@@ -218,13 +217,14 @@ public final class ProviderKeys implements Closeable {
 	/**
 	 * How a provider's discovery and JWKS endpoints are reached, beyond the JVM's defaults.
 	 *
-	 * @param sslSocketFactory the TLS socket factory of https requests (asked on every
-	 * request, so a reloaded SSL bundle takes effect), or {@code null} for the JVM's
-	 * default trust
+	 * @param sslBundle the SSL bundle of https requests (trust, client keys, protocols and
+	 * ciphers), asked on every request so that a reloaded bundle takes effect, or
+	 * {@code null} for the JVM's default trust
 	 * @param bearerToken a file whose token is sent as {@code Authorization: Bearer} on
-	 * every https request of this provider, read anew each time, or {@code null}
+	 * this provider's https requests to the issuer's origin and the configured JWK Set
+	 * URL's, read anew each time, or {@code null}
 	 */
-	public record Access(@Nullable Supplier<SSLSocketFactory> sslSocketFactory, @Nullable Resource bearerToken) {
+	public record Access(@Nullable Supplier<SslBundle> sslBundle, @Nullable Resource bearerToken) {
 
 		/** The JVM's default trust and no credentials. */
 		public static final Access DEFAULT = new Access(null, null);

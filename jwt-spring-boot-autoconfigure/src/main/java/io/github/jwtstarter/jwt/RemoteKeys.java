@@ -18,8 +18,9 @@ import org.springframework.util.Assert;
 /**
  * Builds the source of one provider's remote keys, from the network up:
  * <ol>
- * <li>{@link JwksResourceRetriever}: the HTTP client (no redirects, size cap, total
- * deadline, TLS and bearer token of the provider, HTTP caching and {@code Retry-After});</li>
+ * <li>{@link JwksResourceRetriever}: the HTTP client, Spring's {@code RestClient} on
+ * Boot's JDK request factory (no redirects, size cap, total deadline, SSL bundle and
+ * bearer token of the provider, HTTP caching and {@code Retry-After});</li>
  * <li>the JWK Set URL, or {@link DiscoveryJwkSetSource} from the issuer;</li>
  * <li>{@link ObservedJwkSetSource}: key quality gate, fetch events and observations;</li>
  * <li>{@link FetchRateLimiter}: one fetch per {@code min-refresh-interval}, longer after a
@@ -54,9 +55,9 @@ final class RemoteKeys {
 		};
 		KeySetLifetime lifetime = new KeySetLifetime(settings.cacheDuration(), settings.minRefreshInterval());
 		JwksResourceRetriever retriever = new JwksResourceRetriever(settings.connectTimeout(), settings.readTimeout(),
-				settings.maxSize(), access.sslSocketFactory(),
+				settings.maxSize(), access.sslBundle(),
 				(access.bearerToken() != null) ? new BearerTokenFile(access.bearerToken()) : null,
-				JwksResourceRetriever.bearerOrigins(issuer, jwkSetUrl), lifetime::maxAge);
+				JwksResourceRetriever.bearerOrigins(issuer, jwkSetUrl), lifetime::maxAge, observations);
 		JWKSetSource<SecurityContext> fetching = (jwkSetUrl != null)
 				? new URLBasedJWKSetSource<>(jwkSetUrl, retriever) : new DiscoveryJwkSetSource(issuer, retriever);
 		ObservedJwkSetSource observed = new ObservedJwkSetSource(fetching, providerId, listeners, clock, edDsa,

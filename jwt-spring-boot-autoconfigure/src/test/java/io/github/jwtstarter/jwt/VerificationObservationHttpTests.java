@@ -91,6 +91,10 @@ abstract class VerificationObservationHttpTests {
 				KeyValue.of("outcome", "success"));
 		assertThat(name(fetch.getParentObservation())).as("the fetch is inside the verification")
 			.isEqualTo(JwtVerifier.OBSERVATION_NAME);
+		Observation.Context request = awaitSingle("http.client.requests");
+		assertThat(name(request.getParentObservation())).as("Spring's client request is inside the fetch")
+			.isEqualTo("jwt.jwks.fetch");
+		assertVerificationParent(verification);
 		this.observations.clear();
 		assertOk(this.http.get("/anything", token));
 		assertThat(named(JwtVerifier.OBSERVATION_NAME)).as("a cache hit is not observed").isEmpty();
@@ -121,6 +125,12 @@ abstract class VerificationObservationHttpTests {
 				KeyValue.of("jwt.provider", "none"), KeyValue.of("outcome", "failure"),
 				KeyValue.of("reason", "unknown_issuer"));
 	}
+
+	/**
+	 * Checks where the verification sits in the request's observations.
+	 * @param verification the verification's observation
+	 */
+	abstract void assertVerificationParent(Observation.Context verification);
 
 	Observation.Context awaitSingle(String name) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> !named(name).isEmpty());
