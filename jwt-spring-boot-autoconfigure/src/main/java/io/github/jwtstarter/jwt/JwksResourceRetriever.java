@@ -310,8 +310,10 @@ final class JwksResourceRetriever implements ResourceRetriever {
 	}
 
 	private ClientHttpRequestFactory requestFactory(@Nullable SslBundle bundle) {
-		HttpClientSettings settings = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, this.connectTimeout,
-				this.readTimeout, bundle);
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withRedirects(HttpRedirects.DONT_FOLLOW)
+			.withTimeouts(this.connectTimeout, this.readTimeout)
+			.withSslBundle(bundle);
 		return ClientHttpRequestFactoryBuilder.jdk()
 			.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
 			.build(settings);
