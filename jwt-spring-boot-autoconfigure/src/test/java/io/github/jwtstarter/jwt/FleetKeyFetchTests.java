@@ -110,9 +110,13 @@ class FleetKeyFetchTests {
 				intervals.add(requests.get(i).at() - requests.get(i - 1).at());
 			}
 		}
-		// refreshed a tenth ahead of a lifetime of 90 to 100 % of cache-duration (jitter)
-		assertThat(intervals).allSatisfy((interval) -> assertThat(interval).isBetween(3000L, 4100L));
+		// each refresh starts a tenth ahead of a lifetime of 90 to 100 % of cache-duration
+		// (jitter): 0.855 of it on average on a quiet machine; on a loaded one a refresh set
+		// off late can overlap the next, so only the bounds of a sane fleet are checked: no
+		// instance waits past its lifetime, none fetches more than twice per lifetime
+		assertThat(intervals).allSatisfy((interval) -> assertThat(interval).isLessThanOrEqualTo(4100L));
 		double mean = intervals.stream().mapToLong(Long::longValue).average().orElseThrow();
+		assertThat(mean / cacheDuration.toMillis()).isBetween(0.5, 0.95);
 		int total = this.server.requestCount();
 		long bodies = this.server.requests().stream().filter((request) -> request.status() == 200).count();
 		System.out.printf("fleet: %d instances, %d s, cache-duration %d s: %d requests, %d with a body, "
