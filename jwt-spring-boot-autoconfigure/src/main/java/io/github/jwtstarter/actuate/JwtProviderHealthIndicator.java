@@ -16,7 +16,9 @@ import org.springframework.util.Assert;
  * never makes a network call itself.
  * <ul>
  * <li>local keys: {@code UP} with the key count;</li>
- * <li>remote keys never fetched yet (keys are fetched on first use): {@code UNKNOWN};</li>
+ * <li>remote keys never fetched yet (keys are fetched on first use): {@code UNKNOWN};
+ * {@code DOWN} when they are prefetched ({@code jwks.prefetch}): readiness waits for
+ * them;</li>
  * <li>remote keys whose last fetch succeeded: {@code UP} with the key count and the time
  * of the fetch (also once the cache has expired: the next request fetches again), or
  * {@code DOWN} when the set held no usable key;</li>
@@ -31,16 +33,30 @@ public final class JwtProviderHealthIndicator implements HealthIndicator {
 
 	private final Clock clock;
 
+	private final boolean prefetched;
+
 	/**
 	 * Creates an indicator.
 	 * @param keys the provider's keys
 	 * @param clock the clock that tells whether cached keys are still used
 	 */
 	public JwtProviderHealthIndicator(ProviderKeys keys, Clock clock) {
+		this(keys, clock, false);
+	}
+
+	/**
+	 * Creates an indicator.
+	 * @param keys the provider's keys
+	 * @param clock the clock that tells whether cached keys are still used
+	 * @param prefetched whether the keys are fetched at startup ({@code jwks.prefetch}),
+	 * so that their absence is {@code DOWN} rather than {@code UNKNOWN}
+	 */
+	public JwtProviderHealthIndicator(ProviderKeys keys, Clock clock, boolean prefetched) {
 		Assert.notNull(keys, "keys cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.keys = keys;
 		this.clock = clock;
+		this.prefetched = prefetched;
 	}
 
 	@Override
@@ -52,7 +68,8 @@ public final class JwtProviderHealthIndicator implements HealthIndicator {
 			return health.up().build();
 		}
 		if (!status.attempted()) {
-			return health.unknown().withDetail("reason", "not fetched yet").build();
+			return (this.prefetched) ? health.down().withDetail("reason", "prefetch not completed yet").build()
+					: health.unknown().withDetail("reason", "not fetched yet").build();
 		}
 		detail(health, "lastSuccessfulFetch", status.lastSuccessfulFetch());
 		detail(health, "failingSince", status.failingSince());

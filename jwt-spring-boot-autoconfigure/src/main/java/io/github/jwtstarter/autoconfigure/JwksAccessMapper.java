@@ -2,15 +2,12 @@ package io.github.jwtstarter.autoconfigure;
 
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.net.ssl.SSLSocketFactory;
-
 import io.github.jwtstarter.jwt.ProviderKeys;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.ssl.SslOptions;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
@@ -20,7 +17,8 @@ import org.springframework.util.StringUtils;
  * {@link ProviderKeys.Access} of its discovery and JWKS requests. An unknown bundle or a
  * token file that does not exist fails startup naming the property; a bundle that Spring
  * Boot reloads (its {@code reload-on-update}) is used from the next request on, and the
- * bundle's options (enabled protocols and cipher suites) apply to every connection.
+ * bundle's options (enabled protocols and cipher suites) apply to every connection
+ * (Boot's HTTP client builder applies them).
  */
 final class JwksAccessMapper {
 
@@ -35,28 +33,27 @@ final class JwksAccessMapper {
 
 	ProviderKeys.Access access(String id, JwtProperties.Jwks jwks) {
 		String name = "jwt.providers." + id + ".jwks";
-		AtomicReference<SSLSocketFactory> socketFactory = null;
+		AtomicReference<SslBundle> sslBundle = null;
 		if (StringUtils.hasText(jwks.getSslBundle())) {
-			socketFactory = sslSocketFactory(name + ".ssl-bundle", jwks.getSslBundle());
+			sslBundle = sslBundle(name + ".ssl-bundle", jwks.getSslBundle());
 		}
 		Resource bearerToken = null;
 		if (StringUtils.hasText(jwks.getBearerTokenLocation())) {
 			bearerToken = bearerToken(name + ".bearer-token-location", jwks.getBearerTokenLocation());
 		}
-		return new ProviderKeys.Access((socketFactory != null) ? socketFactory::get : null, bearerToken);
+		return new ProviderKeys.Access((sslBundle != null) ? sslBundle::get : null, bearerToken);
 	}
 
-	private AtomicReference<SSLSocketFactory> sslSocketFactory(String name, String bundleName) {
+	private AtomicReference<SslBundle> sslBundle(String name, String bundleName) {
 		if (this.sslBundles == null) {
 			throw JwtPropertiesValidator.invalid(name, bundleName,
 					"no SSL bundles are available (SslAutoConfiguration is excluded or replaced); "
 							+ "define the bundle under spring.ssl.bundle.pem." + bundleName);
 		}
 		try {
-			SslBundle bundle = this.sslBundles.getBundle(bundleName);
-			AtomicReference<SSLSocketFactory> socketFactory = new AtomicReference<>(socketFactory(bundle));
-			this.sslBundles.addBundleUpdateHandler(bundleName, (updated) -> socketFactory.set(socketFactory(updated)));
-			return socketFactory;
+			AtomicReference<SslBundle> bundle = new AtomicReference<>(this.sslBundles.getBundle(bundleName));
+			this.sslBundles.addBundleUpdateHandler(bundleName, bundle::set);
+			return bundle;
 		}
 		catch (NoSuchSslBundleException ex) {
 			throw JwtPropertiesValidator.invalid(name, bundleName,
@@ -64,12 +61,6 @@ final class JwksAccessMapper {
 							+ " (or spring.ssl.bundle.jks." + bundleName + "), or use one of "
 							+ this.sslBundles.getBundleNames());
 		}
-	}
-
-	private static SSLSocketFactory socketFactory(SslBundle bundle) {
-		SSLSocketFactory socketFactory = bundle.createSslContext().getSocketFactory();
-		SslOptions options = bundle.getOptions();
-		return (options.isSpecified()) ? new OptionsSocketFactory(socketFactory, options) : socketFactory;
 	}
 
 	private Resource bearerToken(String name, String location) {

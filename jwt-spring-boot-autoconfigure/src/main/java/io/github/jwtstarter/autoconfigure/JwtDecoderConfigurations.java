@@ -15,6 +15,7 @@ import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.jwt.VerifiedTokenCache;
 import io.github.jwtstarter.web.reactive.ProviderReactiveAuthenticationManager;
 import io.github.jwtstarter.web.servlet.ProviderAuthenticationManager;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -51,13 +52,15 @@ final class JwtDecoderConfigurations {
 				ObjectProvider<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
 				ObjectProvider<JwtProviderKeysCustomizer> keysCustomizers,
 				ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
-				ObjectProvider<JwtProviderValidatorCustomizer> validatorCustomizers) {
+				ObjectProvider<JwtProviderValidatorCustomizer> validatorCustomizers,
+				ObjectProvider<ObservationRegistry> observations) {
 			List<JwksFetchListener> listeners = fetchListeners.orderedStream().toList();
 			JwksFetchListener listener = (event) -> listeners.forEach((each) -> each.onFetch(event));
 			JwtPropertiesMapper mapper = new JwtPropertiesMapper(resourceLoader, sslBundles.getIfAvailable(), listener,
 					authoritiesCustomizers.orderedStream().toList(), keysCustomizers.orderedStream().toList(),
 					validators.orderedStream().toList(), validatorCustomizers.orderedStream().toList(),
-					Clock.systemUTC());
+					Clock.systemUTC())
+				.observations(observations.getIfUnique(() -> ObservationRegistry.NOOP));
 			return new JwtProviderRegistry(mapper.providers(properties));
 		}
 
@@ -76,7 +79,8 @@ final class JwtDecoderConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		JwtVerifier jwtVerifier(JwtProviderRegistry registry, JwtProperties properties,
-				ObjectProvider<VerifiedTokenCache> cache, ObjectProvider<JwtVerificationListener> listeners) {
+				ObjectProvider<VerifiedTokenCache> cache, ObjectProvider<JwtVerificationListener> listeners,
+				ObjectProvider<ObservationRegistry> observations) {
 			List<JwtVerificationListener> all = listeners.orderedStream().toList();
 			// called on every request: the one listener itself when there is one
 			JwtVerificationListener listener = switch (all.size()) {
@@ -103,7 +107,8 @@ final class JwtDecoderConfigurations {
 				};
 			};
 			return new JwtVerifier(registry, Math.toIntExact(properties.getMaxTokenSize().toBytes()),
-					properties.getCache().isEnabled() ? cache.getIfAvailable() : null, listener);
+					properties.getCache().isEnabled() ? cache.getIfAvailable() : null, listener,
+					observations.getIfUnique(() -> ObservationRegistry.NOOP));
 		}
 
 	}

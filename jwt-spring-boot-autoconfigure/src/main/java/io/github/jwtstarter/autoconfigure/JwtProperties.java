@@ -78,6 +78,11 @@ public class JwtProperties implements InitializingBean {
 	 */
 	private final Events events = new Events();
 
+	/**
+	 * Defaults of every provider's remote keys, and the startup wait for prefetched keys.
+	 */
+	private final JwksDefaults jwks = new JwksDefaults();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -136,6 +141,10 @@ public class JwtProperties implements InitializingBean {
 
 	public Events getEvents() {
 		return this.events;
+	}
+
+	public JwksDefaults getJwks() {
+		return this.jwks;
 	}
 
 	@Override
@@ -587,6 +596,13 @@ public class JwtProperties implements InitializingBean {
 		 */
 		private @Nullable String bearerTokenLocation;
 
+		/**
+		 * Whether the remote keys are fetched at startup, the application's readiness
+		 * waiting for them (at most jwt.jwks.prefetch-timeout); unset means
+		 * jwt.jwks.prefetch.
+		 */
+		private @Nullable Boolean prefetch;
+
 		public @Nullable String getUri() {
 			return this.uri;
 		}
@@ -673,6 +689,50 @@ public class JwtProperties implements InitializingBean {
 
 		public void setBearerTokenLocation(@Nullable String bearerTokenLocation) {
 			this.bearerTokenLocation = bearerTokenLocation;
+		}
+
+		public @Nullable Boolean getPrefetch() {
+			return this.prefetch;
+		}
+
+		public void setPrefetch(@Nullable Boolean prefetch) {
+			this.prefetch = prefetch;
+		}
+
+	}
+
+	/**
+	 * Defaults of every provider's remote keys.
+	 */
+	public static class JwksDefaults {
+
+		/**
+		 * Whether remote keys are fetched at startup, the application's readiness
+		 * (ReadinessState) refusing traffic until they are there; a provider's
+		 * jwks.prefetch overrides it.
+		 */
+		private boolean prefetch = false;
+
+		/**
+		 * Longest time readiness waits for prefetched keys; then the application accepts
+		 * traffic, and a provider still without keys is DOWN and fetches on demand.
+		 */
+		private Duration prefetchTimeout = Duration.ofSeconds(30);
+
+		public boolean isPrefetch() {
+			return this.prefetch;
+		}
+
+		public void setPrefetch(boolean prefetch) {
+			this.prefetch = prefetch;
+		}
+
+		public Duration getPrefetchTimeout() {
+			return this.prefetchTimeout;
+		}
+
+		public void setPrefetchTimeout(Duration prefetchTimeout) {
+			this.prefetchTimeout = prefetchTimeout;
 		}
 
 	}

@@ -36,6 +36,7 @@ import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenLocation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundles;
@@ -70,6 +71,8 @@ final class JwtPropertiesMapper {
 
 	private final List<JwtProviderValidatorCustomizer> validatorCustomizers;
 
+	private ObservationRegistry observations = ObservationRegistry.NOOP;
+
 	JwtPropertiesMapper(ResourceLoader resourceLoader, JwksFetchListener fetchListener,
 			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers, Clock clock) {
 		this(resourceLoader, null, fetchListener, authoritiesCustomizers, List.of(), clock);
@@ -101,6 +104,16 @@ final class JwtPropertiesMapper {
 		this.clock = clock;
 	}
 
+	/**
+	 * Observes the key fetches of the providers mapped from now on.
+	 * @param observations the registry
+	 * @return this mapper
+	 */
+	JwtPropertiesMapper observations(ObservationRegistry observations) {
+		this.observations = observations;
+		return this;
+	}
+
 	List<JwtProvider> providers(JwtProperties properties) {
 		JwtProviderFactory factory = factory(properties.getCrypto().getProvider());
 		List<JwtProvider> providers = new ArrayList<>();
@@ -110,8 +123,9 @@ final class JwtPropertiesMapper {
 
 	JwtProviderFactory factory(JwtProperties.CryptoProvider provider) {
 		ClassLoader classLoader = this.resourceLoader.getClassLoader();
-		return (provider == JwtProperties.CryptoProvider.AUTO) ? JwtProviderFactory.preferAccp(classLoader, this.clock)
-				: JwtProviderFactory.jdk(classLoader, this.clock);
+		JwtProviderFactory factory = (provider == JwtProperties.CryptoProvider.AUTO)
+				? JwtProviderFactory.preferAccp(classLoader, this.clock) : JwtProviderFactory.jdk(classLoader, this.clock);
+		return factory.observationRegistry(this.observations);
 	}
 
 	JwtProvider provider(String id, JwtProperties.Provider properties, JwtProviderFactory factory) {
@@ -266,6 +280,25 @@ final class JwtPropertiesMapper {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Returns the providers whose remote keys are fetched at startup: those with
+	 * {@code jwks.prefetch}, or without it when {@code jwt.jwks.prefetch} is set.
+	 * @param properties the properties
+	 * @return the provider ids
+	 */
+	static Set<String> prefetching(JwtProperties properties) {
+		Set<String> ids = new LinkedHashSet<>();
+		properties.getProviders().forEach((id, provider) -> {
+			JwtProperties.Jwks jwks = provider.getJwks();
+			boolean remote = (jwks.getLocal() == null || jwks.getLocal().isBlank()) && jwks.getLocation() == null;
+			Boolean prefetch = jwks.getPrefetch();
+			if (remote && ((prefetch != null) ? prefetch : properties.getJwks().isPrefetch())) {
+				ids.add(id);
+			}
+		});
+		return ids;
 	}
 
 	static Map<String, Set<TokenLocation>> tokenLocations(JwtProperties properties) {

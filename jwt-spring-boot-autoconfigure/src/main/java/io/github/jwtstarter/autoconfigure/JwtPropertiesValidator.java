@@ -45,6 +45,7 @@ final class JwtPropertiesValidator {
 		properties.getProviders().forEach((id, provider) -> validateForwardedHeaders(id, provider, tokenHeaders));
 		positive("jwt.max-token-size", properties.getMaxTokenSize().toBytes());
 		positive("jwt.cache.max-size", properties.getCache().getMaxSize());
+		positive("jwt.jwks.prefetch-timeout", properties.getJwks().getPrefetchTimeout().toMillis());
 		Set<String> ids = properties.getProviders().keySet();
 		List<JwtProperties.Route> routes = properties.getRoutes();
 		for (int i = 0; i < routes.size(); i++) {

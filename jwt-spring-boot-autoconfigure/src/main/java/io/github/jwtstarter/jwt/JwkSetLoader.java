@@ -60,7 +60,7 @@ final class JwkSetLoader {
 		}
 	}
 
-	private static JWKSet publicOnly(JWKSet set) {
+	static JWKSet publicOnly(JWKSet set) {
 		List<JWK> keys = new ArrayList<>();
 		for (JWK key : set.getKeys()) {
 			keys.add((key.isPrivate() && !(key.toPublicJWK() == null)) ? key.toPublicJWK() : key);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -29,9 +30,12 @@ public final class JwtProviderFactory {
 
 	private final Clock clock;
 
-	private JwtProviderFactory(VerificationCrypto crypto, Clock clock) {
+	private final ObservationRegistry observations;
+
+	private JwtProviderFactory(VerificationCrypto crypto, Clock clock, ObservationRegistry observations) {
 		this.crypto = crypto;
 		this.clock = clock;
+		this.observations = observations;
 	}
 
 	/**
@@ -44,7 +48,7 @@ public final class JwtProviderFactory {
 	 */
 	public static JwtProviderFactory preferAccp(@Nullable ClassLoader classLoader, Clock clock) {
 		Assert.notNull(clock, "clock cannot be null");
-		return new JwtProviderFactory(VerificationCrypto.preferAccp(classLoader), clock);
+		return new JwtProviderFactory(VerificationCrypto.preferAccp(classLoader), clock, ObservationRegistry.NOOP);
 	}
 
 	/**
@@ -55,7 +59,18 @@ public final class JwtProviderFactory {
 	 */
 	public static JwtProviderFactory jdk(@Nullable ClassLoader classLoader, Clock clock) {
 		Assert.notNull(clock, "clock cannot be null");
-		return new JwtProviderFactory(VerificationCrypto.jdk(classLoader), clock);
+		return new JwtProviderFactory(VerificationCrypto.jdk(classLoader), clock, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * A factory like this one whose remote keys report each fetch as an observation
+	 * ({@code jwt.jwks.fetch}), a span in the current trace under Micrometer Tracing.
+	 * @param observations the registry; {@link ObservationRegistry#NOOP} observes nothing
+	 * @return the factory
+	 */
+	public JwtProviderFactory observationRegistry(ObservationRegistry observations) {
+		Assert.notNull(observations, "observations cannot be null");
+		return new JwtProviderFactory(this.crypto, this.clock, observations);
 	}
 
 	/**
@@ -85,20 +100,42 @@ public final class JwtProviderFactory {
 			// the cause is left out: it may quote the text
 			throw new IllegalArgumentException(ex.getMessage() + "; provide a JWK Set, a JWK, or PEM public key(s)");
 		}
-		if (keys.getKeys().isEmpty()) {
-			throw new IllegalArgumentException("holds no key");
-		}
-		List<String> problems = JwkQualityGate.problems(keys, supportsEdDsa());
-		if (!problems.isEmpty()) {
-			throw new IllegalArgumentException("keys refused by the key quality gate: " + String.join("; ", problems));
-		}
-		return ProviderKeys.local(keys);
+		return localKeys(keys);
 	}
 
 	/**
-	 * Remote keys, as {@link ProviderKeys#remote(String, URL, String, ProviderKeys.RemoteSettings,
-	 * ProviderKeys.Access, JwksFetchListener, Clock, boolean)} describes, with this factory's
-	 * clock and Ed25519 keys skipped unless {@link #supportsEdDsa()}.
+	 * Local keys, each passed through the key quality gate; only their public parts are
+	 * kept.
+	 * @param keys the keys, e.g. generated test keys
+	 * @return the provider keys
+	 * @throws IllegalArgumentException when the set is empty or the key quality gate
+	 * refuses a key; the message never holds key material
+	 */
+	public ProviderKeys localKeys(JWKSet keys) {
+		Assert.notNull(keys, "keys cannot be null");
+		JWKSet publicKeys = JwkSetLoader.publicOnly(keys);
+		if (publicKeys.getKeys().isEmpty()) {
+			throw new IllegalArgumentException("holds no key");
+		}
+		List<String> problems = JwkQualityGate.problems(publicKeys, supportsEdDsa());
+		if (!problems.isEmpty()) {
+			throw new IllegalArgumentException("keys refused by the key quality gate: " + String.join("; ", problems));
+		}
+		return ProviderKeys.local(publicKeys);
+	}
+
+	/**
+	 * Remote keys: fetched on first use (or at startup, see {@link ProviderKeys#fetch()}),
+	 * passed through the key quality gate (Ed25519 keys skipped unless
+	 * {@link #supportsEdDsa()}), cached for the response's {@code Cache-Control: max-age}
+	 * between {@code min-refresh-interval} and {@code cache-duration} (less a random part
+	 * of up to a tenth) and refreshed in the background ahead of expiry, revalidated with
+	 * {@code ETag} / {@code Last-Modified}, fetched at most once per
+	 * {@code min-refresh-interval} (longer after a {@code Retry-After}; an unknown
+	 * {@code kid} included, concurrent misses sharing one fetch), and kept in use while
+	 * the endpoint fails until {@code outage-tolerance} (or {@code cache-duration}, if
+	 * longer) after the last successful fetch. A bearer token goes only to the issuer's
+	 * origin and the configured JWK Set URL's.
 	 * @param providerId the provider's id
 	 * @param jwkSetUrl the JWK Set URL, or {@code null} for discovery from the issuer
 	 * @param issuer the issuer, for discovery
@@ -109,8 +146,8 @@ public final class JwtProviderFactory {
 	 */
 	public ProviderKeys remoteKeys(String providerId, @Nullable URL jwkSetUrl, String issuer,
 			ProviderKeys.RemoteSettings settings, ProviderKeys.Access access, JwksFetchListener listener) {
-		return ProviderKeys.remote(providerId, jwkSetUrl, issuer, settings, access, listener, this.clock,
-				supportsEdDsa());
+		return RemoteKeys.create(providerId, jwkSetUrl, issuer, settings, access, listener, this.clock,
+				supportsEdDsa(), this.observations);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package io.github.jwtstarter.jwt;
 import java.util.function.Predicate;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -20,6 +22,14 @@ import org.springframework.util.Assert;
  * provider's checks of sender-constrained tokens run against how it presented the token.
  * {@link #verifyCached} answers the cheap cases alone, so that a non-blocking caller runs
  * only the rest off its event loop.
+ * <p>
+ * Each verification that is not a cache hit is a Micrometer {@link Observation} named
+ * {@value #OBSERVATION_NAME} (a span in the request's trace under Micrometer Tracing),
+ * tagged {@code jwt.provider} (the provider id, {@code none} when no provider has the
+ * token's issuer), {@code outcome} ({@code success} or {@code failure}) and
+ * {@code reason} ({@code none} or a {@link JwtFailure#tag()}); tag values come from fixed
+ * sets and configured ids, never from the token. Cache hits are not observed, and
+ * nothing is with the no-op registry.
  */
 public final class JwtVerifier {
 
@@ -29,11 +39,32 @@ public final class JwtVerifier {
 
 	private final @Nullable VerifiedTokenCache cache;
 
+	/** Name of the observation of a verification that is not a cache hit. */
+	public static final String OBSERVATION_NAME = "jwt.verification";
+
 	private final JwtVerificationListener listener;
+
+	private final ObservationRegistry observations;
 
 	public JwtVerifier(JwtProviderRegistry registry, int maxTokenLength, @Nullable VerifiedTokenCache cache,
 			JwtVerificationListener listener) {
+		this(registry, maxTokenLength, cache, listener, ObservationRegistry.NOOP);
+	}
+
+	/**
+	 * Creates a verifier whose verifications that are not cache hits are observed.
+	 * @param registry the providers
+	 * @param maxTokenLength the longest accepted token
+	 * @param cache the verified-token cache, or {@code null}
+	 * @param listener told of every verification
+	 * @param observations the registry of the observations; {@link ObservationRegistry#NOOP}
+	 * observes nothing
+	 */
+	public JwtVerifier(JwtProviderRegistry registry, int maxTokenLength, @Nullable VerifiedTokenCache cache,
+			JwtVerificationListener listener, ObservationRegistry observations) {
 		Assert.notNull(registry, "registry cannot be null");
+		Assert.notNull(observations, "observations cannot be null");
+		this.observations = observations;
 		Assert.isTrue(maxTokenLength > 0, "maxTokenLength must be positive");
 		Assert.notNull(listener, "listener cannot be null");
 		this.registry = registry;
@@ -101,6 +132,8 @@ public final class JwtVerifier {
 		long start = System.nanoTime();
 		JwtProvider provider = null;
 		boolean cached = false;
+		Observation observation = null;
+		Observation.Scope scope = null;
 		try {
 			if (token.length() > this.maxTokenLength) {
 				throw new JwtVerificationException(JwtFailure.TOO_LARGE);
@@ -115,6 +148,12 @@ public final class JwtVerifier {
 				return null;
 			}
 			else {
+				if (!this.observations.isNoop()) {
+					observation = Observation.createNotStarted(OBSERVATION_NAME, this.observations)
+						.contextualName("jwt verification")
+						.start();
+					scope = observation.openScope();
+				}
 				SignedJWT parsed = JwtTokenParser.parse(token);
 				provider = this.registry.byIssuer(JwtTokenParser.issuer(parsed));
 				if (provider == null) {
@@ -131,12 +170,36 @@ public final class JwtVerifier {
 			}
 			provider.getSenderConstraints().check(verified.jwt(), presentation);
 			this.listener.onVerification(provider, null, null, cached, System.nanoTime() - start);
+			if (observation != null) {
+				stop(observation, scope, provider, null);
+			}
 			return verified;
 		}
 		catch (JwtVerificationException ex) {
 			this.listener.onVerification(provider, ex.getFailure(), ex.getReason(), cached, System.nanoTime() - start);
+			if (observation != null) {
+				stop(observation, scope, provider, ex.getFailure());
+			}
 			throw ex.of(provider);
 		}
+		catch (RuntimeException | Error ex) {
+			if (observation != null) {
+				observation.error(ex);
+				stop(observation, scope, provider, JwtFailure.INVALID);
+			}
+			throw ex;
+		}
+	}
+
+	private static void stop(Observation observation, Observation.@Nullable Scope scope,
+			@Nullable JwtProvider provider, @Nullable JwtFailure failure) {
+		observation.lowCardinalityKeyValue("jwt.provider", (provider != null) ? provider.getId() : "none")
+			.lowCardinalityKeyValue("outcome", (failure != null) ? "failure" : "success")
+			.lowCardinalityKeyValue("reason", (failure != null) ? failure.tag() : "none");
+		if (scope != null) {
+			scope.close();
+		}
+		observation.stop();
 	}
 
 	private void checkCached(String token, VerifiedJwt verified, Predicate<JwtProvider> admissible) {

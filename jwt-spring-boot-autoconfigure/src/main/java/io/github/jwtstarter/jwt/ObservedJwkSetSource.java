@@ -11,6 +11,8 @@ import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSetSourceWrapper;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -24,10 +26,20 @@ import org.springframework.util.Assert;
  * {@link #announceFetched()}, which the caching source above calls once it serves the
  * new set: announcing earlier would let a token verified with a removed key, still
  * cached above, enter the verified-token cache under the new generation.
+ * <p>
+ * Each fetch (discovery included) is also a Micrometer {@link Observation} named
+ * {@value #OBSERVATION_NAME}, tagged {@code jwt.provider} and {@code outcome}
+ * ({@code success} or {@code failure}): a span inside the trace of the request that
+ * needed the keys. Nothing is observed with the no-op registry.
  */
 final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 
+	/** Name of the observation of one fetch. */
+	static final String OBSERVATION_NAME = "jwt.jwks.fetch";
+
 	private static final Log logger = LogFactory.getLog(ObservedJwkSetSource.class);
+
+	private final ObservationRegistry observations;
 
 	private final String providerId;
 
@@ -43,7 +55,14 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 
 	ObservedJwkSetSource(JWKSetSource<SecurityContext> source, String providerId, JwksFetchListener listener,
 			Clock clock, boolean edDsa) {
+		this(source, providerId, listener, clock, edDsa, ObservationRegistry.NOOP);
+	}
+
+	ObservedJwkSetSource(JWKSetSource<SecurityContext> source, String providerId, JwksFetchListener listener,
+			Clock clock, boolean edDsa, ObservationRegistry observations) {
 		super(source);
+		Assert.notNull(observations, "observations cannot be null");
+		this.observations = observations;
 		Assert.hasText(providerId, "providerId cannot be empty");
 		Assert.notNull(listener, "listener cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
@@ -70,6 +89,30 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 
 	@Override
 	public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
+			throws KeySourceException {
+		if (this.observations.isNoop()) {
+			return fetch(refreshEvaluator, currentTime, context);
+		}
+		Observation observation = Observation.createNotStarted(OBSERVATION_NAME, this.observations)
+			.contextualName("jwt jwks fetch")
+			.lowCardinalityKeyValue("jwt.provider", this.providerId)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			JWKSet fetched = fetch(refreshEvaluator, currentTime, context);
+			observation.lowCardinalityKeyValue("outcome", "success");
+			return fetched;
+		}
+		catch (KeySourceException | RuntimeException ex) {
+			observation.lowCardinalityKeyValue("outcome", "failure");
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
+	}
+
+	private JWKSet fetch(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
 			throws KeySourceException {
 		JWKSet fetched;
 		try {

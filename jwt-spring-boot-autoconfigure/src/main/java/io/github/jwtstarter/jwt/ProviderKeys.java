@@ -11,35 +11,33 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-import javax.net.ssl.SSLSocketFactory;
-
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSetBasedJWKSource;
-import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.core.io.Resource;
 import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 /**
- * One provider's own verification keys: a local key set, or a remote one (a JWK Set
- * URL or OpenID Connect discovery) cached, refreshed ahead of expiry, rate limited and
- * outage tolerant through Nimbus' {@link JWKSourceBuilder}. Keys are never shared
- * between providers.
+ * One provider's own verification keys, a value: a local key set, or a remote one (a JWK
+ * Set URL or OpenID Connect discovery) cached, refreshed ahead of expiry, rate limited and
+ * outage tolerant (see {@link RemoteKeys}). Built by {@link JwtProviderFactory}, the one
+ * way in. Keys are never shared between providers.
  */
 public final class ProviderKeys implements Closeable {
 
@@ -57,8 +55,10 @@ public final class ProviderKeys implements Closeable {
 	 * What remote keys accept when no algorithm is configured: the supported algorithms
 	 * but HMAC, which needs a local secret.
 	 */
-	private static final Set<JWSAlgorithm> ASYMMETRIC = supported(List.of(SUPPORTED_ALGORITHMS),
+	static final Set<JWSAlgorithm> ASYMMETRIC = supported(List.of(SUPPORTED_ALGORITHMS),
 			JWSAlgorithm.Family.HMAC_SHA);
+
+	private static final JWKSelector ANY_KEY = new JWKSelector(new JWKMatcher.Builder().build());
 
 	private final JWKSource<SecurityContext> source;
 
@@ -70,7 +70,7 @@ public final class ProviderKeys implements Closeable {
 
 	private final Supplier<KeySetStatus> status;
 
-	private ProviderKeys(JWKSource<SecurityContext> source, Set<JWSAlgorithm> defaultAlgorithms, boolean local,
+	ProviderKeys(JWKSource<SecurityContext> source, Set<JWSAlgorithm> defaultAlgorithms, boolean local,
 			@Nullable Closeable closeable, Supplier<KeySetStatus> status) {
 		this.source = source;
 		this.defaultAlgorithms = Set.copyOf(defaultAlgorithms);
@@ -80,11 +80,12 @@ public final class ProviderKeys implements Closeable {
 	}
 
 	/**
-	 * Local keys, already checked by the key quality gate.
+	 * Local keys, already checked by the key quality gate: built through
+	 * {@link JwtProviderFactory#localKeys(JWKSet)}.
 	 * @param keys the keys
 	 * @return the provider keys
 	 */
-	public static ProviderKeys local(JWKSet keys) {
+	static ProviderKeys local(JWKSet keys) {
 		Assert.notNull(keys, "keys cannot be null");
 		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 		for (JWK key : keys.getKeys()) {
@@ -95,82 +96,13 @@ public final class ProviderKeys implements Closeable {
 	}
 
 	/**
-	 * Remote keys: fetched on first use through {@link JwksResourceRetriever}, passed
-	 * through the key quality gate, cached for {@code cache-duration} and refreshed
-	 * in the background ahead of expiry, fetched at most once per
-	 * {@code min-refresh-interval} (an unknown {@code kid} included, concurrent misses
-	 * sharing one fetch), and kept in use while the endpoint fails until
-	 * {@code outage-tolerance} (or {@code cache-duration}, if longer) after the last
-	 * successful fetch.
-	 * @param providerId the provider's id
-	 * @param jwkSetUrl the JWK Set URL, or {@code null} for discovery from the issuer
-	 * @param issuer the issuer, for discovery
-	 * @param settings how keys are fetched and cached
-	 * @param listener told of every fetch
-	 * @param clock the clock of fetch events
-	 * @return the provider keys
+	 * Remote keys as {@link RemoteKeys} builds them, with the JVM's default trust, no
+	 * bearer token, Ed25519 keys skipped and no observations: for tests of this package.
 	 */
-	public static ProviderKeys remote(String providerId, @Nullable URL jwkSetUrl, String issuer,
-			RemoteSettings settings, JwksFetchListener listener, Clock clock) {
-		return remote(providerId, jwkSetUrl, issuer, settings, Access.DEFAULT, listener, clock,
-				VerificationCrypto.jdk().supportsEdDsa());
-	}
-
-	/**
-	 * Remote keys, as {@link #remote(String, URL, String, RemoteSettings, JwksFetchListener,
-	 * Clock)} describes, fetched with the provider's own TLS settings and bearer token, and
-	 * Ed25519 keys skipped unless {@code edDsa}.
-	 * @param providerId the provider's id
-	 * @param jwkSetUrl the JWK Set URL, or {@code null} for discovery from the issuer
-	 * @param issuer the issuer, for discovery
-	 * @param settings how keys are fetched and cached
-	 * @param access how the discovery and JWKS endpoints are reached
-	 * @param listener told of every fetch
-	 * @param clock the clock of fetch events
-	 * @param edDsa whether Ed25519 keys can be verified (Google Tink is present)
-	 * @return the provider keys
-	 */
-	public static ProviderKeys remote(String providerId, @Nullable URL jwkSetUrl, String issuer,
-			RemoteSettings settings, Access access, JwksFetchListener listener, Clock clock, boolean edDsa) {
-		Assert.hasText(providerId, "providerId cannot be empty");
-		Assert.notNull(settings, "settings cannot be null");
-		Assert.notNull(access, "access cannot be null");
-		Assert.notNull(listener, "listener cannot be null");
-		Assert.notNull(clock, "clock cannot be null");
-		Duration usableFor = (settings.outageTolerance().compareTo(settings.cacheDuration()) > 0)
-				? settings.outageTolerance() : settings.cacheDuration();
-		RemoteKeyState state = new RemoteKeyState(usableFor);
-		JwksFetchListener listeners = (event) -> {
-			state.onFetch(event);
-			listener.onFetch(event);
-		};
-		JwksResourceRetriever retriever = new JwksResourceRetriever(settings.connectTimeout(), settings.readTimeout(),
-				settings.maxSize(), access.sslSocketFactory(),
-				(access.bearerToken() != null) ? new BearerTokenFile(access.bearerToken()) : null);
-		JWKSetSource<SecurityContext> fetching = (jwkSetUrl != null)
-				? new URLBasedJWKSetSource<>(jwkSetUrl, retriever) : new DiscoveryJwkSetSource(issuer, retriever);
-		ObservedJwkSetSource observed = new ObservedJwkSetSource(fetching, providerId, listeners, clock, edDsa);
-		JWKSetSource<SecurityContext> limited = new FetchRateLimiter(observed, settings.minRefreshInterval());
-		long ttl = settings.cacheDuration().toMillis();
-		// how long concurrent misses wait for the one fetch in flight
-		long refreshTimeout = Math.min(ttl - 1, settings.connectTimeout().plus(settings.readTimeout()).toMillis());
-		// Nimbus requires refresh-ahead time + refresh timeout <= time-to-live
-		long refreshAhead = Math.max(0, Math.min(Math.min(30_000L, ttl / 10), ttl - refreshTimeout - 1));
-		JWKSetBasedJWKSource<SecurityContext> built = (JWKSetBasedJWKSource<SecurityContext>) JWKSourceBuilder
-			.create(limited)
-			.cache(ttl, refreshTimeout)
-			.refreshAheadCache(refreshAhead, false, (event) -> {
-				// after the new set is cached (a request's fetch or a refresh ahead of expiry)
-				if (event instanceof CachingJWKSetSource.RefreshCompletedEvent) {
-					observed.announceFetched();
-				}
-			})
-			.rateLimited(false)
-			.outageTolerant(Math.max(1, usableFor.toMillis()))
-			.build();
-		JWKSetBasedJWKSource<SecurityContext> source = new JWKSetBasedJWKSource<>(
-				new OutageBoundJwkSetSource(built.getJWKSetSource(), state, clock));
-		return new ProviderKeys(source, ASYMMETRIC, false, source, state::status);
+	static ProviderKeys remote(String providerId, @Nullable URL jwkSetUrl, String issuer, RemoteSettings settings,
+			JwksFetchListener listener, Clock clock) {
+		return RemoteKeys.create(providerId, jwkSetUrl, issuer, settings, Access.DEFAULT, listener, clock,
+				VerificationCrypto.jdk().supportsEdDsa(), ObservationRegistry.NOOP);
 	}
 
 	private static Set<JWSAlgorithm> supported(List<? extends Set<JWSAlgorithm>> families,
@@ -235,6 +167,24 @@ public final class ProviderKeys implements Closeable {
 	}
 
 	/**
+	 * Fetches remote keys now, unless cached ones are still fresh, as the first token
+	 * would: rate limited, reported to the fetch listeners, bounded by the timeouts. Does
+	 * nothing for local keys. A failure is reported as any fetch failure is, and shows in
+	 * {@link #status()}.
+	 */
+	public void fetch() {
+		if (this.local) {
+			return;
+		}
+		try {
+			this.source.get(ANY_KEY, null);
+		}
+		catch (KeySourceException | RuntimeException ex) {
+			// reported to the fetch listeners and in the status
+		}
+	}
+
+	/**
 	 * Returns what is known of the keys, without any network call.
 	 * @return the status of the keys
 	 */
@@ -267,13 +217,14 @@ public final class ProviderKeys implements Closeable {
 	/**
 	 * How a provider's discovery and JWKS endpoints are reached, beyond the JVM's defaults.
 	 *
-	 * @param sslSocketFactory the TLS socket factory of https requests (asked on every
-	 * request, so a reloaded SSL bundle takes effect), or {@code null} for the JVM's
-	 * default trust
+	 * @param sslBundle the SSL bundle of https requests (trust, client keys, protocols and
+	 * ciphers), asked on every request so that a reloaded bundle takes effect, or
+	 * {@code null} for the JVM's default trust
 	 * @param bearerToken a file whose token is sent as {@code Authorization: Bearer} on
-	 * every https request of this provider, read anew each time, or {@code null}
+	 * this provider's https requests to the issuer's origin and the configured JWK Set
+	 * URL's, read anew each time, or {@code null}
 	 */
-	public record Access(@Nullable Supplier<SSLSocketFactory> sslSocketFactory, @Nullable Resource bearerToken) {
+	public record Access(@Nullable Supplier<SslBundle> sslBundle, @Nullable Resource bearerToken) {
 
 		/** The JVM's default trust and no credentials. */
 		public static final Access DEFAULT = new Access(null, null);

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.jwt.JwtProviderFactory;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.MutableClock;
@@ -38,11 +39,13 @@ class JwtProviderHealthIndicatorTests {
 
 	private final JwksServer server = JwksServer.start(KEY);
 
-	private final ProviderKeys keys = ProviderKeys.remote("corp", url(this.server.jwksUri()), "https://corp.example",
+	private final JwtProviderFactory factory = JwtProviderFactory.jdk(null, this.clock);
+
+	private final ProviderKeys keys = this.factory.remoteKeys("corp", url(this.server.jwksUri()), "https://corp.example",
 			new ProviderKeys.RemoteSettings(Duration.ofMinutes(5), Duration.ZERO, OUTAGE_TOLERANCE,
 					Duration.ofMillis(500), Duration.ofSeconds(1), DataSize.ofKilobytes(64)),
-			(event) -> {
-			}, this.clock);
+			ProviderKeys.Access.DEFAULT, (event) -> {
+			});
 
 	private final JwtProviderHealthIndicator indicator = new JwtProviderHealthIndicator(this.keys, this.clock);
 
@@ -66,7 +69,7 @@ class JwtProviderHealthIndicatorTests {
 
 	@Test
 	void localKeysAreUpWithTheirCount() {
-		ProviderKeys local = ProviderKeys.local(new JWKSet(List.of(KEY.toPublicJWK(), TestKeys.rsa("k2").toPublicJWK())));
+		ProviderKeys local = this.factory.localKeys(new JWKSet(List.of(KEY.toPublicJWK(), TestKeys.rsa("k2").toPublicJWK())));
 		Health health = new JwtProviderHealthIndicator(local, this.clock).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("keys", 2).containsEntry("source", "local");

@@ -55,7 +55,9 @@ class BootAutoConfigurationNamesTests {
 			Map.entry(METRICS + "MetricsAutoConfiguration", Set.of("4.0", "4.1")),
 			Map.entry(METRICS + "CompositeMeterRegistryAutoConfiguration", Set.of("4.0", "4.1")),
 			Map.entry(METRICS + "export.simple.SimpleMetricsExportAutoConfiguration", Set.of("4.0", "4.1")),
-			Map.entry("org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration", Set.of("4.0", "4.1")));
+			Map.entry("org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration", Set.of("4.0", "4.1")),
+			Map.entry("org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
+					Set.of("4.0", "4.1")));
 
 	/** A Boot 4.0 class name to the Boot 4.1 class names that took over its job. */
 	private static final Map<String, List<String>> RENAMED = Map.of(

@@ -1,10 +1,12 @@
 package io.github.jwtstarter.autoconfigure;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.jwt.JwtProviderFactory;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
 import io.github.jwtstarter.jwt.JwtVerifier;
@@ -416,7 +418,7 @@ class JwtAutoConfigurationTests {
 		JwtProviderKeysCustomizer firstKeysCustomizer() {
 			return (id, keys) -> {
 				this.calls.add("first:" + id);
-				return ProviderKeys.local(new JWKSet(OTHER_KEY.toPublicJWK()));
+				return JwtProviderFactory.jdk(null, Clock.systemUTC()).localKeys(new JWKSet(OTHER_KEY.toPublicJWK()));
 			};
 		}
 

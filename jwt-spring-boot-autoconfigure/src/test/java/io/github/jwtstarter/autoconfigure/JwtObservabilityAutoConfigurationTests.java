@@ -12,6 +12,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -59,6 +61,42 @@ class JwtObservabilityAutoConfigurationTests {
 			assertThat(kubeHealth.getStatus()).isEqualTo(Status.UP);
 			assertThat(kubeHealth.getDetails()).containsEntry("keys", 1);
 		});
+	}
+
+	@Test
+	void readinessIsHeldOnlyWithBootsApplicationAvailability() {
+		this.contextRunner.withPropertyValues(PROVIDER)
+			.run((context) -> assertThat(context).doesNotHaveBean(JwtKeysReadiness.class));
+		this.contextRunner.withConfiguration(AutoConfigurations.of(ApplicationAvailabilityAutoConfiguration.class))
+			.withPropertyValues(PROVIDER)
+			.run((context) -> assertThat(context).hasSingleBean(JwtKeysReadiness.class));
+	}
+
+	@Test
+	void prefetchTimeoutNotPositiveFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues(PROVIDER)
+			.withPropertyValues("jwt.jwks.prefetch-timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("jwt.jwks.prefetch-timeout"));
+	}
+
+	@Test
+	void prefetchedProviderWithoutKeysIsDownNotUnknown() {
+		this.contextRunner
+			.withPropertyValues("jwt.providers.corp.issuer=https://corp.example",
+					"jwt.providers.corp.jwks.uri=http://127.0.0.1:9/jwks.json",
+					"jwt.providers.corp.jwks.prefetch=true", "jwt.providers.lazy.issuer=https://lazy.example",
+					"jwt.providers.lazy.jwks.uri=http://127.0.0.1:9/jwks.json")
+			.run((context) -> {
+				CompositeHealthContributor health = context.getBean("jwtHealthContributor",
+						CompositeHealthContributor.class);
+				assertThat(((HealthIndicator) health.getContributor("corp")).health().getStatus())
+					.isEqualTo(Status.DOWN);
+				assertThat(((HealthIndicator) health.getContributor("lazy")).health().getStatus())
+					.isEqualTo(Status.UNKNOWN);
+			});
 	}
 
 	@Test

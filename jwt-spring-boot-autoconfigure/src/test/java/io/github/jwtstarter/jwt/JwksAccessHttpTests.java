@@ -61,6 +61,13 @@ class JwksAccessHttpTests {
 
 	static final KubernetesApiServer mutualTlsApi = KubernetesApiServer.startMutualTls(KEY_1);
 
+	/** Serves keys to anyone; the discovery of {@link #pointingElsewhereApi} names it. */
+	static final KubernetesApiServer otherHostApi = KubernetesApiServer.start(KEY_1);
+
+	static final KubernetesApiServer pointingElsewhereApi = KubernetesApiServer.start(KEY_1)
+		.requireBearerToken(POD_TOKEN)
+		.jwksUriElsewhere(otherHostApi.issuer() + KubernetesApiServer.JWKS_PATH);
+
 	static final Path tokenFile = tokenFile("pod-token");
 
 	static final Path rotatingTokenFile = tokenFile("rotating-pod-token");
@@ -92,6 +99,7 @@ class JwksAccessHttpTests {
 		registry.add("jwt.providers.rotating.jwks.min-refresh-interval", () -> "0s");
 		provider(registry, "mutual-tls", mutualTlsApi.issuer(), "cluster-client", null);
 		provider(registry, "trust-only", mutualTlsApi.issuer("/trust-only"), "cluster", null);
+		provider(registry, "keys-elsewhere", pointingElsewhereApi.issuer(), "cluster", tokenFile);
 		registry.add("spring.ssl.bundle.watch.file.quiet-period", () -> "100ms");
 		registry.add("spring.ssl.bundle.pem.reloading.reload-on-update", () -> "true");
 		registry.add("spring.ssl.bundle.pem.reloading.truststore.certificate", () -> reloadingTrust.toUri().toString());
@@ -148,6 +156,8 @@ class JwksAccessHttpTests {
 		protectedApi.close();
 		rotatingApi.close();
 		mutualTlsApi.close();
+		otherHostApi.close();
+		pointingElsewhereApi.close();
 		Files.deleteIfExists(tokenFile);
 		Files.deleteIfExists(rotatingTokenFile);
 	}
@@ -183,6 +193,15 @@ class JwksAccessHttpTests {
 			.allMatch(("Bearer " + POD_TOKEN)::equals);
 		assertThat(api.authorizations()).isEmpty();
 		assertThat(mutualTlsApi.authorizations()).isEmpty();
+	}
+
+	@Test
+	void bearerTokenIsNotSentToADiscoveredJwksUriOnAnotherOrigin() {
+		assertOk(this.http.get("/anything", token(pointingElsewhereApi.issuer(), KEY_1)));
+		assertThat(pointingElsewhereApi.authorizations()).as("discovery, at the issuer's origin")
+			.containsOnly("Bearer " + POD_TOKEN);
+		assertThat(otherHostApi.requestCount()).as("the keys were fetched there").isPositive();
+		assertThat(otherHostApi.authorizations()).as("without the pod's token").isEmpty();
 	}
 
 	@Test

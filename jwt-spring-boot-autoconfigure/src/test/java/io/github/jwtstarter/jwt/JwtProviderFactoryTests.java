@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authentication.ClaimAuthoritiesConverter;
@@ -235,8 +238,29 @@ class JwtProviderFactoryTests {
 
 	@Test
 	void localKeysWhenTextNullThenIllegalArgument() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.localKeys(null))
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.localKeys((String) null))
 			.withMessage("text cannot be null");
+	}
+
+	@Test
+	void localKeysWhenKeySetNullThenIllegalArgument() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.localKeys((JWKSet) null))
+			.withMessage("keys cannot be null");
+	}
+
+	@Test
+	void localKeysWhenWeakKeyInKeySetThenRefusedByTheKeyQualityGate() {
+		JWKSet weak = new JWKSet(TestKeys.rsa("weak", 1024).toPublicJWK());
+		assertThatIllegalArgumentException().isThrownBy(() -> this.factory.localKeys(weak))
+			.withMessageStartingWith("keys refused by the key quality gate: ")
+			.withMessageContaining("2048");
+	}
+
+	@Test
+	void localKeysWhenKeySetHoldsPrivateKeysThenOnlyPublicPartsAreKept() throws Exception {
+		ProviderKeys keys = this.factory.localKeys(new JWKSet(KEY));
+		List<JWK> held = keys.source().get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+		assertThat(held).singleElement().satisfies((key) -> assertThat(key.isPrivate()).isFalse());
 	}
 
 	@Test

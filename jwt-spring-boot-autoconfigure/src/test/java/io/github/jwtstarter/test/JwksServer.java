@@ -6,9 +6,16 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,8 +36,12 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * The behaviour switches ({@link #failWith}, {@link #respondSlowly}, {@link #redirectTo},
  * {@link #respondWith}, {@link #respondHuge}, {@link #respondTrickling}) apply to every path, like an identity provider
- * outage, until {@link #healthy()}; each replaces the previous one. All methods are
- * thread-safe.
+ * outage, until {@link #healthy()}; each replaces the previous one. With
+ * {@link #cachingHeaders} the JWK Set is served as an HTTP cache-aware identity provider
+ * serves it: {@code Cache-Control: max-age}, an {@code ETag} and a {@code Last-Modified}
+ * that change with the keys, and {@code 304 Not Modified} to a request whose
+ * {@code If-None-Match} or {@code If-Modified-Since} still matches. Every request to the
+ * JWK Set is logged ({@link #requests()}). All methods are thread-safe.
  * <pre class="code">
  * try (JwksServer server = JwksServer.start(key)) {
  * 	String jwksUri = server.jwksUri();
@@ -47,7 +58,7 @@ public final class JwksServer implements AutoCloseable {
 
 	private static final String LOOPBACK = "127.0.0.1";
 
-	private static final Behaviour HEALTHY = new Behaviour(200, Duration.ZERO, null, null, 0, Duration.ZERO);
+	private static final Behaviour HEALTHY = new Behaviour(200, Duration.ZERO, null, null, 0, Duration.ZERO, null);
 
 	private final HttpServer server;
 
@@ -64,6 +75,12 @@ public final class JwksServer implements AutoCloseable {
 	private volatile @Nullable String discoveryIssuer;
 
 	private volatile Behaviour behaviour = HEALTHY;
+
+	private volatile @Nullable Caching caching;
+
+	private volatile long keysChangedAt = (System.currentTimeMillis() / 1000) * 1000;
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
 
 	private JwksServer() throws IOException {
 		this.server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
@@ -133,7 +150,31 @@ public final class JwksServer implements AutoCloseable {
 	 */
 	public JwksServer setKeys(JWK... keys) {
 		this.jwks = TestKeys.toPublicJwkSetJson(keys);
+		// HTTP dates have whole seconds: the next second, so that a change is always seen
+		this.keysChangedAt = (System.currentTimeMillis() / 1000 + 1) * 1000;
 		return this;
+	}
+
+	/**
+	 * Serve the JWK Set with HTTP caching headers and answer conditional requests with
+	 * {@code 304} while the keys are unchanged.
+	 * @param maxAge the {@code max-age} of {@code Cache-Control}, or {@code null} for none
+	 * @param etag whether an {@code ETag} is sent (and {@code If-None-Match} honoured)
+	 * @param lastModified whether a {@code Last-Modified} is sent (and
+	 * {@code If-Modified-Since} honoured)
+	 * @return this server
+	 */
+	public JwksServer cachingHeaders(@Nullable Duration maxAge, boolean etag, boolean lastModified) {
+		this.caching = new Caching(maxAge, etag, lastModified);
+		return this;
+	}
+
+	/**
+	 * Return every request to the JWK Set so far, in order.
+	 * @return the requests
+	 */
+	public List<Request> requests() {
+		return List.copyOf(this.requests);
 	}
 
 	/**
@@ -164,7 +205,19 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer failWith(int status) {
-		this.behaviour = new Behaviour(status, Duration.ZERO, null, null, 0, Duration.ZERO);
+		this.behaviour = new Behaviour(status, Duration.ZERO, null, null, 0, Duration.ZERO, null);
+		return this;
+	}
+
+	/**
+	 * Answer every request with this status and {@code Retry-After}, as an identity
+	 * provider shedding load does ({@code 429}, {@code 503}).
+	 * @param status the HTTP status
+	 * @param retryAfter the delay, sent in seconds
+	 * @return this server
+	 */
+	public JwksServer failWith(int status, Duration retryAfter) {
+		this.behaviour = new Behaviour(status, Duration.ZERO, null, null, 0, Duration.ZERO, retryAfter);
 		return this;
 	}
 
@@ -174,7 +227,7 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer respondSlowly(Duration delay) {
-		this.behaviour = new Behaviour(200, delay, null, null, 0, Duration.ZERO);
+		this.behaviour = new Behaviour(200, delay, null, null, 0, Duration.ZERO, null);
 		return this;
 	}
 
@@ -184,7 +237,7 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer redirectTo(String location) {
-		this.behaviour = new Behaviour(302, Duration.ZERO, location, null, 0, Duration.ZERO);
+		this.behaviour = new Behaviour(302, Duration.ZERO, location, null, 0, Duration.ZERO, null);
 		return this;
 	}
 
@@ -194,7 +247,7 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer respondWith(String body) {
-		this.behaviour = new Behaviour(200, Duration.ZERO, null, body, 0, Duration.ZERO);
+		this.behaviour = new Behaviour(200, Duration.ZERO, null, body, 0, Duration.ZERO, null);
 		return this;
 	}
 
@@ -206,7 +259,7 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer respondHuge(int bytes) {
-		this.behaviour = new Behaviour(200, Duration.ZERO, null, null, bytes, Duration.ZERO);
+		this.behaviour = new Behaviour(200, Duration.ZERO, null, null, bytes, Duration.ZERO, null);
 		return this;
 	}
 
@@ -218,7 +271,7 @@ public final class JwksServer implements AutoCloseable {
 	 * @return this server
 	 */
 	public JwksServer respondTrickling(Duration pause) {
-		this.behaviour = new Behaviour(200, Duration.ZERO, null, null, 0, pause);
+		this.behaviour = new Behaviour(200, Duration.ZERO, null, null, 0, pause, null);
 		return this;
 	}
 
@@ -243,13 +296,17 @@ public final class JwksServer implements AutoCloseable {
 				body.readAllBytes();
 			}
 			String path = exchange.getRequestURI().getPath();
+			Behaviour current = this.behaviour;
 			if (JWKS_PATH.equals(path)) {
 				this.jwksRequests.incrementAndGet();
+				int status = status(exchange, current);
+				this.requests.add(new Request(System.currentTimeMillis(), exchange.getRequestURI().getQuery(), status,
+						exchange.getRequestHeaders().getFirst("If-None-Match"),
+						exchange.getRequestHeaders().getFirst("If-Modified-Since")));
 			}
 			else if (DISCOVERY_PATH.equals(path)) {
 				this.discoveryRequests.incrementAndGet();
 			}
-			Behaviour current = this.behaviour;
 			if (!current.delay().isZero()) {
 				try {
 					Thread.sleep(current.delay().toMillis());
@@ -264,6 +321,9 @@ public final class JwksServer implements AutoCloseable {
 				exchange.sendResponseHeaders(current.status(), -1);
 			}
 			else if (current.status() != 200) {
+				if (current.retryAfter() != null) {
+					exchange.getResponseHeaders().set("Retry-After", String.valueOf(current.retryAfter().toSeconds()));
+				}
 				send(exchange, current.status(), "text/plain", "failing on purpose");
 			}
 			else if (current.body() != null) {
@@ -274,6 +334,9 @@ public final class JwksServer implements AutoCloseable {
 			}
 			else if (JWKS_PATH.equals(path) && current.hugeBytes() > 0) {
 				sendHuge(exchange, current.hugeBytes());
+			}
+			else if (JWKS_PATH.equals(path) && this.caching != null) {
+				sendCached(exchange, this.caching);
 			}
 			else if (JWKS_PATH.equals(path)) {
 				send(exchange, 200, "application/json", this.jwks);
@@ -288,6 +351,58 @@ public final class JwksServer implements AutoCloseable {
 		finally {
 			exchange.close();
 		}
+	}
+
+	/** The status the JWK Set request is answered with. */
+	private int status(HttpExchange exchange, Behaviour current) {
+		Caching caching = this.caching;
+		if (current.location() != null || current.status() != 200) {
+			return current.status();
+		}
+		return (caching != null && current.body() == null && notModified(exchange, caching)) ? 304 : 200;
+	}
+
+	private boolean notModified(HttpExchange exchange, Caching caching) {
+		String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+		if (caching.etag() && ifNoneMatch != null) {
+			return ifNoneMatch.equals(etag());
+		}
+		String ifModifiedSince = exchange.getRequestHeaders().getFirst("If-Modified-Since");
+		if (caching.lastModified() && ifModifiedSince != null) {
+			try {
+				long since = ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME)
+					.toInstant()
+					.toEpochMilli();
+				return this.keysChangedAt <= since;
+			}
+			catch (DateTimeParseException ex) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private String etag() {
+		return "\"" + Integer.toHexString(this.jwks.hashCode()) + "\"";
+	}
+
+	private void sendCached(HttpExchange exchange, Caching caching) throws IOException {
+		if (caching.maxAge() != null) {
+			exchange.getResponseHeaders().set("Cache-Control", "public, max-age=" + caching.maxAge().toSeconds());
+		}
+		if (caching.etag()) {
+			exchange.getResponseHeaders().set("ETag", etag());
+		}
+		if (caching.lastModified()) {
+			exchange.getResponseHeaders()
+				.set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME
+					.format(Instant.ofEpochMilli(this.keysChangedAt).atZone(ZoneOffset.UTC)));
+		}
+		if (notModified(exchange, caching)) {
+			exchange.sendResponseHeaders(304, -1);
+			return;
+		}
+		send(exchange, 200, "application/json", this.jwks);
 	}
 
 	private String discoveryDocument() {
@@ -349,7 +464,32 @@ public final class JwksServer implements AutoCloseable {
 	}
 
 	private record Behaviour(int status, Duration delay, @Nullable String location, @Nullable String body,
-			int hugeBytes, Duration trickle) {
+			int hugeBytes, Duration trickle, @Nullable Duration retryAfter) {
+	}
+
+	private record Caching(@Nullable Duration maxAge, boolean etag, boolean lastModified) {
+	}
+
+	/**
+	 * One request to the JWK Set.
+	 *
+	 * @param at when it arrived, in epoch milliseconds
+	 * @param query its query string, e.g. to tell simulated instances apart
+	 * @param status the status it was answered with
+	 * @param ifNoneMatch its {@code If-None-Match}, or {@code null}
+	 * @param ifModifiedSince its {@code If-Modified-Since}, or {@code null}
+	 */
+	public record Request(long at, @Nullable String query, int status, @Nullable String ifNoneMatch,
+			@Nullable String ifModifiedSince) {
+
+		/**
+		 * Returns whether the request revalidated a set it had.
+		 * @return whether it was conditional
+		 */
+		public boolean conditional() {
+			return this.ifNoneMatch != null || this.ifModifiedSince != null;
+		}
+
 	}
 
 }

@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * documents, every request needs {@code Authorization: Bearer <token>}
  * ({@link #requireBearerToken}) and is answered 401 otherwise; and with
  * {@link #startMutualTls} the TLS handshake needs a client certificate of the test CA.
- * Thread-safe.
+ * The discovery document can name a {@code jwks_uri} elsewhere ({@link #jwksUriElsewhere}),
+ * like an identity provider serving its keys from another host. Thread-safe.
  */
 public final class KubernetesApiServer implements AutoCloseable {
 
@@ -57,6 +58,8 @@ public final class KubernetesApiServer implements AutoCloseable {
 	private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
 	private volatile String jwks = TestKeys.toPublicJwkSetJson();
+
+	private volatile @Nullable String jwksUriElsewhere;
 
 	private volatile @Nullable String requiredToken;
 
@@ -140,6 +143,16 @@ public final class KubernetesApiServer implements AutoCloseable {
 	}
 
 	/**
+	 * Name this {@code jwks_uri} in every discovery document instead of the server's own.
+	 * @param jwksUri the JWK Set URL, e.g. another server's
+	 * @return this server
+	 */
+	public KubernetesApiServer jwksUriElsewhere(@Nullable String jwksUri) {
+		this.jwksUriElsewhere = jwksUri;
+		return this;
+	}
+
+	/**
 	 * Answer 401 to every request without {@code Authorization: Bearer <token>}.
 	 * @param token the token, or {@code null} to let anyone in
 	 * @return this server
@@ -191,7 +204,8 @@ public final class KubernetesApiServer implements AutoCloseable {
 			String path = exchange.getRequestURI().getPath();
 			if (path.endsWith(DISCOVERY_PATH)) {
 				String issuer = this.uri + path.substring(0, path.length() - DISCOVERY_PATH.length());
-				respond(exchange, 200, "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + JWKS_PATH
+				String jwksUri = (this.jwksUriElsewhere != null) ? this.jwksUriElsewhere : issuer + JWKS_PATH;
+				respond(exchange, 200, "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri
 						+ "\",\"response_types_supported\":[\"id_token\"],\"subject_types_supported\":[\"public\"],"
 						+ "\"id_token_signing_alg_values_supported\":[\"RS256\"]}");
 			}

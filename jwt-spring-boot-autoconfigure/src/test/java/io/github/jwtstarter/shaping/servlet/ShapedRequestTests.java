@@ -50,9 +50,9 @@ class ShapedRequestTests {
 	static final JwtProvider PLAIN = provider("plain", PLAIN_KEY);
 
 	static JwtProvider provider(String id, RSAKey key) {
-		return JwtProviderFactory.jdk(null, Clock.systemUTC())
-			.provider(id, "https://" + id + ".example")
-			.keys(() -> ProviderKeys.local(new JWKSet(key.toPublicJWK())))
+		JwtProviderFactory factory = JwtProviderFactory.jdk(null, Clock.systemUTC());
+		return factory.provider(id, "https://" + id + ".example")
+			.keys(() -> factory.localKeys(new JWKSet(key.toPublicJWK())))
 			.authenticationConverter(
 					new ProviderJwtAuthenticationConverter(id, "sub", ClaimAuthoritiesConverter.scopes()))
 			.build();

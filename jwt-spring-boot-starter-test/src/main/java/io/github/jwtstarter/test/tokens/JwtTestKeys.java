@@ -1,6 +1,7 @@
 package io.github.jwtstarter.test.tokens;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.github.jwtstarter.jwt.JwtProviderFactory;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +36,9 @@ import org.springframework.util.Assert;
 public final class JwtTestKeys implements JwtProviderKeysCustomizer {
 
 	private static final JWSAlgorithm DEFAULT_ALGORITHM = JWSAlgorithm.RS256;
+
+	/** Builds the local keys: the key quality gate passes every key generated here. */
+	private static final JwtProviderFactory KEYS = JwtProviderFactory.jdk(null, Clock.systemUTC());
 
 	private final Map<String, List<JWSAlgorithm>> algorithms;
 
@@ -63,7 +68,7 @@ public final class JwtTestKeys implements JwtProviderKeysCustomizer {
 		}
 		List<JWK> publicKeys = new ArrayList<>();
 		signingKeys(providerId).values().forEach((key) -> publicKeys.add(key.toPublicJWK()));
-		return ProviderKeys.local(new JWKSet(publicKeys));
+		return KEYS.localKeys(new JWKSet(publicKeys));
 	}
 
 	/**
