@@ -27,9 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample gateway over real HTTP: Spring Cloud Gateway Server Web MVC with the starter
  * at the edge, remote JWK Sets on loopback, tokens signed by real keys, and three real
  * upstream servers on loopback that record exactly what the gateway's proxy sent them.
+ * <p>
+ * Written once for both gateway flavours: {@code WebMvcGatewayEndToEndTests} (sample-gateway, Server
+ * Web MVC) and {@code ReactiveGatewayEndToEndTests} (sample-gateway-reactive, Server WebFlux) run these
+ * scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayEndToEndTests {
+abstract class GatewayEndToEndTests {
 
 	static final String CORP_ISSUER = "https://corp.example";
 
