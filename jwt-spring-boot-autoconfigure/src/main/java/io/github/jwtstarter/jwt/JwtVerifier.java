@@ -114,8 +114,10 @@ public final class JwtVerifier {
 			}
 			else {
 				SignedJWT parsed = JwtTokenParser.parse(token);
-				provider = this.registry.byIssuer(JwtTokenParser.issuer(parsed));
+				String issuer = JwtTokenParser.issuer(parsed);
+				provider = this.registry.byIssuer(issuer);
 				if (provider == null) {
+					UnknownIssuerLog.debug(issuer, this.registry);
 					throw new JwtVerificationException(JwtFailure.UNKNOWN_ISSUER);
 				}
 				if (!admissible.test(provider)) {
