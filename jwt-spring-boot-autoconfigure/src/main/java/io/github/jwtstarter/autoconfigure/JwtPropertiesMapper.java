@@ -36,11 +36,13 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.io.ContextResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.StreamUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Maps {@link JwtProperties} to the starter's runtime objects: providers with their keys,
@@ -181,6 +183,14 @@ final class JwtPropertiesMapper {
 			return StreamUtils.copyToString(in, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
+			if (location instanceof ContextResource unprefixed) {
+				// no prefix: Spring looks the path up on the class path (or in the web application)
+				String path = StringUtils.trimLeadingCharacter(unprefixed.getPathWithinContext(), '/');
+				throw JwtPropertiesValidator.invalid(name + ".location", location.getDescription(),
+						"cannot be read: a location without a prefix is looked up on the class path, not in the file "
+								+ "system; add the file: prefix for a file (file:/" + path
+								+ "), or write classpath: for a class path resource");
+			}
 			throw JwtPropertiesValidator.invalid(name + ".location", location.getDescription(),
 					"cannot be read; point it at a readable file: or classpath: resource holding a JWK Set or PEM");
 		}
