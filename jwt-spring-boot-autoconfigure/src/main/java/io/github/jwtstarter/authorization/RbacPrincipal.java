@@ -13,10 +13,15 @@ import org.springframework.util.Assert;
 
 /**
  * A principal of an RBAC policy: a JWT-authenticated caller whose claims satisfy ALL of
- * the principal's {@link ClaimMatcher}s, optionally only when the token was verified by
- * a given provider. Anything other than a {@link JwtAuthenticationToken} (anonymous,
- * another kind of login) never matches; a provider-bound principal matches only a
+ * the principal's {@link ClaimMatcher}s and NONE of its excluding ones ({@code not-claims},
+ * as Istio's {@code notValues}), optionally only when the token was verified by a given
+ * provider. A provider-bound principal matches only a
  * {@link ProviderJwtAuthenticationToken} of that provider.
+ * <p>
+ * A caller without a verified JWT (anonymous, another kind of login) has no claims: it
+ * never matches a principal with a provider or claims, and matches a principal made of
+ * exclusions only ("everyone without these claims"), so that a deny policy excluding
+ * admins denies anonymous callers too.
  */
 public final class RbacPrincipal {
 
@@ -24,19 +29,36 @@ public final class RbacPrincipal {
 
 	private final List<ClaimMatcher> claims;
 
+	private final List<ClaimMatcher> notClaims;
+
 	/**
-	 * Creates a principal.
+	 * Creates a principal without exclusions.
 	 * @param provider the id of the provider whose tokens are accepted, or {@code null}
 	 * for any provider
 	 * @param claims the conditions, all of which must hold; empty only with a provider
 	 * (any token of that provider matches)
 	 */
 	public RbacPrincipal(@Nullable String provider, List<ClaimMatcher> claims) {
+		this(provider, claims, List.of());
+	}
+
+	/**
+	 * Creates a principal.
+	 * @param provider the id of the provider whose tokens are accepted, or {@code null}
+	 * for any provider
+	 * @param claims the conditions, all of which must hold
+	 * @param notClaims the excluding conditions, none of which may hold
+	 */
+	public RbacPrincipal(@Nullable String provider, List<ClaimMatcher> claims, List<ClaimMatcher> notClaims) {
 		Assert.notNull(claims, "claims cannot be null");
-		Assert.isTrue(provider != null || !claims.isEmpty(), "a principal needs a provider or at least one claim");
+		Assert.notNull(notClaims, "notClaims cannot be null");
+		Assert.isTrue(provider != null || !claims.isEmpty() || !notClaims.isEmpty(),
+				"a principal needs a provider or at least one claim");
 		Assert.noNullElements(claims, "claims cannot contain null elements");
+		Assert.noNullElements(notClaims, "notClaims cannot contain null elements");
 		this.provider = provider;
 		this.claims = List.copyOf(claims);
+		this.notClaims = List.copyOf(notClaims);
 	}
 
 	/**
@@ -46,7 +68,8 @@ public final class RbacPrincipal {
 	 */
 	public boolean matches(@Nullable Authentication authentication) {
 		if (!(authentication instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
-			return false;
+			// no claims to show: only a principal made of exclusions matches
+			return this.provider == null && this.claims.isEmpty();
 		}
 		if (this.provider != null && !(token instanceof ProviderJwtAuthenticationToken verified
 				&& this.provider.equals(verified.getProviderId()))) {
@@ -55,6 +78,11 @@ public final class RbacPrincipal {
 		Map<String, Object> attributes = token.getTokenAttributes();
 		for (ClaimMatcher claim : this.claims) {
 			if (!claim.matches(attributes)) {
+				return false;
+			}
+		}
+		for (ClaimMatcher excluded : this.notClaims) {
+			if (excluded.matches(attributes)) {
 				return false;
 			}
 		}
@@ -69,21 +97,25 @@ public final class RbacPrincipal {
 		return this.claims;
 	}
 
+	public List<ClaimMatcher> getNotClaims() {
+		return this.notClaims;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof RbacPrincipal that && Objects.equals(this.provider, that.provider)
-				&& this.claims.equals(that.claims));
+				&& this.claims.equals(that.claims) && this.notClaims.equals(that.notClaims));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.provider, this.claims);
+		return Objects.hash(this.provider, this.claims, this.notClaims);
 	}
 
 	@Override
 	public String toString() {
 		return "RbacPrincipal[provider=" + ((this.provider != null) ? this.provider : "any") + ", claims="
-				+ this.claims + "]";
+				+ this.claims + (this.notClaims.isEmpty() ? "" : ", notClaims=" + this.notClaims) + "]";
 	}
 
 }

@@ -1,11 +1,16 @@
 package io.github.jwtstarter.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import io.github.jwtstarter.authorization.JwtClaimsExpressions;
 import io.github.jwtstarter.authorization.RbacRules;
 import io.github.jwtstarter.authorization.reactive.JwtClaimsExpressionsPostProcessor;
 import io.github.jwtstarter.authorization.reactive.RbacReactiveAuthorizationManager;
 import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
 import io.github.jwtstarter.web.JwtRoutes;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +23,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
@@ -57,8 +64,31 @@ final class JwtAuthorizationConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AuthorizationManager<RequestAuthorizationContext> jwtRbacAuthorizationManager(RbacRules rules) {
+		RbacAuthorizationManager jwtRbacAuthorizationManager(RbacRules rules) {
 			return new RbacAuthorizationManager(rules);
+		}
+
+		/**
+		 * The access rule of the starter's servlet chain: RBAC first, then each
+		 * {@code AuthorizationManager<RequestAuthorizationContext>} bean of the application,
+		 * in order; the first denial decides. An application's manager adds to
+		 * {@code jwt.rbac}, never replaces it.
+		 * @param managers the request authorization manager beans, RBAC's among them
+		 * @return the access rule
+		 */
+		static AuthorizationManager<RequestAuthorizationContext> requestAccess(
+				List<AuthorizationManager<RequestAuthorizationContext>> managers) {
+			List<AuthorizationManager<RequestAuthorizationContext>> ordered = rbacFirst(managers,
+					RbacAuthorizationManager.class);
+			return (authentication, context) -> {
+				for (AuthorizationManager<RequestAuthorizationContext> manager : ordered) {
+					AuthorizationResult result = manager.authorize(authentication, context);
+					if (result != null && !result.isGranted()) {
+						return result;
+					}
+				}
+				return new AuthorizationDecision(true);
+			};
 		}
 
 	}
@@ -71,8 +101,27 @@ final class JwtAuthorizationConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactiveAuthorizationManager<AuthorizationContext> jwtRbacReactiveAuthorizationManager(RbacRules rules) {
+		RbacReactiveAuthorizationManager jwtRbacReactiveAuthorizationManager(RbacRules rules) {
 			return new RbacReactiveAuthorizationManager(rules);
+		}
+
+		/**
+		 * The access rule of the starter's reactive chain, as the servlet one: RBAC first,
+		 * then each {@code ReactiveAuthorizationManager<AuthorizationContext>} bean of the
+		 * application, in order; the first denial decides.
+		 * @param managers the exchange authorization manager beans, RBAC's among them
+		 * @return the access rule
+		 */
+		static ReactiveAuthorizationManager<AuthorizationContext> exchangeAccess(
+				List<ReactiveAuthorizationManager<AuthorizationContext>> managers) {
+			List<ReactiveAuthorizationManager<AuthorizationContext>> ordered = rbacFirst(managers,
+					RbacReactiveAuthorizationManager.class);
+			Mono<AuthorizationResult> granted = Mono.just(new AuthorizationDecision(true));
+			return (authentication, context) -> Flux.fromIterable(ordered)
+				.concatMap((manager) -> manager.authorize(authentication, context))
+				.filter((result) -> !result.isGranted())
+				.next()
+				.switchIfEmpty(granted);
 		}
 
 	}
@@ -135,6 +184,15 @@ final class JwtAuthorizationConfigurations {
 			return new JwtClaimsExpressionsPostProcessor();
 		}
 
+	}
+
+	/**
+	 * The managers with the RBAC manager first, the others in their order.
+	 */
+	static <M> List<M> rbacFirst(List<M> managers, Class<?> rbacType) {
+		List<M> ordered = new ArrayList<>(managers);
+		ordered.sort(Comparator.comparing((manager) -> !rbacType.isInstance(manager)));
+		return List.copyOf(ordered);
 	}
 
 	static class NotReactiveWebApplicationCondition extends NoneNestedConditions {

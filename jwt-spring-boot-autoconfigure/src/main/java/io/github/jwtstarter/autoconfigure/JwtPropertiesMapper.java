@@ -21,6 +21,8 @@ import io.github.jwtstarter.authorization.ClaimMatcher;
 import io.github.jwtstarter.authorization.ClaimMatchers;
 import io.github.jwtstarter.authorization.RbacPolicy;
 import io.github.jwtstarter.authorization.RbacPrincipal;
+import io.github.jwtstarter.jwt.ClaimComparison;
+import io.github.jwtstarter.jwt.ClaimCondition;
 import io.github.jwtstarter.jwt.DPoPMode;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.jwt.JwtProvider;
@@ -252,24 +254,22 @@ final class JwtPropertiesMapper {
 		properties.getRbac().getPolicies().forEach((name, policy) -> {
 			List<RbacPrincipal> principals = new ArrayList<>();
 			for (JwtProperties.Principal principal : policy.getPrincipals()) {
-				List<ClaimMatcher> claims = new ArrayList<>();
-				principal.getClaims()
-					.forEach((path, value) -> claims.add(claimMatcher(principal.getMatcher(), path, value)));
-				principals.add(new RbacPrincipal(principal.getProvider(), claims));
+				principals.add(new RbacPrincipal(principal.getProvider(),
+						claimMatchers(principal.getMatcher(), principal.getClaims()),
+						claimMatchers(principal.getMatcher(), principal.getNotClaims())));
 			}
-			policies.add(new RbacPolicy(name, policy.getPermissions().getPaths(),
-					Set.copyOf(policy.getPermissions().getMethods()), principals));
+			JwtProperties.Permissions permissions = policy.getPermissions();
+			policies.add(new RbacPolicy(name, policy.getAction(), permissions.getPaths(),
+					Set.copyOf(permissions.getMethods()), permissions.getNotPaths(),
+					Set.copyOf(permissions.getNotMethods()), principals));
 		});
 		return policies;
 	}
 
-	private static ClaimMatcher claimMatcher(JwtProperties.Matcher matcher, String path, String value) {
-		return switch (matcher) {
-			case BOOLEAN -> ClaimMatchers.booleanValue(path, Boolean.parseBoolean(value));
-			case LIST_CONTAINS -> ClaimMatchers.listContains(path, value);
-			case REGEX_MATCH -> ClaimMatchers.regexMatch(path, value);
-			case EXACT_STRING -> ClaimMatchers.exactString(path, value);
-		};
+	private static List<ClaimMatcher> claimMatchers(ClaimComparison comparison, Map<String, String> claims) {
+		List<ClaimMatcher> matchers = new ArrayList<>();
+		claims.forEach((path, value) -> matchers.add(ClaimMatchers.of(ClaimCondition.of(path, comparison, value))));
+		return matchers;
 	}
 
 }

@@ -6,7 +6,6 @@ import io.github.jwtstarter.web.TokenResolver;
 import io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter;
 import io.github.jwtstarter.web.reactive.JwtExchangeCustomizer;
 import io.github.jwtstarter.web.reactive.JwtServerProblemResponses;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -64,8 +62,8 @@ public final class JwtReactiveWebSecurityAutoConfiguration {
 				ObjectProvider<ReactiveAuthorizationManager<AuthorizationContext>> authorizationManager) {
 			JwtAuthenticationWebFilter filter = new JwtAuthenticationWebFilter(routes, tokenResolver, verifier,
 					responses, exchangeCustomizer.getIfAvailable(() -> JwtExchangeCustomizer.NONE));
-			ReactiveAuthorizationManager<AuthorizationContext> access = authorizationManager
-				.getIfAvailable(() -> (authentication, context) -> Mono.just(new AuthorizationDecision(true)));
+			ReactiveAuthorizationManager<AuthorizationContext> access = JwtAuthorizationConfigurations.ReactiveRbacConfiguration
+				.exchangeAccess(authorizationManager.orderedStream().toList());
 			return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 				.formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultWebSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -57,8 +56,8 @@ public final class JwtWebSecurityAutoConfiguration {
 				throws Exception {
 			JwtAuthenticationFilter filter = new JwtAuthenticationFilter(routes, tokenResolver, verifier, responses,
 					requestCustomizer.getIfAvailable(() -> JwtRequestCustomizer.NONE));
-			AuthorizationManager<RequestAuthorizationContext> access = authorizationManager
-				.getIfAvailable(() -> (authentication, context) -> new AuthorizationDecision(true));
+			AuthorizationManager<RequestAuthorizationContext> access = JwtAuthorizationConfigurations.ServletRbacConfiguration
+				.requestAccess(authorizationManager.orderedStream().toList());
 			// Stateless, and no filter the JWT chain does not need: every filter is a hop that
 			// Spring Security observes (two events each) when Actuator is present. Session
 			// management is off rather than STATELESS (that would add DisableEncodeUrlFilter and

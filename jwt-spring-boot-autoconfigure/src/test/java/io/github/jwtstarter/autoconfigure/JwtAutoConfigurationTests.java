@@ -374,12 +374,23 @@ class JwtAutoConfigurationTests {
 	}
 
 	@Test
-	void twoRequestAuthorizationManagersFailStartupInsteadOfAllowingEverything() {
+	void twoRequestAuthorizationManagersAreBothAppliedInsteadOfFailingStartup() {
 		this.contextRunner.withUserConfiguration(TwoAuthorizationManagersConfiguration.class)
 			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(org.springframework.beans.factory.NoUniqueBeanDefinitionException.class));
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext> access = JwtAuthorizationConfigurations.ServletRbacConfiguration
+					.requestAccess(context.getBeanProvider(org.springframework.core.ResolvableType.forClassWithGenerics(
+							org.springframework.security.authorization.AuthorizationManager.class,
+							org.springframework.security.web.access.intercept.RequestAuthorizationContext.class))
+						.orderedStream()
+						.map((manager) -> (org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext>) manager)
+						.toList());
+				assertThat(access
+					.authorize(() -> null, new org.springframework.security.web.access.intercept.RequestAuthorizationContext(
+							new org.springframework.mock.web.MockHttpServletRequest("GET", "/")))
+					.isGranted()).isFalse();
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)
