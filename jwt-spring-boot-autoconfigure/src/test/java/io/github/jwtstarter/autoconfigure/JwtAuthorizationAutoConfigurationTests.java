@@ -332,6 +332,53 @@ class JwtAuthorizationAutoConfigurationTests {
 				.hasMessageContaining("jwt.rbac.policies.p.permissions.paths"));
 	}
 
+	@Test
+	void denyPoliciesAndExclusionsAreCompiledFromProperties() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.rbac.policies.reports.action=deny",
+					"jwt.rbac.policies.reports.permissions.paths=/reports/**",
+					"jwt.rbac.policies.reports.permissions.not-paths=/reports/public/**",
+					"jwt.rbac.policies.reports.permissions.not-methods=GET",
+					"jwt.rbac.policies.reports.principals[0].matcher=list-contains",
+					"jwt.rbac.policies.reports.principals[0].not-claims.groups=admins")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RbacPolicy policy = context.getBean(RbacAuthorizationManager.class).getRules().getPolicies().get(0);
+				assertThat(policy.getAction()).isEqualTo(io.github.jwtstarter.authorization.RbacAction.DENY);
+				assertThat(policy.toString()).contains("action=deny", "not-paths=[/reports/public/**]",
+						"not-methods=[GET]", "notClaims=[groups list-contains \"admins\"]");
+			});
+	}
+
+	@Test
+	void invalidNotPathFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.rbac.policies.p.permissions.not-paths=/api/{",
+					"jwt.rbac.policies.p.principals[0].provider=kube")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.rbac.policies.p.permissions.not-paths"));
+	}
+
+	@Test
+	void invalidNotClaimsRegexFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.rbac.policies.p.principals[0].matcher=regex-match",
+					"jwt.rbac.policies.p.principals[0].not-claims.email=(unclosed")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.rbac.policies.p.principals[0].not-claims.email")
+				.hasMessageContaining("not a valid regular expression"));
+	}
+
+	@Test
+	void unknownActionFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.rbac.policies.p.action=block", "jwt.rbac.policies.p.principals[0].provider=kube")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("jwt.rbac.policies.p.action"));
+	}
+
 	static void signIn(Map<String, Object> claims) {
 		Jwt.Builder jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject("alice");
 		claims.forEach(jwt::claim);
