@@ -1,10 +1,11 @@
 package io.github.jwtstarter.authorization;
 
-import java.util.Collection;
 import java.util.function.Supplier;
 
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
-import io.github.jwtstarter.jwt.ClaimPaths;
+import io.github.jwtstarter.jwt.ClaimComparison;
+import io.github.jwtstarter.jwt.ClaimCondition;
+import io.github.jwtstarter.jwt.ClaimPath;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -18,12 +19,14 @@ import org.springframework.util.Assert;
  * <pre class="code">
  * &#64;PreAuthorize("&#64;jwt.claim('org') == 'solo.io'")
  * &#64;PreAuthorize("&#64;jwt.hasClaim('groups', 'admins')")
+ * &#64;PreAuthorize("&#64;jwt.hasClaim('email_verified', 'boolean', 'true')")
  * &#64;PreAuthorize("&#64;jwt.provider('kube') and &#64;jwt.hasClaim('realm_access.roles', 'admin')")
  * &#64;PreAuthorize("&#64;jwt.tenant('acme')")
  * </pre>
  * Each method reads the current {@link Authentication}; without a JWT authentication
  * (anonymous, another kind of login) claims are absent and every check is
- * {@code false}. Claim names are claim paths ({@link ClaimPaths}).
+ * {@code false}. Claim names are claim paths ({@link ClaimPath}); values are compared as
+ * every other claim check of the starter compares them ({@link ClaimCondition}).
  *
  * @see RequireClaim
  * @see RequireProvider
@@ -61,7 +64,7 @@ public final class JwtClaimsExpressions {
 	 */
 	public @Nullable Object claim(String path) {
 		JwtAuthenticationToken token = token();
-		return (token != null) ? ClaimPaths.resolve(token.getTokenAttributes(), path) : null;
+		return (token != null) ? ClaimPath.resolve(token.getTokenAttributes(), path) : null;
 	}
 
 	/**
@@ -74,26 +77,59 @@ public final class JwtClaimsExpressions {
 	}
 
 	/**
-	 * Returns whether the current token's claim is the string {@code value}, or a list
-	 * containing that string. Other types (numbers, booleans, maps) never match; compare
-	 * them with {@link #claim(String)}.
+	 * Returns whether the current token's claim equals the value compared as text, or a
+	 * list claim has an element that does ({@link ClaimComparison#TEXT}): the same answer
+	 * as a predicate {@code claim(path, value)}, the gateway's {@code JwtClaim} and an RBAC
+	 * principal's default matcher, so {@code hasClaim('level', '2')} holds for the number
+	 * {@code 2} and {@code hasClaim('admin', 'true')} for the boolean {@code true}.
 	 * @param path the claim path
 	 * @param value the expected value
 	 * @return whether the claim equals or contains the value
 	 */
 	public boolean hasClaim(String path, String value) {
-		Object claim = claim(path);
-		if (claim instanceof String string) {
-			return string.equals(value);
-		}
-		if (claim instanceof Collection<?> values) {
-			for (Object element : values) {
-				if (element instanceof String string && string.equals(value)) {
-					return true;
-				}
+		return hasClaim(path, ClaimComparison.TEXT, value);
+	}
+
+	/**
+	 * Returns whether the current token's claim satisfies a condition of the named
+	 * comparison, e.g. {@code hasClaim('email_verified', 'boolean', 'true')}.
+	 * @param path the claim path
+	 * @param comparison the comparison, as in YAML: {@code text}, {@code typed-equals},
+	 * {@code exact-string}, {@code boolean}, {@code list-contains} or {@code regex-match}
+	 * @param value the expected value, or the regular expression
+	 * @return whether the claim satisfies the condition
+	 * @throws IllegalArgumentException if the comparison is unknown, or the value is not
+	 * valid for it
+	 */
+	public boolean hasClaim(String path, String comparison, String value) {
+		return hasClaim(path, comparison(comparison), value);
+	}
+
+	/**
+	 * Returns whether the regular expression matches the current token's claim entirely,
+	 * or one element of a list claim ({@link ClaimComparison#REGEX_MATCH}), as a predicate
+	 * {@code claimMatches(path, regex)} and the gateway's {@code JwtClaimRegex}.
+	 * @param path the claim path
+	 * @param regex the regular expression
+	 * @return whether the claim matches
+	 */
+	public boolean claimMatches(String path, String regex) {
+		return hasClaim(path, ClaimComparison.REGEX_MATCH, regex);
+	}
+
+	private boolean hasClaim(String path, ClaimComparison comparison, String value) {
+		JwtAuthenticationToken token = token();
+		return token != null && ClaimCondition.of(path, comparison, value).matches(token.getTokenAttributes());
+	}
+
+	private static ClaimComparison comparison(String name) {
+		for (ClaimComparison comparison : ClaimComparison.values()) {
+			if (comparison.name().equalsIgnoreCase(name.replace('-', '_'))) {
+				return comparison;
 			}
 		}
-		return false;
+		throw new IllegalArgumentException("unknown comparison '" + name + "'; use text, typed-equals, "
+				+ "exact-string, boolean, list-contains or regex-match");
 	}
 
 	/**

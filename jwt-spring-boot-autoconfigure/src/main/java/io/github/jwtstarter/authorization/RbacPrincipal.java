@@ -13,11 +13,16 @@ import org.springframework.util.Assert;
 
 /**
  * A principal of an RBAC policy: a JWT-authenticated caller whose claims satisfy ALL of
- * the principal's {@link ClaimMatcher}s, optionally only when the token was verified by
- * a given provider, or by a given tenant of a multi-tenant provider. Anything other than a
- * {@link JwtAuthenticationToken} (anonymous, another kind of login) never matches; a
- * provider-bound or tenant-bound principal matches only a
- * {@link ProviderJwtAuthenticationToken} of that provider or tenant.
+ * the principal's {@link ClaimMatcher}s and NONE of its excluding ones ({@code not-claims},
+ * as Istio's {@code notValues}), optionally only when the token was verified by a given
+ * provider, or by a given tenant of a multi-tenant provider. A provider-bound or
+ * tenant-bound principal matches only a {@link ProviderJwtAuthenticationToken} of that
+ * provider or tenant.
+ * <p>
+ * A caller without a verified JWT (anonymous, another kind of login) has no claims: it
+ * never matches a principal with a provider, a tenant or claims, and matches a principal
+ * made of exclusions only ("everyone without these claims"), so that a deny policy
+ * excluding admins denies anonymous callers too.
  */
 public final class RbacPrincipal {
 
@@ -27,15 +32,28 @@ public final class RbacPrincipal {
 
 	private final List<ClaimMatcher> claims;
 
+	private final List<ClaimMatcher> notClaims;
+
 	/**
-	 * Creates a principal.
+	 * Creates a principal without exclusions.
 	 * @param provider the id of the provider whose tokens are accepted, or {@code null}
 	 * for any provider
 	 * @param claims the conditions, all of which must hold; empty only with a provider
 	 * (any token of that provider matches)
 	 */
 	public RbacPrincipal(@Nullable String provider, List<ClaimMatcher> claims) {
-		this(provider, null, claims);
+		this(provider, null, claims, List.of());
+	}
+
+	/**
+	 * Creates a principal.
+	 * @param provider the id of the provider whose tokens are accepted, or {@code null}
+	 * for any provider
+	 * @param claims the conditions, all of which must hold
+	 * @param notClaims the excluding conditions, none of which may hold
+	 */
+	public RbacPrincipal(@Nullable String provider, List<ClaimMatcher> claims, List<ClaimMatcher> notClaims) {
+		this(provider, null, claims, notClaims);
 	}
 
 	/**
@@ -43,17 +61,21 @@ public final class RbacPrincipal {
 	 * @param provider the id of the provider whose tokens are accepted, or {@code null}
 	 * for any provider
 	 * @param tenant the tenant whose tokens are accepted, or {@code null} for any
-	 * @param claims the conditions, all of which must hold; empty only with a provider or
-	 * a tenant
+	 * @param claims the conditions, all of which must hold
+	 * @param notClaims the excluding conditions, none of which may hold
 	 */
-	public RbacPrincipal(@Nullable String provider, @Nullable String tenant, List<ClaimMatcher> claims) {
+	public RbacPrincipal(@Nullable String provider, @Nullable String tenant, List<ClaimMatcher> claims,
+			List<ClaimMatcher> notClaims) {
 		Assert.notNull(claims, "claims cannot be null");
-		Assert.isTrue(provider != null || tenant != null || !claims.isEmpty(),
+		Assert.notNull(notClaims, "notClaims cannot be null");
+		Assert.isTrue(provider != null || tenant != null || !claims.isEmpty() || !notClaims.isEmpty(),
 				"a principal needs a provider or at least one claim");
 		Assert.noNullElements(claims, "claims cannot contain null elements");
+		Assert.noNullElements(notClaims, "notClaims cannot contain null elements");
 		this.provider = provider;
 		this.tenant = tenant;
 		this.claims = List.copyOf(claims);
+		this.notClaims = List.copyOf(notClaims);
 	}
 
 	/**
@@ -63,7 +85,8 @@ public final class RbacPrincipal {
 	 */
 	public boolean matches(@Nullable Authentication authentication) {
 		if (!(authentication instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
-			return false;
+			// no claims to show: only a principal made of exclusions matches
+			return this.provider == null && this.tenant == null && this.claims.isEmpty();
 		}
 		if (this.provider != null && !(token instanceof ProviderJwtAuthenticationToken verified
 				&& this.provider.equals(verified.getProviderId()))) {
@@ -76,6 +99,11 @@ public final class RbacPrincipal {
 		Map<String, Object> attributes = token.getTokenAttributes();
 		for (ClaimMatcher claim : this.claims) {
 			if (!claim.matches(attributes)) {
+				return false;
+			}
+		}
+		for (ClaimMatcher excluded : this.notClaims) {
+			if (excluded.matches(attributes)) {
 				return false;
 			}
 		}
@@ -94,21 +122,27 @@ public final class RbacPrincipal {
 		return this.claims;
 	}
 
+	public List<ClaimMatcher> getNotClaims() {
+		return this.notClaims;
+	}
+
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof RbacPrincipal that && Objects.equals(this.provider, that.provider)
-				&& Objects.equals(this.tenant, that.tenant) && this.claims.equals(that.claims));
+				&& Objects.equals(this.tenant, that.tenant) && this.claims.equals(that.claims)
+				&& this.notClaims.equals(that.notClaims));
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.provider, this.tenant, this.claims);
+		return Objects.hash(this.provider, this.tenant, this.claims, this.notClaims);
 	}
 
 	@Override
 	public String toString() {
 		return "RbacPrincipal[provider=" + ((this.provider != null) ? this.provider : "any")
-				+ ((this.tenant != null) ? ", tenant=" + this.tenant : "") + ", claims=" + this.claims + "]";
+				+ ((this.tenant != null) ? ", tenant=" + this.tenant : "") + ", claims=" + this.claims
+				+ (this.notClaims.isEmpty() ? "" : ", notClaims=" + this.notClaims) + "]";
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.github.jwtstarter.authorization;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,22 +16,32 @@ import org.springframework.security.core.Authentication;
 import org.springframework.util.Assert;
 
 /**
- * RBAC on claims, with Gloo's semantics, for every web stack: when policies are
- * configured (or {@code require-rbac} is set), a request is allowed only if some
- * policy's permissions cover it and one of that policy's principals matches the caller;
- * otherwise it is denied.
- * <p>
- * Two exceptions: requests on a {@code disabled} route are not checked at all, and a
- * request that no policy covers is allowed on a route whose validation policy accepts
- * requests without a token ({@code allow-missing}, {@code allow-missing-or-failed}),
- * unless {@code require-rbac} is set. The servlet and reactive authorization managers
- * only adapt their request types to {@link #decide}.
+ * RBAC on claims for every web stack, with Gloo's allow policies and Istio's deny
+ * policies. When policies are configured (or {@code require-rbac} is set), a request is
+ * decided in this order, the first step that decides wins:
+ * <ol>
+ * <li>on a {@code disabled} route: allowed, not checked at all;</li>
+ * <li>a deny policy covers it and applies to the caller: denied;</li>
+ * <li>an allow policy covers it and one of its principals matches the caller:
+ * allowed;</li>
+ * <li>no allow policy covers it, {@code require-rbac} is not set, and its route accepts
+ * requests without a token ({@code allow-missing}, {@code allow-missing-or-failed}):
+ * allowed;</li>
+ * <li>otherwise: denied.</li>
+ * </ol>
+ * The order of the policies does not matter. The servlet and reactive authorization
+ * managers only adapt their request types to {@link #decide}; the debug log names the
+ * policy that decided.
  */
 public final class RbacRules {
 
 	private static final Log logger = LogFactory.getLog(RbacRules.class);
 
 	private final List<RbacPolicy> policies;
+
+	private final List<RbacPolicy> denyPolicies;
+
+	private final List<RbacPolicy> allowPolicies;
 
 	private final boolean requireRbac;
 
@@ -48,6 +59,10 @@ public final class RbacRules {
 		Assert.noNullElements(policies, "policies cannot contain null elements");
 		Assert.notNull(routes, "routes cannot be null");
 		this.policies = List.copyOf(policies);
+		this.denyPolicies = this.policies.stream().filter((policy) -> policy.getAction() == RbacAction.DENY).toList();
+		this.allowPolicies = this.policies.stream()
+			.filter((policy) -> policy.getAction() == RbacAction.ALLOW)
+			.toList();
 		this.requireRbac = requireRbac;
 		this.routes = routes;
 	}
@@ -68,21 +83,30 @@ public final class RbacRules {
 		if (route.isDisabled()) {
 			return RbacDecision.GRANTED;
 		}
-		boolean covered = false;
-		for (RbacPolicy policy : this.policies) {
-			if (policy.covers(method, path)) {
-				covered = true;
-				if (policy.allows(authentication.get())) {
-					debug("allowed by policy '" + policy.getName() + "'");
-					return RbacDecision.GRANTED;
-				}
+		for (RbacPolicy policy : this.denyPolicies) {
+			if (policy.covers(method, path) && policy.appliesTo(authentication.get())) {
+				debug(() -> "denied by deny policy '" + policy.getName() + "'");
+				return RbacDecision.DENIED;
 			}
 		}
-		if (!covered && !this.requireRbac && route.getValidationPolicy() != ValidationPolicy.REQUIRE_VALID) {
-			debug("allowed: no policy covers the request and its route accepts requests without a token");
+		List<String> covering = null;
+		for (RbacPolicy policy : this.allowPolicies) {
+			if (policy.covers(method, path)) {
+				if (policy.allows(authentication.get())) {
+					debug(() -> "allowed by policy '" + policy.getName() + "'");
+					return RbacDecision.GRANTED;
+				}
+				covering = (covering != null) ? covering : new ArrayList<>();
+				covering.add(policy.getName());
+			}
+		}
+		if (covering == null && !this.requireRbac && route.getValidationPolicy() != ValidationPolicy.REQUIRE_VALID) {
+			debug(() -> "allowed: no allow policy covers the request and its route accepts requests without a token");
 			return RbacDecision.GRANTED;
 		}
-		debug(covered ? "denied: no principal of a covering policy matches" : "denied: no policy covers the request");
+		List<String> names = covering;
+		debug(() -> (names != null) ? "denied: no principal of the covering policies " + names + " matches"
+				: "denied: no allow policy covers the request");
 		return RbacDecision.DENIED;
 	}
 
@@ -99,9 +123,9 @@ public final class RbacRules {
 		return this.policies;
 	}
 
-	private static void debug(String message) {
+	private static void debug(Supplier<String> message) {
 		if (logger.isDebugEnabled()) {
-			logger.debug("RBAC " + message);
+			logger.debug("RBAC " + message.get());
 		}
 	}
 

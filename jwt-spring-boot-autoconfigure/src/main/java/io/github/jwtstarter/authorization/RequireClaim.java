@@ -10,8 +10,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Allows a method (or every method of a type) only when the caller's token has the
- * claim: a string equal to {@link #value()} or a list containing it, as
- * {@link JwtClaimsExpressions#hasClaim(String, String) @jwt.hasClaim(name, value)}. A
+ * claim: equal to {@link #value()} compared as text, or a list with an element that is,
+ * as {@link JwtClaimsExpressions#hasClaim(String, String) @jwt.hasClaim(name, value)}. A
  * denial is answered 403 ({@code insufficient_scope}), or 401 for a caller without a
  * token.
  * <pre class="code">
@@ -38,7 +38,7 @@ public @interface RequireClaim {
 	String name();
 
 	/**
-	 * Value the claim must equal (string claim) or contain (list claim).
+	 * Value the claim must equal, compared as text (a list claim: one of its elements).
 	 * @return the value
 	 */
 	String value();

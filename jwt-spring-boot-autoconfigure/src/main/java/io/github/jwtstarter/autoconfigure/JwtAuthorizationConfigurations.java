@@ -1,11 +1,13 @@
 package io.github.jwtstarter.autoconfigure;
 
+
 import io.github.jwtstarter.authorization.JwtClaimsExpressions;
 import io.github.jwtstarter.authorization.RbacRules;
 import io.github.jwtstarter.authorization.reactive.JwtClaimsExpressionsPostProcessor;
 import io.github.jwtstarter.authorization.reactive.RbacReactiveAuthorizationManager;
 import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
 import io.github.jwtstarter.web.JwtRoutes;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,9 +59,10 @@ final class JwtAuthorizationConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AuthorizationManager<RequestAuthorizationContext> jwtRbacAuthorizationManager(RbacRules rules) {
+		RbacAuthorizationManager jwtRbacAuthorizationManager(RbacRules rules) {
 			return new RbacAuthorizationManager(rules);
 		}
+
 
 	}
 
@@ -71,9 +74,10 @@ final class JwtAuthorizationConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactiveAuthorizationManager<AuthorizationContext> jwtRbacReactiveAuthorizationManager(RbacRules rules) {
+		RbacReactiveAuthorizationManager jwtRbacReactiveAuthorizationManager(RbacRules rules) {
 			return new RbacReactiveAuthorizationManager(rules);
 		}
+
 
 	}
 
@@ -136,6 +140,10 @@ final class JwtAuthorizationConfigurations {
 		}
 
 	}
+
+	/**
+	 * The managers with the RBAC manager first, the others in their order.
+	 */
 
 	static class NotReactiveWebApplicationCondition extends NoneNestedConditions {
 

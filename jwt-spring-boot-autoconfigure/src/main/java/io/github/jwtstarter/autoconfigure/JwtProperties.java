@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.jwtstarter.authorization.RbacAction;
+import io.github.jwtstarter.jwt.ClaimComparison;
 import io.github.jwtstarter.jwt.DPoPMode;
 import io.github.jwtstarter.web.ValidationPolicy;
 import org.jspecify.annotations.Nullable;
@@ -972,9 +974,15 @@ public class JwtProperties implements InitializingBean {
 	}
 
 	/**
-	 * An access policy: the requests it covers and the principals it allows.
+	 * An access policy: the requests it covers and the principals it allows or denies.
 	 */
 	public static class Policy {
+
+		/**
+		 * Whether the policy allows or denies what it covers; deny policies are evaluated
+		 * first.
+		 */
+		private RbacAction action = RbacAction.ALLOW;
 
 		/**
 		 * Requests this policy covers.
@@ -982,9 +990,18 @@ public class JwtProperties implements InitializingBean {
 		private final Permissions permissions = new Permissions();
 
 		/**
-		 * Principals allowed; one must match.
+		 * Principals the policy applies to; one must match (a deny policy without
+		 * principals applies to every caller).
 		 */
 		private List<Principal> principals = new ArrayList<>();
+
+		public RbacAction getAction() {
+			return this.action;
+		}
+
+		public void setAction(RbacAction action) {
+			this.action = action;
+		}
 
 		public Permissions getPermissions() {
 			return this.permissions;
@@ -1015,6 +1032,32 @@ public class JwtProperties implements InitializingBean {
 		 */
 		private List<String> methods = new ArrayList<>();
 
+		/**
+		 * Path patterns excluded from the covered paths.
+		 */
+		private List<String> notPaths = new ArrayList<>();
+
+		/**
+		 * HTTP methods excluded from the covered methods.
+		 */
+		private List<String> notMethods = new ArrayList<>();
+
+		public List<String> getNotPaths() {
+			return this.notPaths;
+		}
+
+		public void setNotPaths(List<String> notPaths) {
+			this.notPaths = notPaths;
+		}
+
+		public List<String> getNotMethods() {
+			return this.notMethods;
+		}
+
+		public void setNotMethods(List<String> notMethods) {
+			this.notMethods = notMethods;
+		}
+
 		public List<String> getPaths() {
 			return this.paths;
 		}
@@ -1034,7 +1077,8 @@ public class JwtProperties implements InitializingBean {
 	}
 
 	/**
-	 * A principal that matches when all of its claims match.
+	 * A principal that matches when all of its claims match and none of its not-claims
+	 * does.
 	 */
 	public static class Principal {
 
@@ -1050,15 +1094,29 @@ public class JwtProperties implements InitializingBean {
 		private @Nullable String tenant;
 
 		/**
-		 * How claim values are compared: exact-string, boolean, list-contains or
-		 * regex-match.
+		 * How claim values are compared: text, typed-equals, exact-string, boolean,
+		 * list-contains or regex-match.
 		 */
-		private Matcher matcher = Matcher.EXACT_STRING;
+		private ClaimComparison matcher = ClaimComparison.TEXT;
 
 		/**
 		 * Claim paths and the values they must match.
 		 */
 		private Map<String, String> claims = new LinkedHashMap<>();
+
+		/**
+		 * Claim paths and the values they must not match: a caller matching any is not
+		 * this principal.
+		 */
+		private Map<String, String> notClaims = new LinkedHashMap<>();
+
+		public Map<String, String> getNotClaims() {
+			return this.notClaims;
+		}
+
+		public void setNotClaims(Map<String, String> notClaims) {
+			this.notClaims = notClaims;
+		}
 
 		public @Nullable String getProvider() {
 			return this.provider;
@@ -1076,11 +1134,11 @@ public class JwtProperties implements InitializingBean {
 			this.tenant = tenant;
 		}
 
-		public Matcher getMatcher() {
+		public ClaimComparison getMatcher() {
 			return this.matcher;
 		}
 
-		public void setMatcher(Matcher matcher) {
+		public void setMatcher(ClaimComparison matcher) {
 			this.matcher = matcher;
 		}
 
@@ -1091,33 +1149,6 @@ public class JwtProperties implements InitializingBean {
 		public void setClaims(Map<String, String> claims) {
 			this.claims = claims;
 		}
-
-	}
-
-	/**
-	 * How a principal compares claim values.
-	 */
-	public enum Matcher {
-
-		/**
-		 * The claim value equals the configured string.
-		 */
-		EXACT_STRING,
-
-		/**
-		 * The claim is a boolean equal to the configured true or false.
-		 */
-		BOOLEAN,
-
-		/**
-		 * The claim is a list that contains the configured value.
-		 */
-		LIST_CONTAINS,
-
-		/**
-		 * The claim value matches the configured regular expression.
-		 */
-		REGEX_MATCH
 
 	}
 

@@ -21,6 +21,8 @@ import io.github.jwtstarter.authorization.ClaimMatcher;
 import io.github.jwtstarter.authorization.ClaimMatchers;
 import io.github.jwtstarter.authorization.RbacPolicy;
 import io.github.jwtstarter.authorization.RbacPrincipal;
+import io.github.jwtstarter.jwt.ClaimComparison;
+import io.github.jwtstarter.jwt.ClaimCondition;
 import io.github.jwtstarter.jwt.DPoPMode;
 import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.jwt.JwksFetchListener;
@@ -41,12 +43,14 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.io.ContextResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.StreamUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Maps {@link JwtProperties} to the starter's runtime objects: providers with their keys,
@@ -268,6 +272,14 @@ final class JwtPropertiesMapper {
 			return StreamUtils.copyToString(in, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
+			if (location instanceof ContextResource unprefixed) {
+				// no prefix: Spring looks the path up on the class path (or in the web application)
+				String path = StringUtils.trimLeadingCharacter(unprefixed.getPathWithinContext(), '/');
+				throw JwtPropertiesValidator.invalid(name + ".location", location.getDescription(),
+						"cannot be read: a location without a prefix is looked up on the class path, not in the file "
+								+ "system; add the file: prefix for a file (file:/" + path
+								+ "), or write classpath: for a class path resource");
+			}
 			throw JwtPropertiesValidator.invalid(name + ".location", location.getDescription(),
 					"cannot be read; point it at a readable file: or classpath: resource holding a JWK Set or PEM");
 		}
@@ -348,24 +360,22 @@ final class JwtPropertiesMapper {
 		properties.getRbac().getPolicies().forEach((name, policy) -> {
 			List<RbacPrincipal> principals = new ArrayList<>();
 			for (JwtProperties.Principal principal : policy.getPrincipals()) {
-				List<ClaimMatcher> claims = new ArrayList<>();
-				principal.getClaims()
-					.forEach((path, value) -> claims.add(claimMatcher(principal.getMatcher(), path, value)));
-				principals.add(new RbacPrincipal(principal.getProvider(), principal.getTenant(), claims));
+				principals.add(new RbacPrincipal(principal.getProvider(), principal.getTenant(),
+						claimMatchers(principal.getMatcher(), principal.getClaims()),
+						claimMatchers(principal.getMatcher(), principal.getNotClaims())));
 			}
-			policies.add(new RbacPolicy(name, policy.getPermissions().getPaths(),
-					Set.copyOf(policy.getPermissions().getMethods()), principals));
+			JwtProperties.Permissions permissions = policy.getPermissions();
+			policies.add(new RbacPolicy(name, policy.getAction(), permissions.getPaths(),
+					Set.copyOf(permissions.getMethods()), permissions.getNotPaths(),
+					Set.copyOf(permissions.getNotMethods()), principals));
 		});
 		return policies;
 	}
 
-	private static ClaimMatcher claimMatcher(JwtProperties.Matcher matcher, String path, String value) {
-		return switch (matcher) {
-			case BOOLEAN -> ClaimMatchers.booleanValue(path, Boolean.parseBoolean(value));
-			case LIST_CONTAINS -> ClaimMatchers.listContains(path, value);
-			case REGEX_MATCH -> ClaimMatchers.regexMatch(path, value);
-			case EXACT_STRING -> ClaimMatchers.exactString(path, value);
-		};
+	private static List<ClaimMatcher> claimMatchers(ClaimComparison comparison, Map<String, String> claims) {
+		List<ClaimMatcher> matchers = new ArrayList<>();
+		claims.forEach((path, value) -> matchers.add(ClaimMatchers.of(ClaimCondition.of(path, comparison, value))));
+		return matchers;
 	}
 
 }

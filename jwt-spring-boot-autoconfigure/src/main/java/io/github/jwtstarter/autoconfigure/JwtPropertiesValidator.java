@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import io.github.jwtstarter.jwt.ClaimComparison;
+import io.github.jwtstarter.jwt.ClaimCondition;
 import io.github.jwtstarter.jwt.ClaimPath;
 import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.jwt.ProviderKeys;
@@ -56,6 +58,7 @@ final class JwtPropertiesValidator {
 		properties.getRbac().getPolicies().forEach((policyName, policy) -> {
 			String name = "jwt.rbac.policies." + policyName;
 			patterns(name + ".permissions.paths", policy.getPermissions().getPaths());
+			patterns(name + ".permissions.not-paths", policy.getPermissions().getNotPaths());
 			List<JwtProperties.Principal> principals = policy.getPrincipals();
 			for (int i = 0; i < principals.size(); i++) {
 				validatePrincipal(name + ".principals[" + i + "]", principals.get(i), ids);
@@ -367,24 +370,26 @@ final class JwtPropertiesValidator {
 		if (principal.getProvider() != null && !ids.contains(principal.getProvider())) {
 			throw invalid(name + ".provider", principal.getProvider(), unknownProvider(ids));
 		}
-		if (principal.getClaims().isEmpty() && principal.getProvider() == null && principal.getTenant() == null) {
-			throw invalid(name, null, "a principal needs a provider or at least one claim to match; set "
-					+ name + ".provider (any token of that provider) or " + name + ".claims");
+		if (principal.getClaims().isEmpty() && principal.getNotClaims().isEmpty() && principal.getProvider() == null
+				&& principal.getTenant() == null) {
+			throw invalid(name, null, "a principal needs a provider or at least one claim to match; set " + name
+					+ ".provider (any token of that provider), " + name + ".claims or " + name + ".not-claims");
 		}
-		principal.getClaims().forEach((claim, value) -> {
-			claimPath(name + ".claims", claim);
-			if (principal.getMatcher() == JwtProperties.Matcher.REGEX_MATCH) {
-				try {
-					Pattern.compile(value);
-				}
-				catch (PatternSyntaxException ex) {
-					throw invalid(name + ".claims." + claim, value,
-							"not a valid regular expression: " + ex.getDescription());
-				}
+		claimConditions(name + ".claims", principal.getMatcher(), principal.getClaims());
+		claimConditions(name + ".not-claims", principal.getMatcher(), principal.getNotClaims());
+	}
+
+	private static void claimConditions(String name, ClaimComparison comparison, Map<String, String> claims) {
+		claims.forEach((claim, value) -> {
+			claimPath(name, claim);
+			try {
+				ClaimCondition.of(claim, comparison, value);
 			}
-			if (principal.getMatcher() == JwtProperties.Matcher.BOOLEAN && !"true".equals(value)
-					&& !"false".equals(value)) {
-				throw invalid(name + ".claims." + claim, value, "the boolean matcher takes true or false");
+			catch (PatternSyntaxException ex) {
+				throw invalid(name + "." + claim, value, "not a valid regular expression: " + ex.getDescription());
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid(name + "." + claim, value, ex.getMessage());
 			}
 		});
 	}

@@ -3,7 +3,7 @@ package io.github.jwtstarter.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.jwtstarter.authorization.reactive.RbacReactiveAuthorizationManager;
+import io.github.jwtstarter.authorization.reactive.ExchangeAccess;
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRequestFlow;
@@ -99,20 +99,18 @@ public final class JwtReactiveWebSecurityAutoConfiguration {
 		}
 
 		/**
-		 * The RBAC authorization manager, or {@code null} when {@code jwt.rbac} has nothing
-		 * to check (no extra filter then).
+		 * The exchange access rule: {@code jwt.rbac} first, then each
+		 * {@code ReactiveAuthorizationManager<AuthorizationContext>} bean of the
+		 * application, the first denial deciding; {@code null} when there is nothing to
+		 * check (no extra filter then).
 		 */
-		@SuppressWarnings("unchecked")
 		private static @Nullable ReactiveAuthorizationManager<AuthorizationContext> rbac(
 				ListableBeanFactory beanFactory) {
-			Object manager = beanFactory
-				.getBeanProvider(ResolvableType.forClassWithGenerics(ReactiveAuthorizationManager.class,
-						AuthorizationContext.class))
-				.getIfAvailable(); // two candidates fail startup rather than check nothing
-			if (manager instanceof RbacReactiveAuthorizationManager rules && !rules.getRules().isActive()) {
-				return null;
-			}
-			return (ReactiveAuthorizationManager<AuthorizationContext>) manager;
+			return ExchangeAccess.of(beanFactory
+				.<ReactiveAuthorizationManager<AuthorizationContext>>getBeanProvider(ResolvableType
+					.forClassWithGenerics(ReactiveAuthorizationManager.class, AuthorizationContext.class))
+				.orderedStream()
+				.toList());
 		}
 
 	}

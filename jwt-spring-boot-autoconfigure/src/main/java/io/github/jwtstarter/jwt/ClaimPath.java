@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * A parsed claim path. A path is first looked up as a top-level claim name (so URL-shaped
+ * A claim path: how a claim is named everywhere a claim is named (authorities, RBAC
+ * claims, {@code claims-to-headers}, {@code required-claims}, predicates, {@code @jwt}).
+ * A path is first looked up as a top-level claim name (so URL-shaped
  * claims such as {@code https://example.com/roles} work); when absent and the path
  * contains {@code .}, it is split into nested object keys ({@code realm_access.roles}),
  * taking at each object level the longest run of segments that names an existing key, so
@@ -20,7 +22,10 @@ import org.springframework.util.Assert;
  * {@code a.b} only.
  * <p>
  * Parsed once (the candidate keys of each level are computed up front); immutable, with
- * equality on the path text.
+ * equality on the path text. Call sites that resolve the same path for every request
+ * hold a parsed path ({@link #of}); those that see a path only once (SpEL expressions)
+ * use {@link #resolve(Map, String)}, which parses only when the path is not a top-level
+ * claim name.
  */
 public final class ClaimPath {
 
@@ -99,6 +104,21 @@ public final class ClaimPath {
 			}
 		}
 		return new ClaimPath(path, keys, segments.size() > 1 || explicit.get(0));
+	}
+
+	/**
+	 * Resolves a claim path given as text, with the rules of a parsed path.
+	 * @param claims the token's claims
+	 * @param path the claim path
+	 * @return the value, or {@code null} when absent
+	 * @throws IllegalArgumentException if the path is malformed (see {@link #of})
+	 */
+	public static @Nullable Object resolve(Map<String, ?> claims, String path) {
+		Object value = claims.get(path);
+		if (value != null || (path.indexOf('.') < 0 && path.indexOf('[') < 0)) {
+			return value;
+		}
+		return of(path).resolve(claims);
 	}
 
 	/**

@@ -37,7 +37,7 @@ public final class ClaimValues {
 	 * nothing, or holds control characters
 	 */
 	public static @Nullable String headerValue(Map<String, Object> claims, String claim) {
-		return checkedHeaderValue(ClaimPaths.resolve(claims, claim), claim);
+		return checkedHeaderValue(ClaimPath.resolve(claims, claim), claim);
 	}
 
 	/**

@@ -155,8 +155,10 @@ public final class JwtVerifier {
 					scope = observation.openScope();
 				}
 				SignedJWT parsed = JwtTokenParser.parse(token);
-				provider = this.registry.byIssuer(JwtTokenParser.issuer(parsed));
+				String issuer = JwtTokenParser.issuer(parsed);
+				provider = this.registry.byIssuer(issuer);
 				if (provider == null) {
+					UnknownIssuerLog.debug(issuer, this.registry);
 					throw new JwtVerificationException(JwtFailure.UNKNOWN_ISSUER);
 				}
 				if (!admissible.test(provider)) {

@@ -88,9 +88,8 @@ final class ProviderValidators {
 							(aud) -> aud != null && aud.stream().anyMatch(accepted::contains))));
 		}
 		requiredClaims.forEach((name, expected) -> {
-			ClaimPath path = ClaimPath.of(name);
-			RequiredClaimValue required = RequiredClaimValue.of(expected);
-			validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM, (jwt) -> required.matches(path.resolve(jwt.getClaims()))
+			ClaimCondition required = ClaimCondition.typedEquals(name, expected);
+			validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM, (jwt) -> required.matches(jwt.getClaims())
 					? OAuth2TokenValidatorResult.success()
 					: OAuth2TokenValidatorResult.failure(JwtFailures.error(JwtFailure.BAD_CLAIM))));
 		});

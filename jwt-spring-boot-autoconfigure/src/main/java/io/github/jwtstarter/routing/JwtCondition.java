@@ -1,11 +1,12 @@
 package io.github.jwtstarter.routing;
 
+import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
+import io.github.jwtstarter.jwt.ClaimComparison;
+import io.github.jwtstarter.jwt.ClaimCondition;
 import io.github.jwtstarter.jwt.ClaimPath;
-import io.github.jwtstarter.jwt.ClaimValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
@@ -34,15 +35,26 @@ public sealed interface JwtCondition permits VerifiedJwtCondition {
 	}
 
 	/**
-	 * A claim equal to a value; for a list claim, an element equal to it.
-	 * @param name the claim path (see "Claim paths through keys that contain dots" in docs/kubernetes.md)
+	 * A claim equal to a value, compared as text ({@link ClaimComparison#TEXT}); for a
+	 * list claim, an element equal to it.
+	 * @param name the claim path (see "Claim paths" in docs/access-control.md)
 	 * @param value the expected value, compared as text
 	 * @return the condition
 	 */
 	static JwtCondition claim(String name, String value) {
 		Assert.hasText(name, "name cannot be empty");
 		Assert.notNull(value, "value cannot be null");
-		return new ClaimEquals(ClaimPath.of(name), value);
+		return new Claim(ClaimCondition.of(name, ClaimComparison.TEXT, value));
+	}
+
+	/**
+	 * A claim that satisfies a condition of any comparison.
+	 * @param condition the condition
+	 * @return the condition
+	 */
+	static JwtCondition claim(ClaimCondition condition) {
+		Assert.notNull(condition, "condition cannot be null");
+		return new Claim(condition);
 	}
 
 	/**
@@ -65,7 +77,7 @@ public sealed interface JwtCondition permits VerifiedJwtCondition {
 	static JwtCondition claimMatches(String name, String regex) {
 		Assert.hasText(name, "name cannot be empty");
 		Assert.notNull(regex, "regex cannot be null");
-		return new ClaimMatches(ClaimPath.of(name), Pattern.compile(regex));
+		return new Claim(ClaimCondition.of(name, ClaimComparison.REGEX_MATCH, regex));
 	}
 
 	/**
@@ -114,31 +126,32 @@ public sealed interface JwtCondition permits VerifiedJwtCondition {
  * an authenticated verified JWT. Not public, so that no caller skips that check.
  */
 sealed interface VerifiedJwtCondition extends JwtCondition
-		permits ClaimEquals, HasClaim, ClaimMatches, Provider, Tenant, Authority, Authenticated {
+		permits Claim, HasClaim, Provider, Tenant, Authority, Authenticated {
 
 	boolean testVerified(JwtAuthenticationToken authentication);
 
-	static @Nullable Object claimValue(JwtAuthenticationToken authentication, ClaimPath name) {
-		return name.resolve(authentication.getToken().getClaims());
-	}
-
 }
 
-record ClaimEquals(ClaimPath name, String value) implements VerifiedJwtCondition {
+record Claim(ClaimCondition condition) implements VerifiedJwtCondition {
 
 	@Override
 	public boolean testVerified(JwtAuthenticationToken authentication) {
-		return ClaimValues.anyMatches(VerifiedJwtCondition.claimValue(authentication, this.name), this.value::equals);
+		return this.condition.matches(authentication.getToken().getClaims());
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(ClaimEquals.class, this.name, this.value);
+		return Objects.hash(Claim.class, this.condition);
 	}
 
 	@Override
 	public String toString() {
-		return "claim('" + this.name + "') == '" + this.value + "'";
+		String comparison = switch (this.condition.getComparison()) {
+			case TEXT -> "==";
+			case REGEX_MATCH -> "matches";
+			default -> this.condition.getComparison().name().toLowerCase(Locale.ROOT).replace('_', '-');
+		};
+		return "claim('" + this.condition.getPath() + "') " + comparison + " '" + this.condition.getValue() + "'";
 	}
 
 }
@@ -147,7 +160,7 @@ record HasClaim(ClaimPath name) implements VerifiedJwtCondition {
 
 	@Override
 	public boolean testVerified(JwtAuthenticationToken authentication) {
-		return VerifiedJwtCondition.claimValue(authentication, this.name) != null;
+		return this.name.resolve(authentication.getToken().getClaims()) != null;
 	}
 
 	@Override
@@ -158,36 +171,6 @@ record HasClaim(ClaimPath name) implements VerifiedJwtCondition {
 	@Override
 	public String toString() {
 		return "hasClaim('" + this.name + "')";
-	}
-
-}
-
-/**
- * Equal when the regular expressions are the same text ({@link Pattern} has no value
- * equality).
- */
-record ClaimMatches(ClaimPath name, Pattern pattern) implements VerifiedJwtCondition {
-
-	@Override
-	public boolean testVerified(JwtAuthenticationToken authentication) {
-		return ClaimValues.anyMatches(VerifiedJwtCondition.claimValue(authentication, this.name),
-				(text) -> this.pattern.matcher(text).matches());
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return other instanceof ClaimMatches that && this.name.equals(that.name)
-				&& this.pattern.pattern().equals(that.pattern.pattern());
-	}
-
-	@Override
-	public int hashCode() {
-		return Objects.hash(ClaimMatches.class, this.name, this.pattern.pattern());
-	}
-
-	@Override
-	public String toString() {
-		return "claim('" + this.name + "') matches '" + this.pattern.pattern() + "'";
 	}
 
 }

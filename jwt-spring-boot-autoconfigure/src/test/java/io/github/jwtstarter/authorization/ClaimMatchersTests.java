@@ -4,161 +4,68 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.PatternSyntaxException;
 
+import io.github.jwtstarter.jwt.ClaimComparison;
+import io.github.jwtstarter.jwt.ClaimCondition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * The RBAC matcher factories are the claim conditions of the shared vocabulary (their
+ * semantics are tested once, in {@code ClaimConditionTests}).
+ */
 class ClaimMatchersTests {
 
+	private static final Map<String, Object> CLAIMS = Map.of("org", "solo.io", "level", 42L, "verified", true,
+			"groups", List.of("dev", "admins"), "email", "alice@solo.io");
+
 	@Test
-	void exactStringWhenEqualStringThenMatches() {
-		assertThat(ClaimMatchers.exactString("org", "solo.io").matches(Map.of("org", "solo.io"))).isTrue();
+	void eachFactoryIsTheClaimConditionOfItsComparison() {
+		assertThat(ClaimMatchers.text("level", "42"))
+			.isEqualTo(ClaimMatchers.of(ClaimCondition.of("level", ClaimComparison.TEXT, "42")));
+		assertThat(ClaimMatchers.typedEquals("level", "42"))
+			.isEqualTo(ClaimMatchers.of(ClaimCondition.of("level", ClaimComparison.TYPED_EQUALS, "42")));
+		assertThat(ClaimMatchers.exactString("org", "solo.io"))
+			.isEqualTo(ClaimMatchers.of(ClaimCondition.of("org", ClaimComparison.EXACT_STRING, "solo.io")));
+		assertThat(ClaimMatchers.booleanValue("verified", true))
+			.isEqualTo(ClaimMatchers.of(ClaimCondition.of("verified", ClaimComparison.BOOLEAN, "true")));
+		assertThat(ClaimMatchers.listContains("groups", "admins"))
+			.isEqualTo(ClaimMatchers.of(ClaimCondition.of("groups", ClaimComparison.LIST_CONTAINS, "admins")));
+		assertThat(ClaimMatchers.regexMatch("email", ".*@solo\\.io"))
+			.isEqualTo(ClaimMatchers.of(ClaimCondition.of("email", ClaimComparison.REGEX_MATCH, ".*@solo\\.io")));
 	}
 
 	@Test
-	void exactStringWhenOtherStringThenNoMatch() {
-		ClaimMatcher matcher = ClaimMatchers.exactString("org", "solo.io");
-		assertThat(matcher.matches(Map.of("org", "acme"))).isFalse();
-		assertThat(matcher.matches(Map.of("org", "SOLO.IO"))).isFalse();
-		assertThat(matcher.matches(Map.of("org", "solo.io "))).isFalse();
+	void matchersAnswerAsTheirConditions() {
+		assertThat(ClaimMatchers.text("level", "42").matches(CLAIMS)).isTrue();
+		assertThat(ClaimMatchers.exactString("level", "42").matches(CLAIMS)).isFalse();
+		assertThat(ClaimMatchers.booleanValue("verified", true).matches(CLAIMS)).isTrue();
+		assertThat(ClaimMatchers.listContains("groups", "admins").matches(CLAIMS)).isTrue();
+		assertThat(ClaimMatchers.regexMatch("email", ".*@solo\\.io").matches(CLAIMS)).isTrue();
+		assertThat(ClaimMatchers.text("missing", "x").matches(CLAIMS)).isFalse();
 	}
 
 	@Test
-	void exactStringWhenMissingThenNoMatch() {
-		assertThat(ClaimMatchers.exactString("org", "solo.io").matches(Map.of("sub", "solo.io"))).isFalse();
+	void matchersAreValuesWithTheConditionsToString() {
+		assertThat(ClaimMatchers.regexMatch("email", ".*@solo\\.io"))
+			.hasSameHashCodeAs(ClaimMatchers.regexMatch("email", ".*@solo\\.io"))
+			.isNotEqualTo(ClaimMatchers.regexMatch("email", ".*"))
+			.hasToString("email regex-match \".*@solo\\.io\"");
+		assertThat(ClaimMatchers.booleanValue("email_verified", true)).hasToString("email_verified boolean \"true\"");
 	}
 
 	@Test
-	void exactStringWhenWrongTypeThenNoMatch() {
-		ClaimMatcher matcher = ClaimMatchers.exactString("uid", "42");
-		assertThat(matcher.matches(Map.of("uid", 42))).isFalse();
-		assertThat(matcher.matches(Map.of("uid", List.of("42")))).isFalse();
-		assertThat(ClaimMatchers.exactString("admin", "true").matches(Map.of("admin", true))).isFalse();
-	}
-
-	@Test
-	void booleanValueWhenEqualBooleanThenMatches() {
-		assertThat(ClaimMatchers.booleanValue("email_verified", true).matches(Map.of("email_verified", true)))
-			.isTrue();
-		assertThat(ClaimMatchers.booleanValue("email_verified", false).matches(Map.of("email_verified", false)))
-			.isTrue();
-	}
-
-	@Test
-	void booleanValueWhenOtherBooleanThenNoMatch() {
-		assertThat(ClaimMatchers.booleanValue("email_verified", true).matches(Map.of("email_verified", false)))
-			.isFalse();
-	}
-
-	@Test
-	void booleanValueWhenMissingThenNoMatch() {
-		assertThat(ClaimMatchers.booleanValue("email_verified", false).matches(Map.of())).isFalse();
-	}
-
-	@Test
-	void booleanValueWhenWrongTypeThenNoMatch() {
-		ClaimMatcher matcher = ClaimMatchers.booleanValue("email_verified", true);
-		assertThat(matcher.matches(Map.of("email_verified", "true"))).isFalse();
-		assertThat(matcher.matches(Map.of("email_verified", 1))).isFalse();
-		assertThat(matcher.matches(Map.of("email_verified", List.of(true)))).isFalse();
-	}
-
-	@Test
-	void listContainsWhenListHasTheStringThenMatches() {
-		assertThat(ClaimMatchers.listContains("groups", "admins").matches(Map.of("groups", List.of("dev", "admins"))))
-			.isTrue();
-	}
-
-	@Test
-	void listContainsWhenListLacksTheStringThenNoMatch() {
-		ClaimMatcher matcher = ClaimMatchers.listContains("groups", "admins");
-		assertThat(matcher.matches(Map.of("groups", List.of("dev")))).isFalse();
-		assertThat(matcher.matches(Map.of("groups", List.of()))).isFalse();
-		assertThat(matcher.matches(Map.of("groups", List.of("admins-team")))).isFalse();
-	}
-
-	@Test
-	void listContainsWhenMissingThenNoMatch() {
-		assertThat(ClaimMatchers.listContains("groups", "admins").matches(Map.of())).isFalse();
-	}
-
-	@Test
-	void listContainsWhenWrongTypeThenNoMatch() {
-		ClaimMatcher matcher = ClaimMatchers.listContains("groups", "admins");
-		assertThat(matcher.matches(Map.of("groups", "admins"))).isFalse();
-		assertThat(matcher.matches(Map.of("groups", Map.of("admins", true)))).isFalse();
-		assertThat(ClaimMatchers.listContains("ids", "7").matches(Map.of("ids", List.of(7)))).isFalse();
-	}
-
-	@Test
-	void regexMatchWhenWholeStringMatchesThenMatches() {
-		assertThat(ClaimMatchers.regexMatch("email", ".*@solo\\.io").matches(Map.of("email", "alice@solo.io")))
-			.isTrue();
-	}
-
-	@Test
-	void regexMatchWhenOnlyPartOfTheStringMatchesThenNoMatch() {
-		ClaimMatcher matcher = ClaimMatchers.regexMatch("email", ".*@solo\\.io");
-		assertThat(matcher.matches(Map.of("email", "alice@solo.io.evil.example"))).isFalse();
-		assertThat(matcher.matches(Map.of("email", "alice@acme.io"))).isFalse();
-	}
-
-	@Test
-	void regexMatchWhenMissingThenNoMatch() {
-		assertThat(ClaimMatchers.regexMatch("email", ".*").matches(Map.of())).isFalse();
-	}
-
-	@Test
-	void regexMatchWhenWrongTypeThenNoMatch() {
-		ClaimMatcher matcher = ClaimMatchers.regexMatch("email", ".*");
-		assertThat(matcher.matches(Map.of("email", List.of("alice@solo.io")))).isFalse();
-		assertThat(matcher.matches(Map.of("email", 42))).isFalse();
-	}
-
-	@Test
-	void regexMatchWhenExpressionInvalidThenExceptionAtCreation() {
+	void regexMatchWhenRegexDoesNotCompileThenException() {
 		assertThatExceptionOfType(PatternSyntaxException.class)
 			.isThrownBy(() -> ClaimMatchers.regexMatch("email", "(unclosed"));
 	}
 
 	@Test
-	void matchersWhenNestedPathThenResolvedThroughObjects() {
-		Map<String, Object> claims = Map.of("realm_access", Map.of("roles", List.of("admin")), "kubernetes.io",
-				Map.of("namespace", "default"), "meta", Map.of("verified", true, "org", "solo.io"));
-		assertThat(ClaimMatchers.listContains("realm_access.roles", "admin").matches(claims)).isTrue();
-		assertThat(ClaimMatchers.booleanValue("meta.verified", true).matches(claims)).isTrue();
-		assertThat(ClaimMatchers.exactString("meta.org", "solo.io").matches(claims)).isTrue();
-		assertThat(ClaimMatchers.regexMatch("meta.org", "solo\\..*").matches(claims)).isTrue();
-		assertThat(ClaimMatchers.listContains("realm_access.roles.admin", "admin").matches(claims)).isFalse();
-		assertThat(ClaimMatchers.exactString("realm_access", "admin").matches(Map.of("realm_access", "admin")))
-			.isTrue();
-		assertThat(ClaimMatchers.listContains("realm_access.roles", "admin").matches(Map.of("realm_access", "x")))
-			.isFalse();
-	}
-
-	@Test
-	void matchersWhenUrlShapedClaimNameThenTopLevelClaimIsUsed() {
-		Map<String, Object> claims = Map.of("https://example.com/roles", List.of("admin"),
-				"https://example.com/org", "solo.io");
-		assertThat(ClaimMatchers.listContains("https://example.com/roles", "admin").matches(claims)).isTrue();
-		assertThat(ClaimMatchers.exactString("https://example.com/org", "solo.io").matches(claims)).isTrue();
-		assertThat(ClaimMatchers.exactString("https://example.com/org", "acme").matches(claims)).isFalse();
-	}
-
-	@Test
-	void matchersAreValuesWithEqualsHashCodeAndToString() {
-		assertThat(ClaimMatchers.regexMatch("email", ".*@solo\\.io"))
-			.isEqualTo(ClaimMatchers.regexMatch("email", ".*@solo\\.io"))
-			.hasSameHashCodeAs(ClaimMatchers.regexMatch("email", ".*@solo\\.io"))
-			.isNotEqualTo(ClaimMatchers.regexMatch("email", ".*"))
-			.hasToString("email matches /.*@solo\\.io/");
-		assertThat(ClaimMatchers.exactString("org", "solo.io")).isEqualTo(ClaimMatchers.exactString("org", "solo.io"))
-			.isNotEqualTo(ClaimMatchers.listContains("org", "solo.io"))
-			.hasToString("org == \"solo.io\"");
-		assertThat(ClaimMatchers.listContains("groups", "admins")).hasToString("groups contains \"admins\"");
-		assertThat(ClaimMatchers.booleanValue("email_verified", true)).hasToString("email_verified == true");
+	void ofWhenConditionNullThenException() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ClaimMatchers.of(null))
+			.withMessage("condition cannot be null");
 	}
 
 	@Test

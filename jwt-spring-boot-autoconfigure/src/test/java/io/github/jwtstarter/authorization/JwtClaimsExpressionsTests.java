@@ -59,8 +59,38 @@ class JwtClaimsExpressionsTests {
 		assertThat(this.jwt.hasClaim("groups", "admins")).isFalse();
 		assertThat(this.jwt.hasClaim("missing", "x")).isFalse();
 		assertThat(this.jwt.hasClaim("missing")).isFalse();
-		assertThat(this.jwt.hasClaim("level", "3")).isFalse();
-		assertThat(this.jwt.hasClaim("admin", "true")).isFalse();
+		assertThat(this.jwt.hasClaim("level", "4")).isFalse();
+		assertThat(this.jwt.hasClaim("admin", "false")).isFalse();
+	}
+
+	@Test
+	void hasClaimComparesNumbersAndBooleansAsTextAsThePredicatesAndRbacDo() {
+		signIn("corp", Map.of("level", 3, "admin", true, "levels", List.of(1, 3)));
+		assertThat(this.jwt.hasClaim("level", "3")).isTrue();
+		assertThat(this.jwt.hasClaim("admin", "true")).isTrue();
+		assertThat(this.jwt.hasClaim("levels", "3")).isTrue();
+	}
+
+	@Test
+	void hasClaimWithANamedComparisonUsesThatComparison() {
+		signIn("corp", Map.of("admin", "true", "verified", true, "groups", List.of("dev", "admins")));
+		assertThat(this.jwt.hasClaim("verified", "boolean", "true")).isTrue();
+		assertThat(this.jwt.hasClaim("admin", "boolean", "true")).isFalse();
+		assertThat(this.jwt.hasClaim("admin", "typed-equals", "true")).isFalse();
+		assertThat(this.jwt.hasClaim("admin", "exact-string", "true")).isTrue();
+		assertThat(this.jwt.hasClaim("groups", "list-contains", "admins")).isTrue();
+		assertThat(this.jwt.hasClaim("groups", "LIST_CONTAINS", "admins")).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.jwt.hasClaim("groups", "contains", "admins"))
+			.withMessageContaining("unknown comparison 'contains'");
+	}
+
+	@Test
+	void claimMatchesWhenTheRegexMatchesTheValueOrAnElementThenTrue() {
+		signIn("corp", Map.of("email", "alice@solo.io", "groups", List.of("dev", "admins")));
+		assertThat(this.jwt.claimMatches("email", ".*@solo\\.io")).isTrue();
+		assertThat(this.jwt.claimMatches("email", "solo")).isFalse();
+		assertThat(this.jwt.claimMatches("groups", "adm.*")).isTrue();
+		assertThat(this.jwt.claimMatches("missing", ".*")).isFalse();
 	}
 
 	@Test

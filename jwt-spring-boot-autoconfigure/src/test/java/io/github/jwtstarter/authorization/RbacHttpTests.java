@@ -13,8 +13,11 @@ import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,12 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * RBAC over real HTTP with real signed tokens: each matcher with matching, non-matching,
  * missing and wrong-typed claims, nested and URL-shaped claim paths, provider-bound
- * principals, the validation policies of routes, and {@code disabled} routes.
+ * principals, deny policies and exclusions ({@code not-paths}, {@code not-methods},
+ * {@code not-claims}), the validation policies of routes, {@code disabled} routes, and
+ * the debug log that names the deciding policy.
  * <p>
  * Written once for both web stacks: {@code ServletRbacHttpTests} and {@code ReactiveRbacHttpTests} run
  * these scenarios against the same application on Tomcat and on Netty.
  */
-@SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "logging.level.io.github.jwtstarter.authorization.RbacRules=debug")
+@ExtendWith(OutputCaptureExtension.class)
 abstract class RbacHttpTests {
 
 	static final String SVC_A = "system:serviceaccount:default:svc-a";
@@ -69,7 +76,42 @@ abstract class RbacHttpTests {
 		registry.add(policies + "pets-readers.principals[0].provider", () -> "kube");
 		registry.add(policies + "pets-readers.principals[0].claims.sub", () -> SVC_A);
 		registry.add(policies + "exact.permissions.paths", () -> "/exact/**");
+		registry.add(policies + "exact.principals[0].matcher", () -> "exact-string");
 		registry.add(policies + "exact.principals[0].claims.org", () -> "solo.io");
+		registry.add(policies + "text-number.permissions.paths", () -> "/text/number/**");
+		registry.add(policies + "text-number.principals[0].claims.level", () -> "2");
+		registry.add(policies + "text-flag.permissions.paths", () -> "/text/flag/**");
+		registry.add(policies + "text-flag.principals[0].claims.admin", () -> "true");
+		registry.add(policies + "typed.permissions.paths", () -> "/typed/**");
+		registry.add(policies + "typed.principals[0].matcher", () -> "typed-equals");
+		registry.add(policies + "typed.principals[0].claims.admin", () -> "true");
+		// admins only on one path: everyone of corp on /shop/**, but /shop/reports/** denied to non-admins
+		registry.add(policies + "shop.permissions.paths", () -> "/shop/**");
+		registry.add(policies + "shop.principals[0].provider", () -> "corp");
+		registry.add(policies + "shop-reports.action", () -> "deny");
+		registry.add(policies + "shop-reports.permissions.paths", () -> "/shop/reports/**");
+		registry.add(policies + "shop-reports.principals[0].matcher", () -> "list-contains");
+		registry.add(policies + "shop-reports.principals[0].not-claims.groups", () -> "admins");
+		// everyone but admins: an allow policy whose principal excludes them
+		registry.add(policies + "kiosk.permissions.paths", () -> "/kiosk/**");
+		registry.add(policies + "kiosk.principals[0].provider", () -> "corp");
+		registry.add(policies + "kiosk.principals[0].matcher", () -> "list-contains");
+		registry.add(policies + "kiosk.principals[0].not-claims.groups", () -> "admins");
+		// not-paths: the catalog but its admin pages
+		registry.add(policies + "catalog.permissions.paths", () -> "/catalog/**");
+		registry.add(policies + "catalog.permissions.not-paths", () -> "/catalog/admin/**");
+		registry.add(policies + "catalog.principals[0].provider", () -> "corp");
+		// not-methods: a deny policy without principals makes the archive read-only for everyone
+		registry.add(policies + "archive.permissions.paths", () -> "/archive/**");
+		registry.add(policies + "archive.principals[0].provider", () -> "corp");
+		registry.add(policies + "archive-read-only.action", () -> "deny");
+		registry.add(policies + "archive-read-only.permissions.paths", () -> "/archive/**");
+		registry.add(policies + "archive-read-only.permissions.not-methods", () -> "GET");
+		// an exclusion on a route that accepts anonymous callers: they cannot show they are admins
+		registry.add(policies + "public-admin.action", () -> "deny");
+		registry.add(policies + "public-admin.permissions.paths", () -> "/public/admin/**");
+		registry.add(policies + "public-admin.principals[0].matcher", () -> "list-contains");
+		registry.add(policies + "public-admin.principals[0].not-claims.groups", () -> "admins");
 		registry.add(policies + "bool.permissions.paths", () -> "/bool/**");
 		registry.add(policies + "bool.principals[0].matcher", () -> "boolean");
 		registry.add(policies + "bool.principals[0].claims.email_verified", () -> "true");
@@ -167,11 +209,85 @@ abstract class RbacHttpTests {
 	}
 
 	@Test
-	void regexMatcherMatchesTheWholeValue() {
+	void regexMatcherMatchesTheWholeValueOrOneElementOfAList() {
 		assertOk(this.http.get("/regex", corp("email", "alice@solo.io")));
 		assertForbidden(this.http.get("/regex", corp("email", "alice@solo.io.evil.example")));
 		assertForbidden(this.http.get("/regex", corp()));
-		assertForbidden(this.http.get("/regex", corp("email", List.of("alice@solo.io"))));
+		assertOk(this.http.get("/regex", corp("email", List.of("bob@acme.example", "alice@solo.io"))));
+		assertForbidden(this.http.get("/regex", corp("email", List.of("alice@solo.io.evil.example"))));
+	}
+
+	@Test
+	void defaultMatcherComparesNumbersAndBooleansAsTextAsThePredicatesDo() {
+		assertOk(this.http.get("/text/number", corp("level", 2)));
+		assertOk(this.http.get("/text/number", corp("level", "2")));
+		assertOk(this.http.get("/text/number", corp("level", List.of(1, 2))));
+		assertForbidden(this.http.get("/text/number", corp("level", 3)));
+		assertOk(this.http.get("/text/flag", corp("admin", true)));
+		assertOk(this.http.get("/text/flag", corp("admin", "true")));
+		assertForbidden(this.http.get("/text/flag", corp("admin", false)));
+	}
+
+	@Test
+	void typedEqualsMatcherNeedsTheJsonTypeTheValueReadsAs() {
+		assertOk(this.http.get("/typed", corp("admin", true)));
+		assertForbidden(this.http.get("/typed", corp("admin", "true")));
+		assertForbidden(this.http.get("/typed", corp("admin", List.of(true))));
+	}
+
+	@Test
+	void denyPolicyOnOnePathKeepsItForAdminsWhileAnAllowPolicyOpensTheRest(CapturedOutput output) {
+		String admin = corp("groups", List.of("dev", "admins"));
+		assertOk(this.http.get("/shop/items", corp()));
+		assertOk(this.http.get("/shop/items", admin));
+		HttpResponse<String> denied = this.http.get("/shop/reports/2026", corp("groups", List.of("dev")));
+		assertForbiddenBy(denied, "jwt.rbac");
+		assertThat(denied.body()).doesNotContain("shop-reports").doesNotContain("admins");
+		assertForbidden(this.http.get("/shop/reports/2026", corp()));
+		assertOk(this.http.get("/shop/reports/2026", admin));
+		assertForbidden(this.http.get("/shop/reports/2026", kube(SVC_A)));
+		assertTokenRequired(this.http.get("/shop/reports/2026"));
+		assertThat(output).contains("RBAC denied by deny policy 'shop-reports'")
+			.contains("RBAC allowed by policy 'shop'");
+	}
+
+	@Test
+	void allowPolicyWithAnExcludingPrincipalAdmitsEveryoneButAdmins() {
+		assertOk(this.http.get("/kiosk", corp()));
+		assertOk(this.http.get("/kiosk", corp("groups", List.of("dev"))));
+		assertForbidden(this.http.get("/kiosk", corp("groups", List.of("dev", "admins"))));
+		assertForbidden(this.http.get("/kiosk", kube(SVC_A)));
+	}
+
+	@Test
+	void notPathsAreLeftOutOfAnAllowPolicy() {
+		assertOk(this.http.get("/catalog/items", corp()));
+		assertForbidden(this.http.get("/catalog/admin/users", corp()));
+		assertForbidden(this.http.get("/catalog/admin", corp()));
+	}
+
+	@Test
+	void denyPolicyWithNotMethodsAndNoPrincipalsLeavesOnlyReadsToEveryone(CapturedOutput output) {
+		assertOk(this.http.get("/archive/1", corp()));
+		assertThat(this.http.send("HEAD", "/archive/1", corp()).statusCode()).isEqualTo(200);
+		assertForbiddenBy(this.http.send("DELETE", "/archive/1", corp()), "jwt.rbac");
+		assertForbidden(this.http.send("POST", "/archive", corp("groups", List.of("admins"))));
+		assertThat(output).contains("RBAC denied by deny policy 'archive-read-only'");
+	}
+
+	@Test
+	void excludingPrincipalOfADenyPolicyDeniesCallersWithoutATokenOnRoutesAcceptingThem() {
+		assertTokenRequired(this.http.get("/public/admin/settings"));
+		assertForbidden(this.http.get("/public/admin/settings", corp("groups", List.of("dev"))));
+		assertThat(this.http.get("/public/admin/settings", corp("groups", List.of("admins"))).body())
+			.contains("\"authenticated\":true");
+		assertThat(this.http.get("/public/hello").body()).contains("\"authenticated\":false");
+	}
+
+	@Test
+	void debugLogNamesTheCoveringPoliciesOfADenialWithoutAMatchingPrincipal(CapturedOutput output) {
+		assertForbidden(this.http.get("/exact", corp("org", "acme")));
+		assertThat(output).contains("RBAC denied: no principal of the covering policies [exact] matches");
 	}
 
 	@Test

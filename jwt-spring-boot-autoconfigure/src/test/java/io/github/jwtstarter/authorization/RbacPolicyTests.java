@@ -49,6 +49,47 @@ class RbacPolicyTests {
 	}
 
 	@Test
+	void coversWhenAnExcludedPathMatchesThenFalse() {
+		RbacPolicy policy = new RbacPolicy("catalog", RbacAction.ALLOW, List.of("/catalog/**"), Set.of(),
+				List.of("/catalog/admin/**"), Set.of(), List.of(SVC_A));
+		assertThat(policy.covers("GET", path("/catalog/items"))).isTrue();
+		assertThat(policy.covers("GET", path("/catalog/admin"))).isFalse();
+		assertThat(policy.covers("GET", path("/catalog/admin/users"))).isFalse();
+	}
+
+	@Test
+	void coversWhenAnExcludedMethodMatchesThenFalseAndAnExcludedGetExcludesHead() {
+		RbacPolicy policy = new RbacPolicy("writes", RbacAction.DENY, List.of(), Set.of(), List.of(),
+				Set.of("get"), List.of());
+		assertThat(policy.covers("POST", path("/archive"))).isTrue();
+		assertThat(policy.covers("DELETE", path("/archive/1"))).isTrue();
+		assertThat(policy.covers("GET", path("/archive"))).isFalse();
+		assertThat(policy.covers("HEAD", path("/archive"))).isFalse();
+	}
+
+	@Test
+	void appliesToWhenNoPrincipalsThenEveryCallerForDenyAndNobodyForAllow() {
+		RbacPolicy deny = new RbacPolicy("deny", RbacAction.DENY, List.of(), Set.of(), List.of(), Set.of(),
+				List.of());
+		RbacPolicy allow = new RbacPolicy("allow", List.of(), Set.of(), List.of());
+		assertThat(deny.appliesTo(null)).isTrue();
+		assertThat(deny.appliesTo(RbacPrincipalTests.token("kube", Map.of("sub", "x")))).isTrue();
+		assertThat(deny.allows(RbacPrincipalTests.token("kube", Map.of("sub", "x")))).isFalse();
+		assertThat(allow.appliesTo(null)).isFalse();
+		assertThat(allow.allows(RbacPrincipalTests.token("kube", Map.of("sub", "x")))).isFalse();
+	}
+
+	@Test
+	void allowsWhenADenyPolicysPrincipalMatchesThenFalse() {
+		RbacPolicy deny = new RbacPolicy("deny", RbacAction.DENY, List.of(), Set.of(), List.of(), Set.of(),
+				List.of(SVC_A));
+		assertThat(deny.appliesTo(RbacPrincipalTests.token("kube", Map.of("sub", "system:serviceaccount:default:svc-a"))))
+			.isTrue();
+		assertThat(deny.allows(RbacPrincipalTests.token("kube", Map.of("sub", "system:serviceaccount:default:svc-a"))))
+			.isFalse();
+	}
+
+	@Test
 	void allowsWhenOnePrincipalMatchesThenTrue() {
 		RbacPrincipal other = new RbacPrincipal(null, List.of(ClaimMatchers.exactString("sub", "svc-b")));
 		RbacPolicy policy = new RbacPolicy("pets", List.of(), Set.of(), List.of(other, SVC_A));
@@ -66,6 +107,32 @@ class RbacPolicyTests {
 			.hasSameHashCodeAs(new RbacPolicy("pets", List.of("/api/pets/**"), Set.of("GET"), List.of(SVC_A)))
 			.isNotEqualTo(new RbacPolicy("pets", List.of("/api/**"), Set.of("GET"), List.of(SVC_A)));
 		assertThat(policy.toString()).contains("name=pets", "paths=[/api/pets/**]", "methods=[GET]", "provider=kube");
+		RbacPolicy deny = new RbacPolicy("reports", RbacAction.DENY, List.of("/reports/**"), Set.of(),
+				List.of("/reports/public/**"), Set.of("GET"), List.of());
+		assertThat(deny).isNotEqualTo(new RbacPolicy("reports", RbacAction.ALLOW, List.of("/reports/**"), Set.of(),
+				List.of("/reports/public/**"), Set.of("GET"), List.of()));
+		assertThat(deny.toString()).contains("action=deny", "not-paths=[/reports/public/**]", "not-methods=[GET]");
+	}
+
+	@Test
+	void constructorWhenActionNullThenException() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RbacPolicy("p", null, List.of(), Set.of(), List.of(), Set.of(), List.of()))
+			.withMessage("action cannot be null");
+	}
+
+	@Test
+	void constructorWhenNotPathsNullThenException() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RbacPolicy("p", RbacAction.DENY, List.of(), Set.of(), null, Set.of(), List.of()))
+			.withMessage("notPaths cannot be null");
+	}
+
+	@Test
+	void constructorWhenNotMethodsNullThenException() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RbacPolicy("p", RbacAction.DENY, List.of(), Set.of(), List.of(), null, List.of()))
+			.withMessage("notMethods cannot be null");
 	}
 
 	@Test

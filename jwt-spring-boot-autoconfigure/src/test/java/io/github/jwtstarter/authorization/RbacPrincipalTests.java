@@ -79,7 +79,37 @@ class RbacPrincipalTests {
 		assertThat(principal).isEqualTo(new RbacPrincipal("kube", List.of(ClaimMatchers.exactString("sub", SVC_A))))
 			.hasSameHashCodeAs(new RbacPrincipal("kube", List.of(ClaimMatchers.exactString("sub", SVC_A))))
 			.isNotEqualTo(new RbacPrincipal(null, List.of(ClaimMatchers.exactString("sub", SVC_A))))
-			.hasToString("RbacPrincipal[provider=kube, claims=[sub == \"" + SVC_A + "\"]]");
+			.hasToString("RbacPrincipal[provider=kube, claims=[sub exact-string \"" + SVC_A + "\"]]");
+	}
+
+	@Test
+	void matchesWhenAnExcludingClaimMatchesThenFalse() {
+		RbacPrincipal principal = new RbacPrincipal("corp", List.of(),
+				List.of(ClaimMatchers.listContains("groups", "admins")));
+		assertThat(principal.matches(token("corp", Map.of("groups", List.of("dev"))))).isTrue();
+		assertThat(principal.matches(token("corp", Map.of("sub", "alice")))).isTrue();
+		assertThat(principal.matches(token("corp", Map.of("groups", List.of("dev", "admins"))))).isFalse();
+		assertThat(principal.matches(token("kube", Map.of("groups", List.of("dev"))))).isFalse();
+	}
+
+	@Test
+	void matchesWhenOnlyExclusionsThenACallerWithoutATokenMatchesToo() {
+		RbacPrincipal everyoneButAdmins = new RbacPrincipal(null, List.of(),
+				List.of(ClaimMatchers.listContains("groups", "admins")));
+		assertThat(everyoneButAdmins.matches(null)).isTrue();
+		assertThat(everyoneButAdmins.matches(new AnonymousAuthenticationToken("key", "anonymousUser",
+				AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"))))
+			.isTrue();
+		assertThat(everyoneButAdmins.matches(token("corp", Map.of("groups", List.of("admins"))))).isFalse();
+		RbacPrincipal providerButAdmins = new RbacPrincipal("corp", List.of(),
+				List.of(ClaimMatchers.listContains("groups", "admins")));
+		assertThat(providerButAdmins.matches(null)).isFalse();
+	}
+
+	@Test
+	void constructorWhenNotClaimsNullThenException() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new RbacPrincipal(null, List.of(), null))
+			.withMessage("notClaims cannot be null");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,16 @@ class JwksLocationFailureAnalysisTests {
 		assertThatException().isThrownBy(() -> start(location));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Invalid value '" + location + "' for configuration property 'jwt.providers.kube.jwks.location'");
+	}
+
+	@Test
+	void plainAbsolutePathIsToldToAddTheFilePrefix(@TempDir Path dir, CapturedOutput output) throws IOException {
+		Path file = Files.writeString(dir.resolve("sa.pub"), TestKeys.toPem(TestKeys.rsa("kube-1")));
+		String location = file.toAbsolutePath().toString();
+		assertThatException().isThrownBy(() -> start(location));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '" + location + "' for configuration property 'jwt.providers.kube.jwks.location'")
+			.contains("add the file: prefix for a file (file:" + location + ")");
 	}
 
 	private static void start(String location) {

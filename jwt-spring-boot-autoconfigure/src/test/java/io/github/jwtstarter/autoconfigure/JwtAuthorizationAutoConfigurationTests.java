@@ -11,10 +11,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.authorization.JwtClaimsExpressions;
 import io.github.jwtstarter.authorization.RbacPolicy;
-import io.github.jwtstarter.test.TestAuthentications;
+import io.github.jwtstarter.authorization.RbacRules;
 import io.github.jwtstarter.authorization.RequireClaim;
 import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
+import io.github.jwtstarter.test.TestAuthentications;
 import io.github.jwtstarter.test.TestKeys;
+import io.github.jwtstarter.web.JwtRoute;
+import io.github.jwtstarter.web.JwtRoutes;
+import io.github.jwtstarter.web.ValidationPolicy;
 import org.aopalliance.intercept.MethodInvocation;
 import org.junit.jupiter.api.Test;
 
@@ -115,11 +119,12 @@ class JwtAuthorizationAutoConfigurationTests {
 					.collect(Collectors.toMap(RbacPolicy::getName, (policy) -> policy));
 				assertThat(policies).containsOnlyKeys("pets", "roles", "mail", "verified");
 				assertThat(policies.get("pets").toString()).contains("paths=[/api/pets/**]", "methods=[GET]",
-						"provider=kube", "sub == \"system:serviceaccount:default:svc-a\"");
+						"provider=kube", "sub text \"system:serviceaccount:default:svc-a\"");
 				assertThat(claims(policies.get("roles"))).containsExactlyInAnyOrder(
-						"realm_access.roles contains \"admin\"", "https://Example.com/Roles contains \"admin\"");
-				assertThat(claims(policies.get("mail"))).containsExactly("email matches /.*@solo\\.io/");
-				assertThat(claims(policies.get("verified"))).containsExactly("email_verified == true");
+						"realm_access.roles list-contains \"admin\"",
+						"https://Example.com/Roles list-contains \"admin\"");
+				assertThat(claims(policies.get("mail"))).containsExactly("email regex-match \".*@solo\\.io\"");
+				assertThat(claims(policies.get("verified"))).containsExactly("email_verified boolean \"true\"");
 			});
 	}
 
@@ -146,14 +151,35 @@ class JwtAuthorizationAutoConfigurationTests {
 	}
 
 	@Test
-	void userRequestAuthorizationManagerReplacesTheRbacManager() {
+	void userRequestAuthorizationManagerDoesNotReplaceTheRbacManager() {
 		this.contextRunner.withPropertyValues(KUBE)
 			.withUserConfiguration(UserRequestManagerConfiguration.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean(RbacAuthorizationManager.class);
-				assertThat(context.getBeanProvider(REQUEST_AUTHORIZATION_MANAGER).getIfUnique())
-					.isSameAs(context.getBean("userManager"));
+				assertThat(context).hasSingleBean(RbacAuthorizationManager.class);
+				assertThat(context).hasBean("userManager");
+			});
+	}
+
+	@Test
+	void rbacManagerIsInjectableByItsClass() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withUserConfiguration(RbacManagerUserConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RbacManagerUser.class).manager())
+					.isSameAs(context.getBean(RbacAuthorizationManager.class));
+			});
+	}
+
+	@Test
+	void userRbacManagerReplacesTheStarterOne() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withUserConfiguration(UserRbacManagerConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).getBean(RbacAuthorizationManager.class)
+					.isSameAs(context.getBean(UserRbacManagerConfiguration.class).manager);
 			});
 	}
 
@@ -306,6 +332,53 @@ class JwtAuthorizationAutoConfigurationTests {
 				.hasMessageContaining("jwt.rbac.policies.p.permissions.paths"));
 	}
 
+	@Test
+	void denyPoliciesAndExclusionsAreCompiledFromProperties() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.rbac.policies.reports.action=deny",
+					"jwt.rbac.policies.reports.permissions.paths=/reports/**",
+					"jwt.rbac.policies.reports.permissions.not-paths=/reports/public/**",
+					"jwt.rbac.policies.reports.permissions.not-methods=GET",
+					"jwt.rbac.policies.reports.principals[0].matcher=list-contains",
+					"jwt.rbac.policies.reports.principals[0].not-claims.groups=admins")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				RbacPolicy policy = context.getBean(RbacAuthorizationManager.class).getRules().getPolicies().get(0);
+				assertThat(policy.getAction()).isEqualTo(io.github.jwtstarter.authorization.RbacAction.DENY);
+				assertThat(policy.toString()).contains("action=deny", "not-paths=[/reports/public/**]",
+						"not-methods=[GET]", "notClaims=[groups list-contains \"admins\"]");
+			});
+	}
+
+	@Test
+	void invalidNotPathFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.rbac.policies.p.permissions.not-paths=/api/{",
+					"jwt.rbac.policies.p.principals[0].provider=kube")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.rbac.policies.p.permissions.not-paths"));
+	}
+
+	@Test
+	void invalidNotClaimsRegexFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.rbac.policies.p.principals[0].matcher=regex-match",
+					"jwt.rbac.policies.p.principals[0].not-claims.email=(unclosed")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.rbac.policies.p.principals[0].not-claims.email")
+				.hasMessageContaining("not a valid regular expression"));
+	}
+
+	@Test
+	void unknownActionFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues(KUBE)
+			.withPropertyValues("jwt.rbac.policies.p.action=block", "jwt.rbac.policies.p.principals[0].provider=kube")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("jwt.rbac.policies.p.action"));
+	}
+
 	static void signIn(Map<String, Object> claims) {
 		Jwt.Builder jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject("alice");
 		claims.forEach(jwt::claim);
@@ -349,6 +422,32 @@ class JwtAuthorizationAutoConfigurationTests {
 		@Bean
 		AuthorizationManager<RequestAuthorizationContext> userManager() {
 			return (authentication, context) -> new AuthorizationDecision(true);
+		}
+
+	}
+
+	record RbacManagerUser(RbacAuthorizationManager manager) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RbacManagerUserConfiguration {
+
+		@Bean
+		RbacManagerUser rbacManagerUser(RbacAuthorizationManager manager) {
+			return new RbacManagerUser(manager);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRbacManagerConfiguration {
+
+		final RbacAuthorizationManager manager = new RbacAuthorizationManager(
+				new RbacRules(List.of(), true, new JwtRoutes(List.of(), JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID))));
+
+		@Bean
+		RbacAuthorizationManager userRbacManager() {
+			return this.manager;
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.jwt.JwtProviderFactory;
+import io.github.jwtstarter.authorization.servlet.RequestAccess;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
 import io.github.jwtstarter.jwt.JwtVerifier;
@@ -27,19 +28,26 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.Order;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JwtAutoConfigurationTests {
 
 	private static final RSAKey KEY = TestKeys.rsa("k1");
+
+	private static final ResolvableType REQUEST_AUTHORIZATION_MANAGER = ResolvableType
+		.forClassWithGenerics(AuthorizationManager.class, RequestAuthorizationContext.class);
 
 	private static final String PEM = TestKeys.toPem(KEY);
 
@@ -375,12 +383,27 @@ class JwtAutoConfigurationTests {
 	}
 
 	@Test
-	void twoRequestAuthorizationManagersFailStartupInsteadOfAllowingEverything() {
+	void twoRequestAuthorizationManagersAreBothAppliedInsteadOfFailingStartup() {
 		this.contextRunner.withUserConfiguration(TwoAuthorizationManagersConfiguration.class)
 			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.isInstanceOf(org.springframework.beans.factory.NoUniqueBeanDefinitionException.class));
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				List<AuthorizationManager<RequestAuthorizationContext>> managers = context
+					.getBeanProvider(REQUEST_AUTHORIZATION_MANAGER)
+					.orderedStream()
+					.map(JwtAutoConfigurationTests::requestAuthorizationManager)
+					.toList();
+				assertThat(managers).hasSize(2);
+				AuthorizationManager<RequestAuthorizationContext> access = RequestAccess.of(managers);
+				RequestAuthorizationContext request = new RequestAuthorizationContext(
+						new MockHttpServletRequest("GET", "/"));
+				assertThat(access.authorize(() -> null, request).isGranted()).isFalse();
+			});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static AuthorizationManager<RequestAuthorizationContext> requestAuthorizationManager(Object bean) {
+		return (AuthorizationManager<RequestAuthorizationContext>) bean;
 	}
 
 	@Configuration(proxyBeanMethods = false)

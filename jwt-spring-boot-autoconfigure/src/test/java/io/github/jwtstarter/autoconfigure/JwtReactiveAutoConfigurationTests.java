@@ -1,11 +1,17 @@
 package io.github.jwtstarter.autoconfigure;
 
+import java.util.List;
+
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.authorization.RbacRules;
 import io.github.jwtstarter.authorization.reactive.JwtClaimsExpressionsPostProcessor;
 import io.github.jwtstarter.authorization.reactive.RbacReactiveAuthorizationManager;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.reactive.JwtServerSecurityConfigurer;
 import io.github.jwtstarter.test.TestKeys;
+import io.github.jwtstarter.web.JwtRoute;
+import io.github.jwtstarter.web.JwtRoutes;
+import io.github.jwtstarter.web.ValidationPolicy;
 import io.github.jwtstarter.web.reactive.JwtServerProblemResponses;
 import io.github.jwtstarter.web.servlet.JwtProblemResponses;
 import org.junit.jupiter.api.Test;
@@ -75,6 +81,56 @@ class JwtReactiveAutoConfigurationTests {
 				"jwt.providers.kube.jwks.local=" + PEM, "jwt.rbac.policies.readers.permissions.paths=/api/**",
 				"jwt.rbac.policies.readers.principals[0].claims.sub=svc-a")
 			.run((context) -> assertThat(context).hasSingleBean(RbacReactiveAuthorizationManager.class));
+	}
+
+	@Test
+	void rbacManagerIsInjectableByItsClass() {
+		this.contextRunner.withUserConfiguration(RbacManagerUserConfiguration.class)
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+					"jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(RbacManagerUser.class).manager())
+					.isSameAs(context.getBean(RbacReactiveAuthorizationManager.class));
+			});
+	}
+
+	@Test
+	void userRbacManagerReplacesTheStarterOne() {
+		this.contextRunner.withUserConfiguration(UserRbacManagerConfiguration.class)
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+					"jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).getBean(RbacReactiveAuthorizationManager.class)
+					.isSameAs(context.getBean(UserRbacManagerConfiguration.class).manager);
+			});
+	}
+
+	record RbacManagerUser(RbacReactiveAuthorizationManager manager) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RbacManagerUserConfiguration {
+
+		@Bean
+		RbacManagerUser rbacManagerUser(RbacReactiveAuthorizationManager manager) {
+			return new RbacManagerUser(manager);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRbacManagerConfiguration {
+
+		final RbacReactiveAuthorizationManager manager = new RbacReactiveAuthorizationManager(
+				new RbacRules(List.of(), true, new JwtRoutes(List.of(), JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID))));
+
+		@Bean
+		RbacReactiveAuthorizationManager userRbacManager() {
+			return this.manager;
+		}
+
 	}
 
 	@Test

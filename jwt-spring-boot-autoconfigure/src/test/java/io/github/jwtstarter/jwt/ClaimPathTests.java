@@ -130,10 +130,10 @@ class ClaimPathTests {
 
 	@Test
 	void claimPathsResolveWhenTextThenSameRules() {
-		assertThat(ClaimPaths.resolve(PROJECTED, "kubernetes.io.serviceaccount.name")).isEqualTo("svc-a");
-		assertThat(ClaimPaths.resolve(PROJECTED, "[kubernetes.io].namespace")).isEqualTo("default");
-		assertThat(ClaimPaths.resolve(PROJECTED, "sub")).isEqualTo("system:serviceaccount:default:svc-a");
-		assertThat(ClaimPaths.resolve(PROJECTED, "nope")).isNull();
+		assertThat(ClaimPath.resolve(PROJECTED, "kubernetes.io.serviceaccount.name")).isEqualTo("svc-a");
+		assertThat(ClaimPath.resolve(PROJECTED, "[kubernetes.io].namespace")).isEqualTo("default");
+		assertThat(ClaimPath.resolve(PROJECTED, "sub")).isEqualTo("system:serviceaccount:default:svc-a");
+		assertThat(ClaimPath.resolve(PROJECTED, "nope")).isNull();
 	}
 
 }

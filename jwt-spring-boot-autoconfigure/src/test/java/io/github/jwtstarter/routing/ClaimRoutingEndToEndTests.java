@@ -198,6 +198,25 @@ abstract class ClaimRoutingEndToEndTests {
 		assertThat(body("/fn/partner")).isEqualTo("primary");
 	}
 
+	@Test
+	void routerFunctionRoutesByAnAuthority() throws Exception {
+		assertThat(body("/fn/admin", "Authorization", "Bearer " + corpToken().claim("scope", "read admin").signWith(CORP_KEY)))
+			.isEqualTo("admin");
+		assertThat(body("/fn/admin", "Authorization", "Bearer " + corpToken().claim("scope", "read").signWith(CORP_KEY)))
+			.isEqualTo("primary");
+		assertThat(body("/fn/admin")).isEqualTo("primary");
+	}
+
+	@Test
+	void routerFunctionRoutesByAClaimConditionOfANamedComparison() throws Exception {
+		assertThat(body("/fn/verified", "Authorization",
+				"Bearer " + corpToken().claim("email_verified", true).signWith(CORP_KEY)))
+			.isEqualTo("verified");
+		assertThat(body("/fn/verified", "Authorization",
+				"Bearer " + corpToken().claim("email_verified", "true").signWith(CORP_KEY)))
+			.isEqualTo("primary");
+	}
+
 	// Rendering
 
 	@Test

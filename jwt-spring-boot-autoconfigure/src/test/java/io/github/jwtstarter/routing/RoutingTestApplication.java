@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.github.jwtstarter.jwt.ClaimComparison;
+import io.github.jwtstarter.jwt.ClaimCondition;
 import io.github.jwtstarter.routing.servlet.JwtRequestPredicates;
 import io.github.jwtstarter.web.JwtRequestFlow;
 import jakarta.servlet.http.Cookie;
@@ -43,6 +45,8 @@ import org.springframework.web.server.ServerWebExchange;
 		RoutingTestApplication.ServletRoutes.class, RoutingTestApplication.ReactiveRoutes.class })
 class RoutingTestApplication {
 
+	static final ClaimCondition VERIFIED = ClaimCondition.of("email_verified", ClaimComparison.BOOLEAN, "true");
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	static class ServletRoutes {
@@ -60,6 +64,12 @@ class RoutingTestApplication {
 				.andRoute(org.springframework.web.servlet.function.RequestPredicates.GET("/fn/partner")
 					.and(JwtRequestPredicates.authenticated()),
 						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("someone"))
+				.andRoute(org.springframework.web.servlet.function.RequestPredicates.GET("/fn/admin")
+					.and(JwtRequestPredicates.authority("SCOPE_admin")),
+						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("admin"))
+				.andRoute(org.springframework.web.servlet.function.RequestPredicates.GET("/fn/verified")
+					.and(JwtRequestPredicates.claim(VERIFIED)),
+						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("verified"))
 				.andRoute(org.springframework.web.servlet.function.RequestPredicates.GET("/fn/**"),
 						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("primary"));
 		}
@@ -84,6 +94,12 @@ class RoutingTestApplication {
 				.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/partner")
 					.and(io.github.jwtstarter.routing.reactive.JwtRequestPredicates.authenticated()),
 						(request) -> ok("someone"))
+				.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/admin")
+					.and(io.github.jwtstarter.routing.reactive.JwtRequestPredicates.authority("SCOPE_admin")),
+						(request) -> ok("admin"))
+				.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/verified")
+					.and(io.github.jwtstarter.routing.reactive.JwtRequestPredicates.claim(VERIFIED)),
+						(request) -> ok("verified"))
 				.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/**"),
 						(request) -> ok("primary"));
 		}

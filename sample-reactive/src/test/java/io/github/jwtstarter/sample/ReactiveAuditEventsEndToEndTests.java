@@ -5,8 +5,7 @@ import io.github.jwtstarter.sample.reactive.ReactiveSampleApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The servlet sample's {@link AuditEventsEndToEndTests} against the reactive sample (WebFlux
- * on Netty).
+ * {@link AuditEventsEndToEndTests} against the reactive sample (WebFlux on Netty).
  */
 @SpringBootTest(classes = { ReactiveSampleApplication.class, AuditEventsEndToEndTests.Audit.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -13,6 +13,7 @@ import org.springframework.security.authorization.ReactiveAuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.util.Assert;
+import org.springframework.web.cors.reactive.CorsUtils;
 
 /**
  * The reactive {@link ReactiveAuthorizationManager} of {@link RbacRules}: the same
@@ -36,10 +37,10 @@ public final class RbacReactiveAuthorizationManager implements ReactiveAuthoriza
 
 	@Override
 	public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
-		if (!this.rules.isActive()) {
+		ServerHttpRequest request = context.getExchange().getRequest();
+		if (!this.rules.isActive() || CorsUtils.isPreFlightRequest(request)) {
 			return GRANTED;
 		}
-		ServerHttpRequest request = context.getExchange().getRequest();
 		return authentication.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.map((caller) -> {

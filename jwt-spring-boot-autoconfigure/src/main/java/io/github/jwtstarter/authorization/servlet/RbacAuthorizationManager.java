@@ -14,11 +14,13 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.util.Assert;
+import org.springframework.web.cors.CorsUtils;
 
 /**
  * The servlet {@link AuthorizationManager} of {@link RbacRules}. Only the client's
  * request is checked: error, forward, include and async dispatches of an already
- * authorized request pass.
+ * authorized request pass, and so does a CORS preflight (browsers send no credentials on
+ * one; CORS processing answers it, never a handler).
  */
 public final class RbacAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -39,7 +41,8 @@ public final class RbacAuthorizationManager implements AuthorizationManager<Requ
 	public AuthorizationResult authorize(Supplier<? extends @Nullable Authentication> authentication,
 			RequestAuthorizationContext context) {
 		HttpServletRequest request = context.getRequest();
-		if (!this.rules.isActive() || request.getDispatcherType() != DispatcherType.REQUEST) {
+		if (!this.rules.isActive() || request.getDispatcherType() != DispatcherType.REQUEST
+				|| CorsUtils.isPreFlightRequest(request)) {
 			return GRANTED;
 		}
 		RequestPath path = RequestPath.parse(request.getRequestURI(), request.getContextPath());

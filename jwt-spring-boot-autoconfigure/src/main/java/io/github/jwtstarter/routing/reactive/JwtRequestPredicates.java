@@ -1,5 +1,6 @@
 package io.github.jwtstarter.routing.reactive;
 
+import io.github.jwtstarter.jwt.ClaimCondition;
 import io.github.jwtstarter.web.reactive.JwtAuthentications;
 import io.github.jwtstarter.routing.JwtCondition;
 import org.jspecify.annotations.Nullable;
@@ -35,13 +36,26 @@ public final class JwtRequestPredicates {
 	}
 
 	/**
-	 * Matches when the claim, or one element of a list claim, equals the value.
+	 * Matches when the claim, or one element of a list claim, equals the value, compared
+	 * as text: the {@code text} comparison of "Claim conditions" in
+	 * docs/access-control.md, as the gateway's {@code JwtClaim} and
+	 * {@code @jwt.hasClaim(name, value)}.
 	 * @param name the claim path
 	 * @param value the expected value
 	 * @return the predicate
 	 */
 	public static RequestPredicate claim(String name, String value) {
 		return new JwtPredicate(JwtCondition.claim(name, value));
+	}
+
+	/**
+	 * Matches when the claim satisfies the condition, of any comparison, e.g.
+	 * {@code claim(ClaimCondition.of("email_verified", ClaimComparison.BOOLEAN, "true"))}.
+	 * @param condition the condition
+	 * @return the predicate
+	 */
+	public static RequestPredicate claim(ClaimCondition condition) {
+		return new JwtPredicate(JwtCondition.claim(condition));
 	}
 
 	/**
@@ -81,6 +95,16 @@ public final class JwtRequestPredicates {
 	 */
 	public static RequestPredicate tenant(String tenant) {
 		return new JwtPredicate(JwtCondition.tenant(tenant));
+	}
+
+	/**
+	 * Matches when the verified JWT's Authentication holds the authority, as mapped by
+	 * the provider's {@code authorities} (for example {@code SCOPE_pets.read}).
+	 * @param authority the authority name
+	 * @return the predicate
+	 */
+	public static RequestPredicate authority(String authority) {
+		return new JwtPredicate(JwtCondition.authority(authority));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.github.jwtstarter.routing.servlet;
 
+import io.github.jwtstarter.jwt.ClaimCondition;
 import io.github.jwtstarter.web.servlet.JwtAuthentications;
 import io.github.jwtstarter.routing.JwtCondition;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,13 +34,26 @@ public final class JwtRequestMatchers {
 	}
 
 	/**
-	 * Matches when the claim, or one element of a list claim, equals the value.
+	 * Matches when the claim, or one element of a list claim, equals the value, compared
+	 * as text: the {@code text} comparison of "Claim conditions" in
+	 * docs/access-control.md, as the gateway's {@code JwtClaim} and
+	 * {@code @jwt.hasClaim(name, value)}.
 	 * @param name the claim path
 	 * @param value the expected value
 	 * @return the matcher
 	 */
 	public static RequestMatcher claim(String name, String value) {
 		return new JwtRequestMatcher(JwtCondition.claim(name, value));
+	}
+
+	/**
+	 * Matches when the claim satisfies the condition, of any comparison, e.g.
+	 * {@code claim(ClaimCondition.of("email_verified", ClaimComparison.BOOLEAN, "true"))}.
+	 * @param condition the condition
+	 * @return the matcher
+	 */
+	public static RequestMatcher claim(ClaimCondition condition) {
+		return new JwtRequestMatcher(JwtCondition.claim(condition));
 	}
 
 	/**

@@ -3,7 +3,7 @@ package io.github.jwtstarter.web.servlet;
 import java.util.Collections;
 import java.util.List;
 
-import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
+import io.github.jwtstarter.authorization.servlet.RequestAccess;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.web.JwtRequestFlow;
 import jakarta.servlet.http.HttpServletRequest;
@@ -118,19 +118,16 @@ public final class JwtSecurityConfigurer extends AbstractHttpConfigurer<JwtSecur
 	}
 
 	/**
-	 * The RBAC authorization manager, or {@code null} when {@code jwt.rbac} has nothing to
-	 * check (no extra filter then).
+	 * The request access rule ({@code jwt.rbac} first, then the application's request
+	 * authorization manager beans), or {@code null} when there is nothing to check (no
+	 * extra filter then).
 	 */
-	@SuppressWarnings("unchecked")
 	private static @Nullable AuthorizationManager<RequestAuthorizationContext> rbac(ApplicationContext context) {
 		ResolvableType type = ResolvableType.forClassWithGenerics(AuthorizationManager.class,
 				RequestAuthorizationContext.class);
-		// getIfAvailable: two candidate managers fail startup rather than check nothing
-		Object manager = context.getBeanProvider(type).getIfAvailable();
-		if (manager instanceof RbacAuthorizationManager rules && !rules.getRules().isActive()) {
-			return null;
-		}
-		return (AuthorizationManager<RequestAuthorizationContext>) manager;
+		return RequestAccess.of(context.<AuthorizationManager<RequestAuthorizationContext>>getBeanProvider(type)
+			.orderedStream()
+			.toList());
 	}
 
 	private static JwtRequestCustomizer requestCustomizer(ObjectProvider<JwtRequestCustomizer> customizers) {

@@ -82,6 +82,17 @@ class RbacAuthorizationManagerTests {
 	}
 
 	@Test
+	void authorizeWhenCorsPreflightThenGrantedWithoutACaller() {
+		MockHttpServletRequest preflight = request("OPTIONS", "/api/pets");
+		preflight.addHeader("Origin", "https://spa.example");
+		preflight.addHeader("Access-Control-Request-Method", "GET");
+		assertThat(granted(manager(true, PETS_READERS), preflight, ANONYMOUS)).isTrue();
+		MockHttpServletRequest plainOptions = request("OPTIONS", "/api/pets");
+		plainOptions.addHeader("Origin", "https://spa.example");
+		assertThat(granted(manager(true, PETS_READERS), plainOptions, ANONYMOUS)).isFalse();
+	}
+
+	@Test
 	void authorizeWhenNoPolicyCoversTheRequestThenDenied() {
 		assertThat(granted(manager(false, PETS_READERS), "POST", "/api/pets", kube(SVC_A))).isFalse();
 		assertThat(granted(manager(false, PETS_READERS), "GET", "/foo", kube(SVC_A))).isFalse();

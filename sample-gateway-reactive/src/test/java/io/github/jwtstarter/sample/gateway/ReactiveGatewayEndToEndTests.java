@@ -5,7 +5,7 @@ import io.github.jwtstarter.sample.gateway.reactive.ReactiveGatewaySampleApplica
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The Web MVC sample gateway's {@link GatewayEndToEndTests} against the same routes on
+ * {@link GatewayEndToEndTests} against the same routes on
  * Spring Cloud Gateway Server WebFlux (Netty), with the same real upstreams on loopback.
  */
 @SpringBootTest(classes = ReactiveGatewaySampleApplication.class,

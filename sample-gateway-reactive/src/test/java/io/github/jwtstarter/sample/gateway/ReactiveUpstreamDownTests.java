@@ -5,7 +5,7 @@ import io.github.jwtstarter.sample.gateway.reactive.ReactiveGatewaySampleApplica
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The Web MVC sample gateway's {@link UpstreamDownTests} on Spring Cloud Gateway Server
+ * {@link UpstreamDownTests} on Spring Cloud Gateway Server
  * WebFlux.
  */
 @SpringBootTest(classes = ReactiveGatewaySampleApplication.class,

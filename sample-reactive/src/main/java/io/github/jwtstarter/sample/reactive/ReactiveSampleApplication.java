@@ -8,7 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The reactive sample: the same pets API, the same {@code application.yml} and the same
- * demo mode as {@code sample-app}, on WebFlux and Netty. Nothing in the configuration
+ * demo mode as {@code sample-app} (both from {@code sample-common}), on WebFlux and Netty. Nothing in the configuration
  * says which stack it runs on; the starter configures a {@code SecurityWebFilterChain}
  * instead of a {@code SecurityFilterChain}, and reactive method security.
  */
@@ -17,7 +17,7 @@ public class ReactiveSampleApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(ReactiveSampleApplication.class);
-		// the servlet sample's classes (demo mode, application.yml) come without its web stack
+		// WebFlux, even should a dependency bring the Servlet API onto the class path
 		application.setWebApplicationType(WebApplicationType.REACTIVE);
 		application.addInitializers(new DemoModeInitializer());
 		application.run(args);

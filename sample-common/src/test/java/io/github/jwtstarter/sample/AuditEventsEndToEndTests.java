@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,12 +30,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code AUTHENTICATION_SUCCESS} for a verified token (its principal, the verifying
  * provider) and an {@code AUTHENTICATION_FAILURE} for a rejected one (the provider its
  * issuer named and the reason), never the token; a request without a token is no
- * authentication attempt. The reactive sample runs the same
+ * authentication attempt. Run against the servlet sample
+ * ({@code ServletAuditEventsEndToEndTests}) and the reactive one
  * ({@code ReactiveAuditEventsEndToEndTests}).
  */
-@SpringBootTest(classes = { SampleApplication.class, AuditEventsEndToEndTests.Audit.class },
-		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditEventsEndToEndTests {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(AuditEventsEndToEndTests.Audit.class)
+abstract class AuditEventsEndToEndTests {
 
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 

@@ -27,15 +27,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample gateway over real HTTP: Spring Cloud Gateway Server Web MVC with the starter
  * at the edge, remote JWK Sets on loopback, tokens signed by real keys, and three real
  * upstream servers on loopback that record exactly what the gateway's proxy sent them.
+ * <p>
+ * Written once for both gateway flavours: {@code WebMvcGatewayEndToEndTests} (sample-gateway, Server
+ * Web MVC) and {@code ReactiveGatewayEndToEndTests} (sample-gateway-reactive, Server WebFlux) run these
+ * scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayEndToEndTests {
+abstract class GatewayEndToEndTests {
 
 	static final String CORP_ISSUER = "https://corp.example";
 
 	static final String KUBE_ISSUER = "kubernetes/serviceaccount";
 
 	static final String SVC_A = "system:serviceaccount:default:svc-a";
+
+	static final String SVC_C = "system:serviceaccount:default:svc-c";
 
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 
@@ -63,6 +69,20 @@ class GatewayEndToEndTests {
 		registry.add("upstream.primary", primary::uri);
 		registry.add("upstream.canary", canary::uri);
 		registry.add("upstream.pets", pets::uri);
+		// deny policies and exclusions, on top of the sample's policies (docs/access-control.md)
+		String policies = "jwt.rbac.policies.";
+		registry.add(policies + "pets-admin-only.action", () -> "deny");
+		registry.add(policies + "pets-admin-only.permissions.paths", () -> "/api/pets/admin/**");
+		registry.add(policies + "pets-admin-only.principals[0].matcher", () -> "list-contains");
+		registry.add(policies + "pets-admin-only.principals[0].not-claims.groups", () -> "admins");
+		registry.add(policies + "greeting-reads-only.action", () -> "deny");
+		registry.add(policies + "greeting-reads-only.permissions.paths", () -> "/greeting");
+		registry.add(policies + "greeting-reads-only.permissions.not-methods", () -> "GET");
+		registry.add(policies + "pets-svc-c.permissions.paths", () -> "/api/pets/**");
+		registry.add(policies + "pets-svc-c.permissions.not-paths", () -> "/api/pets/private/**");
+		registry.add(policies + "pets-svc-c.permissions.methods", () -> "GET");
+		registry.add(policies + "pets-svc-c.principals[0].provider", () -> "kube");
+		registry.add(policies + "pets-svc-c.principals[0].claims.sub", () -> SVC_C);
 	}
 
 	@AfterAll
@@ -248,6 +268,38 @@ class GatewayEndToEndTests {
 	@Test
 	void rbacDeniesAnotherProvidersTokenWith403AndNoUpstreamIsCalled() {
 		TestHttp.assertForbidden(get("/api/pets", "Authorization", "Bearer " + corpToken(SVC_A, "solo.io")));
+		assertNoUpstreamCalled();
+	}
+
+	@Test
+	void rbacDenyPolicyKeepsOnePathForAdminsAndNoUpstreamIsCalledForOthers() {
+		TestHttp.assertForbiddenBy(get("/api/pets/admin/1", "Authorization", "Bearer " + kubeToken(SVC_A)), "jwt.rbac");
+		assertNoUpstreamCalled();
+		String admin = TestJwts.issuer(KUBE_ISSUER)
+			.subject(SVC_A)
+			.claim("groups", java.util.List.of("admins"))
+			.signWith(KUBE_KEY);
+		assertThat(get("/api/pets/admin/1", "Authorization", "Bearer " + admin).statusCode()).isEqualTo(200);
+		assertThat(only(pets).target()).isEqualTo("/api/pets/admin/1");
+	}
+
+	@Test
+	void rbacDenyPolicyWithNotMethodsLeavesOnlyReadsAndNoUpstreamIsCalledForWrites() {
+		String token = corpToken("dave", "solo.io");
+		TestHttp.assertForbiddenBy(send("POST", "/greeting", "Authorization", "Bearer " + token), "jwt.rbac");
+		TestHttp.assertForbidden(send("DELETE", "/greeting", "Authorization", "Bearer " + token));
+		assertNoUpstreamCalled();
+		assertThat(get("/greeting", "Authorization", "Bearer " + token).statusCode()).isEqualTo(200);
+		assertThat(only(canary).target()).isEqualTo("/greeting");
+	}
+
+	@Test
+	void rbacNotPathsLeaveAPathOutOfAnAllowPolicy() {
+		String svcC = kubeToken(SVC_C);
+		assertThat(get("/api/pets/3", "Authorization", "Bearer " + svcC).statusCode()).isEqualTo(200);
+		assertThat(only(pets).target()).isEqualTo("/api/pets/3");
+		pets.reset();
+		TestHttp.assertForbidden(get("/api/pets/private/3", "Authorization", "Bearer " + svcC));
 		assertNoUpstreamCalled();
 	}
 

@@ -27,10 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * routing styles: {@code @GetMapping(headers = "x-company=solo.io")} on
  * {@code /api/greeting} and a {@code RouterFunction} with
  * {@code JwtRequestPredicates.claim("org", "solo.io")} on {@code /api/greeting/fn}.
+ * <p>
+ * Written once for both web stacks: {@code ServletCanaryRoutingEndToEndTests} (sample-app, Tomcat)
+ * and {@code ReactiveCanaryRoutingEndToEndTests} (sample-reactive, Netty) run these scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("canary")
-class CanaryRoutingEndToEndTests {
+abstract class CanaryRoutingEndToEndTests {
 
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * here, Server WebFlux in {@code ReactiveGatewayFailedTokenEndToEndTests}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayFailedTokenEndToEndTests {
+abstract class GatewayFailedTokenEndToEndTests {
 
 	static final String KUBE_ISSUER = "kubernetes/serviceaccount";
 

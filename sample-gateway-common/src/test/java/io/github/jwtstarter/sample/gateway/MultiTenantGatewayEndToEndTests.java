@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the client-sent copies they never receive, are asserted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MultiTenantGatewayEndToEndTests {
+abstract class MultiTenantGatewayEndToEndTests {
 
 	static final RSAKey ACME_KEY = TestKeys.rsa("acme-1");
 

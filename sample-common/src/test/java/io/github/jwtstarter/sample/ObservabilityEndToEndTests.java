@@ -32,10 +32,13 @@ import static org.awaitility.Awaitility.await;
  * {@code /actuator/metrics} of the sample application: a local-key provider, a remote
  * provider whose JWKS endpoint works, and one whose endpoint is down and then recovers.
  * The tests run in order, each building on the traffic of the previous ones.
+ * <p>
+ * Written once for both web stacks: {@code ServletObservabilityEndToEndTests} (sample-app, Tomcat)
+ * and {@code ReactiveObservabilityEndToEndTests} (sample-reactive, Netty) run these scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ObservabilityEndToEndTests {
+abstract class ObservabilityEndToEndTests {
 
 	static final String CORP = "https://corp.example";
 

@@ -33,9 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The foundation end to end: the sample application with three providers (two remote JWK
  * Sets over loopback HTTP, one local PEM key), real signed tokens, real HTTP.
+ * <p>
+ * Written once for both web stacks: {@code ServletMultiIssuerEndToEndTests} (sample-app, Tomcat)
+ * and {@code ReactiveMultiIssuerEndToEndTests} (sample-reactive, Netty) run these scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MultiIssuerEndToEndTests {
+abstract class MultiIssuerEndToEndTests {
 
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 

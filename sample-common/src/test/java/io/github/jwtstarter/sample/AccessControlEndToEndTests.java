@@ -34,10 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without {@code exp} signed with a real RSA key, real HTTP. The PEM public key is read
  * from a file, as in the guide; a second provider ({@code corp}) is added to show that
  * the policy's principal is bound to {@code kube}.
+ * <p>
+ * Written once for both web stacks: {@code ServletAccessControlEndToEndTests} (sample-app, Tomcat)
+ * and {@code ReactiveAccessControlEndToEndTests} (sample-reactive, Netty) run these scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("access-control")
-class AccessControlEndToEndTests {
+abstract class AccessControlEndToEndTests {
 
 	static final String SVC_A = "system:serviceaccount:default:svc-a";
 

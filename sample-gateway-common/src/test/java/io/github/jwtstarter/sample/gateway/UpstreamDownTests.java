@@ -24,9 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An upstream that is down: the gateway answers a verified request with its own 5xx,
  * never with a 401 that would blame the caller's token.
+ * <p>
+ * Written once for both gateway flavours: {@code WebMvcUpstreamDownTests} (sample-gateway, Server
+ * Web MVC) and {@code ReactiveUpstreamDownTests} (sample-gateway-reactive, Server WebFlux) run these
+ * scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UpstreamDownTests {
+abstract class UpstreamDownTests {
 
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 

@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(GatewayCorsEndToEndTests.Cors.class)
-class GatewayCorsEndToEndTests {
+abstract class GatewayCorsEndToEndTests {
 
 	static final String SPA = "https://spa.example.com";
 
