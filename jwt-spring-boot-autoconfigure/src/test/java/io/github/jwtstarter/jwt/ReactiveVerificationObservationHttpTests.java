@@ -8,16 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link VerificationObservationHttpTests} on the reactive stack (WebFlux on Netty). The
- * verification runs off the event loop, where the request's observation is not current:
- * it is observed without a parent (the off-loop step of the web filter does not carry the
- * observation of the Reactor context over yet).
+ * verification runs off the event loop, with the observation of the Reactor context
+ * (Spring Security's filter chain observation) made current there: a child of it, as on
+ * the servlet stack, and a span in the request's trace.
  */
 @TestPropertySource(properties = "spring.main.web-application-type=reactive")
 class ReactiveVerificationObservationHttpTests extends VerificationObservationHttpTests {
 
 	@Override
 	void assertVerificationParent(Observation.Context verification) {
-		assertThat(verification.getParentObservation()).isNull();
+		assertThat(name(verification.getParentObservation())).isEqualTo("spring.security.filterchains");
 	}
 
 }

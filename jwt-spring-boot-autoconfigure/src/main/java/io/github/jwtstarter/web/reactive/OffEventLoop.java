@@ -3,10 +3,12 @@ package io.github.jwtstarter.web.reactive;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -26,6 +28,13 @@ import org.springframework.util.ClassUtils;
  */
 final class OffEventLoop {
 
+	/**
+	 * The Reactor context key of the current observation, Micrometer's
+	 * {@code ObservationThreadLocalAccessor.KEY} (not referenced, so that its class, which
+	 * needs the context-propagation library, is never loaded).
+	 */
+	private static final String OBSERVATION_KEY = "micrometer.observation";
+
 	private static final boolean REACTOR_NETTY_PRESENT = ClassUtils.isPresent("reactor.netty.Connection",
 			OffEventLoop.class.getClassLoader());
 
@@ -42,9 +51,26 @@ final class OffEventLoop {
 	 * @return the result
 	 */
 	static <T> Mono<T> call(Callable<T> task, Scheduler scheduler, @Nullable ServerHttpRequest request) {
-		Mono<T> work = Mono.fromCallable(task).subscribeOn(scheduler);
+		Mono<T> work = Mono.deferContextual((context) -> Mono.fromCallable(() -> inObservation(context, task)))
+			.subscribeOn(scheduler);
 		Scheduler eventLoop = (request != null) ? eventLoop(request) : null;
 		return (eventLoop != null) ? work.publishOn(eventLoop) : work;
+	}
+
+	/**
+	 * Runs the task with the request's current observation (the one the Reactor context
+	 * carries, e.g. Spring Security's filter chain observation) current on the worker
+	 * thread too, so that the task's own observations (the verification, a key fetch) are
+	 * its children: spans in the request's trace.
+	 */
+	private static <T> T inObservation(ContextView context, Callable<T> task) throws Exception {
+		Object current = context.getOrDefault(OBSERVATION_KEY, null);
+		if (!(current instanceof Observation observation) || observation.isNoop()) {
+			return task.call();
+		}
+		try (Observation.Scope scope = observation.openScope()) {
+			return task.call();
+		}
 	}
 
 	/**
