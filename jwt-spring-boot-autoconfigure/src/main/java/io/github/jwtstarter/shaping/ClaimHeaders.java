@@ -128,7 +128,9 @@ public final class ClaimHeaders {
 
 		@Override
 		public String toString() {
-			return this.claims + ":" + this.name + (this.keepClientValues ? " (append)" : "");
+			StringBuilder text = new StringBuilder();
+			this.claims.forEach((claim) -> text.append((text.length() > 0) ? "," : "").append(claim));
+			return text + ":" + this.name + (this.keepClientValues ? " (append)" : "");
 		}
 
 	}

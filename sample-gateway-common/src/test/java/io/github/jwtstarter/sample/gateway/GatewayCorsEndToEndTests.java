@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A browser application on another origin in front of the gateway (CORS): a preflight for
- * a route that needs a token is answered by CORS (a {@code CorsConfigurationSource} bean on
- * Gateway Server Web MVC, the gateway's {@code globalcors} properties on Server WebFlux in
- * {@code ReactiveGatewayCorsEndToEndTests}), never 401 and never passed upstream; the
- * actual request still needs its token and carries the CORS header.
+ * a route that needs a token is answered by CORS (a {@code CorsConfigurationSource} bean,
+ * which Spring Security applies before any route is chosen, on both gateway flavours),
+ * never 401 and never passed upstream; the actual request still needs its token and
+ * carries the CORS header.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(GatewayCorsEndToEndTests.Cors.class)
@@ -61,10 +61,6 @@ abstract class GatewayCorsEndToEndTests {
 		registry.add("upstream.primary", primary::uri);
 		registry.add("upstream.canary", canary::uri);
 		registry.add("upstream.pets", pets::uri);
-		String cors = "spring.cloud.gateway.server.webflux.globalcors.cors-configurations.[/**].";
-		registry.add(cors + "allowed-origins", () -> SPA);
-		registry.add(cors + "allowed-methods", () -> "GET,POST");
-		registry.add(cors + "allowed-headers", () -> "Authorization,Content-Type");
 	}
 
 	@AfterAll
@@ -119,18 +115,34 @@ abstract class GatewayCorsEndToEndTests {
 		assertThat(primary.received()).hasSize(1);
 	}
 
+	static CorsConfiguration spa() {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(List.of(SPA));
+		cors.setAllowedMethods(List.of("GET", "POST"));
+		cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+		return cors;
+	}
+
+	/**
+	 * The browser application's origin, as a {@code CorsConfigurationSource} bean that
+	 * Spring Security applies before any route is chosen.
+	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class Cors {
 
 		@Bean
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 		UrlBasedCorsConfigurationSource corsConfigurationSource() {
-			CorsConfiguration cors = new CorsConfiguration();
-			cors.setAllowedOrigins(List.of(SPA));
-			cors.setAllowedMethods(List.of("GET", "POST"));
-			cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
 			UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-			source.registerCorsConfiguration("/**", cors);
+			source.registerCorsConfiguration("/**", spa());
+			return source;
+		}
+
+		@Bean
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+		org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource reactiveCorsConfigurationSource() {
+			org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource source = new org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource();
+			source.registerCorsConfiguration("/**", spa());
 			return source;
 		}
 

@@ -5,8 +5,7 @@ import io.github.jwtstarter.sample.gateway.reactive.ReactiveGatewaySampleApplica
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * {@link GatewayCorsEndToEndTests} on Spring Cloud Gateway Server WebFlux (Netty), where
- * the gateway's own {@code globalcors} properties answer the preflights.
+ * {@link GatewayCorsEndToEndTests} on Spring Cloud Gateway Server WebFlux (Netty).
  */
 @SpringBootTest(classes = ReactiveGatewaySampleApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
