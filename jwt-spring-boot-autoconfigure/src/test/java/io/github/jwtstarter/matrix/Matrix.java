@@ -15,7 +15,11 @@ import com.jayway.jsonpath.JsonPath;
  */
 public final class Matrix {
 
-	private static final Map<String, Map<String, String>> notApplicable = read();
+	private static final String JSON = read();
+
+	private static final Map<String, Map<String, String>> notApplicable = JsonPath.read(JSON, "$.notApplicable");
+
+	private static final Map<String, String> runners = JsonPath.read(JSON, "$.runners");
 
 	private Matrix() {
 	}
@@ -34,13 +38,25 @@ public final class Matrix {
 		return Optional.ofNullable(reasons.get(flavour.id()));
 	}
 
-	private static Map<String, Map<String, String>> read() {
+	/**
+	 * Fails unless {@code matrix.json} declares the runner with its flavour, so that
+	 * {@code .ci/check-matrix} counts its scenarios in the right column.
+	 * @param runner the runner
+	 */
+	static void assertDeclared(MatrixRunner runner) {
+		String flavour = runners.get(runner.name());
+		if (!runner.flavour().id().equals(flavour)) {
+			throw new IllegalStateException("matrix.json must declare runner '" + runner.name() + "' as \""
+					+ runner.name() + "\": \"" + runner.flavour().id() + "\" in \"runners\" (it says " + flavour + ")");
+		}
+	}
+
+	private static String read() {
 		try (InputStream in = Matrix.class.getResourceAsStream("matrix.json")) {
 			if (in == null) {
 				throw new IllegalStateException("matrix.json is missing next to " + Matrix.class.getName());
 			}
-			String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			return JsonPath.read(json, "$.notApplicable");
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("matrix.json cannot be read", ex);

@@ -41,6 +41,7 @@ public final class MatrixRunners {
 		});
 		String names = System.getProperty(PROPERTY);
 		if (names == null || names.isBlank()) {
+			registered.values().forEach(Matrix::assertDeclared);
 			return List.copyOf(registered.values());
 		}
 		List<MatrixRunner> selected = new ArrayList<>();
@@ -51,6 +52,7 @@ public final class MatrixRunners {
 						+ "); registered: " + registered.keySet()
 						+ " (register a runner in META-INF/services/" + MatrixRunner.class.getName() + ")");
 			}
+			Matrix.assertDeclared(runner);
 			selected.add(runner);
 		}
 		return selected;

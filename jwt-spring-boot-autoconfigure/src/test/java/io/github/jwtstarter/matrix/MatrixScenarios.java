@@ -101,6 +101,15 @@ public abstract class MatrixScenarios {
 	}
 
 	/**
+	 * Returns the runner, for a scenario that starts an application of its own (one that
+	 * must fail to start).
+	 * @return the runner
+	 */
+	protected final MatrixRunner runner() {
+		return this.runner;
+	}
+
+	/**
 	 * Returns the running application.
 	 * @return the application
 	 */
