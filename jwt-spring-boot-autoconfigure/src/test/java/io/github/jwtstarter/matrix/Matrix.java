@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.jayway.jsonpath.JsonPath;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The declaration of the matrix, {@code matrix.json} next to this class: README's rows with
@@ -31,7 +32,7 @@ public final class Matrix {
 	 * @param flavour the flavour
 	 * @return the reason, empty when the scenario applies
 	 */
-	public static Optional<String> notApplicable(Class<?> scenarios, @org.jspecify.annotations.Nullable String method,
+	public static Optional<String> notApplicable(Class<?> scenarios, @Nullable String method,
 			Flavour flavour) {
 		String key = scenarios.getSimpleName() + ((method != null) ? "#" + method : "");
 		Map<String, String> reasons = notApplicable.getOrDefault(key, Map.of());
