@@ -23,8 +23,10 @@ import io.github.jwtstarter.test.TestHttp;
  * what the application, or the upstream behind a gateway, received.
  * <p>
  * A scenario class that does not apply to a flavour is named, with the reason, in
- * {@code matrix.json} ({@code notApplicable}); its tests are then reported as skipped with
- * that reason on that flavour's runners, and README's table must say "—" there.
+ * {@code matrix.json} ({@code notApplicable}): on that flavour's runners the class's
+ * invocation is aborted with that reason before the application starts (a single scenario,
+ * {@code Class#method}, is skipped with it), and README's table must say "—" there unless
+ * another scenario of the row applies.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.github.jwtstarter.matrix.MatrixRunners#selected")
