@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
@@ -30,20 +34,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The configuration metadata the build generates ({@code META-INF/spring-configuration-metadata.json}
- * in the module's classes) documents every property a user can set. The expected names come
- * from walking {@link JwtProperties} by reflection, so a property added anywhere in it is
- * checked without touching this test. Boot's annotation processor does not descend into map
- * values and list elements, so their properties are named with {@code *} for the map key
- * ({@code jwt.providers.*.issuer}) and {@code [*]} for the list index
- * ({@code jwt.routes[*].paths}) in {@code META-INF/additional-spring-configuration-metadata.json}.
+ * in the module's classes) is in Spring Boot's format and documents every property a user can
+ * set. The expected names come from walking {@link JwtProperties} by reflection, so a property
+ * added anywhere in it is checked without touching this test.
+ * <p>
+ * Boot's annotation processor writes one entry per property it reaches from {@code jwt}, and
+ * one entry for a map or list of nested types ({@code jwt.providers}, of type
+ * {@code java.util.Map<java.lang.String,…JwtProperties$Provider>}): an IDE completes
+ * {@code jwt.providers.corp.issuer} from that type and shows the nested field's javadoc. Boot's
+ * format has no wildcard names ({@code jwt.providers.*.issuer}), so none may appear, and the
+ * nested types' fields must each carry the javadoc the IDE shows. Hints name a property, or a
+ * map property's {@code .keys} or {@code .values}.
  */
 class JwtConfigurationMetadataTests {
 
 	private static final String OWN_PACKAGE = "io.github.jwtstarter.";
 
+	private static final String ADDITIONAL = "src/main/resources/META-INF/additional-spring-configuration-metadata.json";
+
+	private static final Path SOURCE = Path.of("src/main/java/io/github/jwtstarter/autoconfigure/JwtProperties.java");
+
+	private static final Set<String> BOOT_VALUE_PROVIDERS = Set.of("any", "class-reference", "handle-as",
+			"logger-name", "spring-bean-reference", "spring-profile-name");
+
+	private static final Pattern FIELD = Pattern
+		.compile("^\\s*private (?:final )?(?!static)[\\w.<>,@ ?]+ (\\w+)(?: = .*)?;\\s*$");
+
 	private static Map<String, Map<String, Object>> properties;
 
-	private static List<String> hints;
+	private static List<Map<String, Object>> hints;
 
 	@BeforeAll
 	static void readGeneratedMetadata() throws IOException, URISyntaxException {
@@ -57,65 +76,147 @@ class JwtConfigurationMetadataTests {
 		properties = new LinkedHashMap<>();
 		List<Map<String, Object>> entries = JsonPath.read(json, "$.properties");
 		entries.forEach((entry) -> properties.put((String) entry.get("name"), entry));
-		hints = JsonPath.read(json, "$.hints[*].name");
+		hints = JsonPath.read(json, "$.hints");
 	}
 
 	@Test
 	void everyPropertyOfJwtPropertiesHasAnEntryWithADescription() {
 		List<String> undocumented = new ArrayList<>();
-		for (Leaf leaf : leaves()) {
+		for (Leaf leaf : walk().leaves()) {
 			Map<String, Object> entry = properties.get(leaf.path());
 			Object description = (entry != null) ? entry.get("description") : null;
 			if (!(description instanceof String text) || text.isBlank()) {
-				undocumented.add(leaf.skeleton());
+				undocumented.add(leaf.path() + " (" + leaf.source().getName() + ")");
 			}
 		}
 		assertThat(undocumented)
-			.as("properties without a described metadata entry; Boot's processor writes entries from the field "
-					+ "javadoc, except under a map value or a list element: add those to "
-					+ "META-INF/additional-spring-configuration-metadata.json, e.g.%n%s",
-					String.join(",\n", undocumented))
+			.as("properties without a described metadata entry: Boot's processor writes the entry and takes its "
+					+ "description from the field's javadoc, so give each field a one-sentence javadoc:%n%s",
+					String.join("\n", undocumented))
 			.isEmpty();
 	}
 
 	@Test
 	void everyPropertyWithADefaultHasThatDefaultInItsEntry() {
-		for (Leaf leaf : leaves()) {
+		for (Leaf leaf : walk().leaves()) {
 			Object expected = leaf.defaultValue();
 			Map<String, Object> entry = properties.get(leaf.path());
 			if (expected == null || entry == null || isEmptyContainer(expected)) {
 				continue;
 			}
 			Object documented = entry.get("defaultValue");
-			assertThat(documented).as("defaultValue of %s", leaf.path()).isNotNull();
+			assertThat(documented).as("defaultValue of %s (initialize the field)", leaf.path()).isNotNull();
 			assertThat(parse(documented, expected.getClass())).as("defaultValue of %s", leaf.path())
 				.isEqualTo(expected);
 		}
 	}
 
 	@Test
-	void metadataNamesNoPropertyThatJwtPropertiesLacks() {
-		List<String> paths = leaves().stream().map(Leaf::path).toList();
-		List<String> names = properties.keySet().stream().filter((name) -> name.startsWith("jwt.")).toList();
-		assertThat(paths).as("properties of JwtProperties").containsAll(names);
+	void mapsAndListsOfNestedTypesAreOneEntryTypedWithTheNestedType() {
+		Walk walk = walk();
+		assertThat(walk.containers()).as("maps and lists of nested types in JwtProperties")
+			.containsKeys("jwt.providers", "jwt.routes", "jwt.rbac.policies");
+		walk.containers().forEach((path, type) -> {
+			Map<String, Object> entry = properties.get(path);
+			assertThat(entry).as("metadata entry of %s", path).isNotNull();
+			assertThat(entry.get("type")).as("type of %s, as Boot's processor writes it", path)
+				.isEqualTo(typeName(type));
+		});
 	}
 
 	@Test
-	void everyHintNamesAPropertyOfJwtProperties() {
-		List<String> paths = leaves().stream().map(Leaf::path).toList();
-		List<String> hinted = hints.stream()
+	void fieldsOfNestedTypesHaveTheJavadocAnIdeShows() throws IOException {
+		assertThat(SOURCE).as("JwtProperties' source (the test runs in the module's directory)").isRegularFile();
+		Set<String> nested = new LinkedHashSet<>();
+		walk().nestedTypes().forEach((type) -> {
+			assertThat(type.getEnclosingClass())
+				.as("%s: nested property types are classes inside JwtProperties", type.getName())
+				.isEqualTo(JwtProperties.class);
+			nested.add(type.getSimpleName());
+		});
+		List<String> lines = Files.readAllLines(SOURCE, StandardCharsets.UTF_8);
+		List<String> undocumented = new ArrayList<>();
+		String currentClass = "JwtProperties";
+		for (int i = 0; i < lines.size(); i++) {
+			Matcher declaration = Pattern.compile("^\\s*public (?:static )?class (\\w+)").matcher(lines.get(i));
+			if (declaration.find()) {
+				currentClass = declaration.group(1);
+			}
+			Matcher field = FIELD.matcher(lines.get(i));
+			if (field.matches() && nested.contains(currentClass) && !lines.get(i - 1).trim().equals("*/")) {
+				undocumented.add(currentClass + "#" + field.group(1) + " (JwtProperties.java:" + (i + 1) + ")");
+			}
+		}
+		assertThat(undocumented)
+			.as("fields of nested property types without a javadoc; an IDE shows it as the description of "
+					+ "e.g. jwt.providers.<id>.<name>, so add a one-sentence javadoc:%n%s", String.join("\n", undocumented))
+			.isEmpty();
+	}
+
+	@Test
+	void metadataNamesNoPropertyThatJwtPropertiesLacks() throws IOException {
+		Set<String> paths = walk().paths();
+		List<String> wildcards = properties.keySet().stream().filter((name) -> name.contains("*")).toList();
+		assertThat(wildcards)
+			.as("Boot's metadata format has no wildcard names: remove these entries from %s; an IDE reads the "
+					+ "properties under a map value or a list element from the nested type and its javadoc", ADDITIONAL)
+			.isEmpty();
+		List<String> unknown = properties.keySet()
+			.stream()
 			.filter((name) -> name.startsWith("jwt."))
-			.map((name) -> name.replaceFirst("\\.(keys|values)$", ""))
+			.filter((name) -> !paths.contains(name))
 			.toList();
-		assertThat(hinted).as("hints").isNotEmpty();
-		assertThat(paths).as("properties of JwtProperties").containsAll(hinted);
+		assertThat(unknown).as("metadata entries naming no property of JwtProperties (remove them from %s)", ADDITIONAL)
+			.isEmpty();
 	}
 
 	@Test
-	void mapValuesAndListElementsAreDocumented() {
-		assertThat(properties).containsKeys("jwt.providers.*.issuer", "jwt.providers.*.jwks.uri",
-				"jwt.providers.*.token-source.headers[*].name", "jwt.rbac.policies.*.principals[*].matcher",
-				"jwt.routes[*].paths");
+	void everyHintIsInBootsFormatAndNamesAPropertyOfJwtProperties() {
+		Walk walk = walk();
+		assertThat(hints).as("hints").isNotEmpty();
+		for (Map<String, Object> hint : hints) {
+			String name = (String) hint.get("name");
+			if (!name.startsWith("jwt.")) {
+				continue;
+			}
+			String property = name.replaceFirst("\\.(keys|values)$", "");
+			assertThat(walk.paths())
+				.as("hint %s: a hint names a property, or a map property followed by .keys or .values "
+						+ "(Boot's format has no wildcard names)", name)
+				.contains(property);
+			if (!property.equals(name)) {
+				assertThat(walk.types().get(property).resolve(Object.class))
+					.as("hint %s: .keys and .values apply to a map", name)
+					.isAssignableTo(Map.class);
+			}
+			List<Map<String, Object>> values = (List<Map<String, Object>>) hint.getOrDefault("values", List.of());
+			List<Map<String, Object>> providers = (List<Map<String, Object>>) hint.getOrDefault("providers",
+					List.of());
+			assertThat(values.size() + providers.size()).as("hint %s has values or providers", name).isPositive();
+			values.forEach((value) -> assertThat(value).as("value of hint %s", name).containsKey("value"));
+			providers.forEach((provider) -> assertThat(provider.get("name")).as("value provider of hint %s", name)
+				.isIn(BOOT_VALUE_PROVIDERS));
+		}
+	}
+
+	@Test
+	void hintValuesOfAnEnumPropertyAreItsConstants() {
+		Walk walk = walk();
+		for (Map<String, Object> hint : hints) {
+			ResolvableType type = walk.types().get((String) hint.get("name"));
+			Class<?> raw = (type != null) ? type.resolve(Object.class) : Object.class;
+			if (!raw.isEnum()) {
+				continue;
+			}
+			List<String> constants = new ArrayList<>();
+			for (Object constant : raw.getEnumConstants()) {
+				constants.add(((Enum<?>) constant).name().toLowerCase().replace('_', '-'));
+			}
+			List<Map<String, Object>> values = (List<Map<String, Object>>) hint.get("values");
+			assertThat(values).extracting((value) -> value.get("value"))
+				.as("values of hint %s", hint.get("name"))
+				.containsExactlyInAnyOrderElementsOf(constants);
+		}
 	}
 
 	private static boolean isEmptyContainer(Object value) {
@@ -151,15 +252,28 @@ class JwtConfigurationMetadataTests {
 		return documented;
 	}
 
-	/** The settable properties of {@link JwtProperties}, with their defaults. */
-	private static List<Leaf> leaves() {
-		List<Leaf> leaves = new ArrayList<>();
-		walk(JwtProperties.class, "jwt", leaves);
-		assertThat(leaves).as("properties found by walking JwtProperties").hasSizeGreaterThan(40);
-		return leaves;
+	private static String typeName(ResolvableType type) {
+		Class<?> raw = type.resolve(Object.class);
+		String name = ClassUtils.resolvePrimitiveIfNecessary(raw).getName();
+		if (!type.hasGenerics()) {
+			return name;
+		}
+		List<String> generics = new ArrayList<>();
+		for (ResolvableType generic : type.getGenerics()) {
+			generics.add(typeName(generic));
+		}
+		return name + "<" + String.join(",", generics) + ">";
 	}
 
-	private static void walk(Class<?> type, String prefix, List<Leaf> leaves) {
+	/** The properties of {@link JwtProperties} that Boot's processor reaches, and the nested types. */
+	private static Walk walk() {
+		Walk walk = new Walk(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashSet<>());
+		walk(JwtProperties.class, "jwt", walk, true);
+		assertThat(walk.leaves()).as("properties found by walking JwtProperties").hasSizeGreaterThan(10);
+		return walk;
+	}
+
+	private static void walk(Class<?> type, String prefix, Walk walk, boolean reachable) {
 		Object defaults = BeanUtils.instantiateClass(type);
 		for (PropertyDescriptor descriptor : BeanUtils.getPropertyDescriptors(type)) {
 			if (descriptor.getReadMethod() == null || "class".equals(descriptor.getName())) {
@@ -168,23 +282,34 @@ class JwtConfigurationMetadataTests {
 			String path = prefix + "." + DataObjectPropertyName.toDashedForm(descriptor.getName());
 			ResolvableType propertyType = ResolvableType.forMethodReturnType(descriptor.getReadMethod());
 			Class<?> raw = propertyType.resolve(Object.class);
-			Object value = read(descriptor, defaults);
-			if (isOwnBean(raw)) {
-				walk(raw, path, leaves);
-			}
-			else if (Map.class.isAssignableFrom(raw) && isOwnBean(propertyType.asMap().resolveGeneric(1))) {
-				leaves.add(new Leaf(path, propertyType, type, null));
-				walk(propertyType.asMap().resolveGeneric(1), path + ".*", leaves);
+			Class<?> element = null;
+			if (Map.class.isAssignableFrom(raw) && isOwnBean(propertyType.asMap().resolveGeneric(1))) {
+				element = propertyType.asMap().resolveGeneric(1);
 			}
 			else if (Collection.class.isAssignableFrom(raw)
 					&& isOwnBean(propertyType.asCollection().resolveGeneric(0))) {
-				leaves.add(new Leaf(path, propertyType, type, null));
-				walk(propertyType.asCollection().resolveGeneric(0), path + "[*]", leaves);
+				element = propertyType.asCollection().resolveGeneric(0);
 			}
-			else if (descriptor.getWriteMethod() != null || Map.class.isAssignableFrom(raw)
-					|| Collection.class.isAssignableFrom(raw)) {
-				leaves.add(new Leaf(path, propertyType, type, value));
+			if (isOwnBean(raw)) {
+				walk(raw, path, walk, reachable);
 			}
+			else if (element != null) {
+				if (reachable) {
+					walk.containers().put(path, propertyType);
+					walk.leaves().add(new Leaf(path, type, null));
+					walk.types().put(path, propertyType);
+				}
+				walk.nestedTypes().add(element);
+				walk(element, path + ".x", walk, false);
+			}
+			else if (reachable && (descriptor.getWriteMethod() != null || Map.class.isAssignableFrom(raw)
+					|| Collection.class.isAssignableFrom(raw))) {
+				walk.leaves().add(new Leaf(path, type, read(descriptor, defaults)));
+				walk.types().put(path, propertyType);
+			}
+		}
+		if (!reachable) {
+			walk.nestedTypes().add(type);
 		}
 	}
 
@@ -202,50 +327,26 @@ class JwtConfigurationMetadataTests {
 	}
 
 	/**
-	 * A property a user sets: its path, type, the class that declares it and its default.
+	 * What walking {@link JwtProperties} found: the properties Boot's processor writes, their
+	 * types, the maps and lists of nested types, and the nested types themselves.
 	 */
-	private record Leaf(String path, ResolvableType type, Class<?> source, @Nullable Object defaultValue) {
+	private record Walk(List<Leaf> leaves, Map<String, ResolvableType> containers,
+			Set<Class<?>> nestedTypes, Map<String, ResolvableType> types) {
 
-		/** A metadata entry to start from: only the description is missing. */
-		String skeleton() {
-			String defaultJson = "";
-			if (this.defaultValue != null && !isEmptyContainer(this.defaultValue)) {
-				defaultJson = ",\n  \"defaultValue\": " + json(this.defaultValue);
-			}
-			return "{\n  \"name\": \"" + this.path + "\",\n  \"type\": \"" + typeName(this.type)
-					+ "\",\n  \"sourceType\": \"" + this.source.getName()
-					+ "\",\n  \"description\": \"(the field's javadoc)\"" + defaultJson + "\n}";
+		Walk(List<Leaf> leaves, Map<String, ResolvableType> containers, Set<Class<?>> nestedTypes) {
+			this(leaves, containers, nestedTypes, new LinkedHashMap<>());
 		}
 
-		private static String json(Object value) {
-			if (value instanceof Boolean || value instanceof Number) {
-				return value.toString();
-			}
-			if (value instanceof Duration duration) {
-				return "\"" + DurationStyle.SIMPLE.print(duration) + "\"";
-			}
-			if (value instanceof DataSize size) {
-				long bytes = size.toBytes();
-				return "\"" + ((bytes % 1024 == 0) ? (bytes / 1024) + "KB" : bytes + "B") + "\"";
-			}
-			if (value instanceof Enum<?> constant) {
-				return "\"" + constant.name().toLowerCase().replace('_', '-') + "\"";
-			}
-			return "\"" + value + "\"";
+		Set<String> paths() {
+			return this.types.keySet();
 		}
 
-		private static String typeName(ResolvableType type) {
-			Class<?> raw = type.resolve(Object.class);
-			String name = ClassUtils.resolvePrimitiveIfNecessary(raw).getName();
-			if (!type.hasGenerics()) {
-				return name;
-			}
-			List<String> generics = new ArrayList<>();
-			for (ResolvableType generic : type.getGenerics()) {
-				generics.add(typeName(generic));
-			}
-			return name + "<" + String.join(",", generics) + ">";
-		}
+	}
+
+	/**
+	 * A property Boot's processor writes: its path, the class that declares it and its default.
+	 */
+	private record Leaf(String path, Class<?> source, @Nullable Object defaultValue) {
 
 	}
 

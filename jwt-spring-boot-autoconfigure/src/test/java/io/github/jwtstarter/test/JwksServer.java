@@ -56,6 +56,9 @@ public final class JwksServer implements AutoCloseable {
 	/** Path of the OIDC discovery document. */
 	public static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
+	/** Path prefix of the RFC 8414 authorization server metadata; the issuer's path follows it. */
+	public static final String METADATA_PATH = "/.well-known/oauth-authorization-server";
+
 	private static final String LOOPBACK = "127.0.0.1";
 
 	private static final Behaviour HEALTHY = new Behaviour(200, Duration.ZERO, null, null, 0, Duration.ZERO, null);
@@ -73,6 +76,10 @@ public final class JwksServer implements AutoCloseable {
 	private volatile String jwks = TestKeys.toPublicJwkSetJson();
 
 	private volatile @Nullable String discoveryIssuer;
+
+	private volatile @Nullable String metadataIssuerPath;
+
+	private final AtomicInteger metadataRequests = new AtomicInteger();
 
 	private volatile Behaviour behaviour = HEALTHY;
 
@@ -141,6 +148,28 @@ public final class JwksServer implements AutoCloseable {
 	public JwksServer discoveryIssuer(@Nullable String issuer) {
 		this.discoveryIssuer = issuer;
 		return this;
+	}
+
+	/**
+	 * Serve discovery as an RFC 8414 authorization server whose issuer has a path: the
+	 * metadata at {@code /.well-known/oauth-authorization-server<path>}, and no OIDC
+	 * discovery document (404), so only a client that follows RFC 8414 section 3.1 finds
+	 * the keys.
+	 * @param issuerPath the issuer's path, e.g. {@code /tenants/a}
+	 * @return this server
+	 */
+	public JwksServer authorizationServerMetadata(String issuerPath) {
+		this.metadataIssuerPath = issuerPath;
+		this.discoveryIssuer = this.uri + issuerPath;
+		return this;
+	}
+
+	/**
+	 * Return how many RFC 8414 metadata requests this server received.
+	 * @return the count
+	 */
+	public int metadataRequestCount() {
+		return this.metadataRequests.get();
 	}
 
 	/**
@@ -307,6 +336,9 @@ public final class JwksServer implements AutoCloseable {
 			else if (DISCOVERY_PATH.equals(path)) {
 				this.discoveryRequests.incrementAndGet();
 			}
+			else if (isMetadataPath(path)) {
+				this.metadataRequests.incrementAndGet();
+			}
 			if (!current.delay().isZero()) {
 				try {
 					Thread.sleep(current.delay().toMillis());
@@ -341,7 +373,10 @@ public final class JwksServer implements AutoCloseable {
 			else if (JWKS_PATH.equals(path)) {
 				send(exchange, 200, "application/json", this.jwks);
 			}
-			else if (DISCOVERY_PATH.equals(path)) {
+			else if (DISCOVERY_PATH.equals(path) && this.metadataIssuerPath == null) {
+				send(exchange, 200, "application/json", discoveryDocument());
+			}
+			else if (isMetadataPath(path)) {
 				send(exchange, 200, "application/json", discoveryDocument());
 			}
 			else {
@@ -403,6 +438,11 @@ public final class JwksServer implements AutoCloseable {
 			return;
 		}
 		send(exchange, 200, "application/json", this.jwks);
+	}
+
+	private boolean isMetadataPath(String path) {
+		String issuerPath = this.metadataIssuerPath;
+		return issuerPath != null && (METADATA_PATH + issuerPath).equals(path);
 	}
 
 	private String discoveryDocument() {

@@ -106,7 +106,7 @@ abstract class GatewayCorsEndToEndTests {
 		TestHttp http = new TestHttp(this.port);
 		HttpResponse<String> anonymous = http.getWithHeaders("/greeting", "Origin", SPA);
 		assertThat(anonymous.statusCode()).isEqualTo(401);
-		String token = TestJwts.issuer("https://corp.example").subject("alice").claim("org", "acme")
+		String token = TestJwts.issuer("https://corp.example").audience("sample-gateway").subject("alice").claim("org", "acme")
 			.signWith(CORP_KEY);
 		HttpResponse<String> allowed = http.getWithHeaders("/greeting", "Origin", SPA, "Authorization",
 				"Bearer " + token);

@@ -43,6 +43,9 @@ abstract class GatewayEndToEndTests {
 
 	static final String SVC_C = "system:serviceaccount:default:svc-c";
 
+	/** The audience both providers of the sample require. */
+	static final String AUDIENCE = "sample-gateway";
+
 	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
 
 	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
@@ -114,7 +117,7 @@ abstract class GatewayEndToEndTests {
 
 	@Test
 	void soloIoInAListClaimReachesTheCanary() {
-		String token = TestJwts.issuer(CORP_ISSUER)
+		String token = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE)
 			.subject("erin")
 			.claim("org", java.util.List.of("acme", "solo.io"))
 			.signWith(CORP_KEY);
@@ -134,7 +137,7 @@ abstract class GatewayEndToEndTests {
 
 	@Test
 	void tokenWithoutOrgReachesThePrimaryWithoutACompanyHeader() {
-		String token = TestJwts.issuer(CORP_ISSUER).subject("frank").signWith(CORP_KEY);
+		String token = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE).subject("frank").signWith(CORP_KEY);
 		assertThat(get("/greeting", "Authorization", "Bearer " + token, "x-company", "solo.io").statusCode())
 			.isEqualTo(200);
 		assertThat(only(primary).header("x-company")).isEmpty();
@@ -164,7 +167,7 @@ abstract class GatewayEndToEndTests {
 	@Test
 	void expiredTokenIsRejectedWith401AndNoUpstreamIsCalled() {
 		Instant now = Instant.now();
-		String token = TestJwts.issuer(CORP_ISSUER)
+		String token = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE)
 			.subject("dave")
 			.claim("org", "solo.io")
 			.issuedAt(now.minus(Duration.ofHours(2)))
@@ -176,7 +179,7 @@ abstract class GatewayEndToEndTests {
 
 	@Test
 	void tokenSignedByAForeignKeyIsRejectedWith401AndNoUpstreamIsCalled() {
-		String token = TestJwts.issuer(CORP_ISSUER)
+		String token = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE)
 			.subject("mallory")
 			.claim("org", "solo.io")
 			.signWith(TestKeys.rsa("corp-1"));
@@ -187,14 +190,14 @@ abstract class GatewayEndToEndTests {
 
 	@Test
 	void tokenOfAnotherProvidersKeyIsRejectedWith401AndNoUpstreamIsCalled() {
-		String token = TestJwts.issuer(CORP_ISSUER).subject("mallory").claim("org", "solo.io").signWith(KUBE_KEY);
+		String token = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE).subject("mallory").claim("org", "solo.io").signWith(KUBE_KEY);
 		assertInvalidToken(get("/greeting", "Authorization", "Bearer " + token));
 		assertNoUpstreamCalled();
 	}
 
 	@Test
 	void tokenOfAnUnknownIssuerIsRejectedWith401AndNoUpstreamIsCalled() {
-		String token = TestJwts.issuer("https://evil.example").subject("mallory").signWith(CORP_KEY);
+		String token = TestJwts.issuer("https://evil.example").audience(AUDIENCE).subject("mallory").signWith(CORP_KEY);
 		assertInvalidToken(get("/greeting", "Authorization", "Bearer " + token));
 		assertNoUpstreamCalled();
 	}
@@ -276,6 +279,7 @@ abstract class GatewayEndToEndTests {
 		TestHttp.assertForbiddenBy(get("/api/pets/admin/1", "Authorization", "Bearer " + kubeToken(SVC_A)), "jwt.rbac");
 		assertNoUpstreamCalled();
 		String admin = TestJwts.issuer(KUBE_ISSUER)
+			.audience(AUDIENCE)
 			.subject(SVC_A)
 			.claim("groups", java.util.List.of("admins"))
 			.signWith(KUBE_KEY);
@@ -303,12 +307,44 @@ abstract class GatewayEndToEndTests {
 		assertNoUpstreamCalled();
 	}
 
+	@Test
+	void tokenIssuedForAnotherApiIsRejectedAndNoUpstreamIsCalled() {
+		String token = TestJwts.issuer(CORP_ISSUER).audience("billing-api").subject("dave").claim("org", "solo.io")
+			.signWith(CORP_KEY);
+		assertInvalidToken(get("/greeting", "Authorization", "Bearer " + token), "audience not allowed");
+		assertThat(primary.received()).isEmpty();
+		assertThat(canary.received()).isEmpty();
+	}
+
+	@Test
+	void allowMissingRouteServesAnonymousCallersWithoutClaimHeaders() {
+		assertThat(get("/menu/today", "x-company", "solo.io").statusCode()).isEqualTo(200);
+		Received received = only(primary);
+		assertThat(received.target()).isEqualTo("/menu/today");
+		assertThat(received.header("x-company")).isEmpty();
+	}
+
+	@Test
+	void allowMissingRouteGivesVerifiedCallersTheirClaimHeadersAndRefusesInvalidTokens() {
+		assertThat(get("/menu/today", "Authorization", "Bearer " + corpToken("dave", "solo.io")).statusCode())
+			.isEqualTo(200);
+		assertThat(only(primary).header("x-company")).containsExactly("solo.io");
+		primary.reset();
+		String expired = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE)
+			.subject("dave")
+			.issuedAt(Instant.now().minus(Duration.ofHours(2)))
+			.expiresAt(Instant.now().minus(Duration.ofHours(1)))
+			.signWith(CORP_KEY);
+		assertInvalidToken(get("/menu/today", "Authorization", "Bearer " + expired));
+		assertThat(primary.received()).isEmpty();
+	}
+
 	private static String corpToken(String subject, String org) {
-		return TestJwts.issuer(CORP_ISSUER).subject(subject).claim("org", org).signWith(CORP_KEY);
+		return TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE).subject(subject).claim("org", org).signWith(CORP_KEY);
 	}
 
 	private static String kubeToken(String subject) {
-		return TestJwts.issuer(KUBE_ISSUER).subject(subject).signWith(KUBE_KEY);
+		return TestJwts.issuer(KUBE_ISSUER).audience(AUDIENCE).subject(subject).signWith(KUBE_KEY);
 	}
 
 	private static String signature(String token) {

@@ -82,7 +82,7 @@ abstract class GatewayFailedTokenEndToEndTests {
 	}
 
 	static TestJwts kubeToken() {
-		return TestJwts.issuer(KUBE_ISSUER).subject("system:serviceaccount:default:svc-a");
+		return TestJwts.issuer(KUBE_ISSUER).audience("sample-gateway").subject("system:serviceaccount:default:svc-a");
 	}
 
 	Received forwarded(String pathAndQuery, String... headers) {

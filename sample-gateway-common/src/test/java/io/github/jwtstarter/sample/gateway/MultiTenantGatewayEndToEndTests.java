@@ -157,7 +157,7 @@ abstract class MultiTenantGatewayEndToEndTests {
 		assertThat(tenant.header("x-tenant")).containsExactly("acme");
 		assertThat(tenant.header("x-jwt-payload")).containsExactly(payload(token));
 		assertThat(tenant.contains("forged")).isFalse();
-		String corpToken = TestJwts.issuer("https://corp.example").subject("dave").signWith(CORP_KEY);
+		String corpToken = TestJwts.issuer("https://corp.example").audience("sample-gateway").subject("dave").signWith(CORP_KEY);
 		assertThat(get("/orders/7", "Authorization", "Bearer " + corpToken, "x-tenant", "acme", "x-jwt-payload",
 				"forged").statusCode())
 			.isEqualTo(200);

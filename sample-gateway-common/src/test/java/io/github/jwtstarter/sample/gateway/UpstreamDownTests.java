@@ -59,7 +59,11 @@ abstract class UpstreamDownTests {
 
 	@Test
 	void upstreamDownGivesTheGatewaysOwn5xxNot401() {
-		String token = TestJwts.issuer("https://corp.example").subject("dave").claim("org", "solo.io").signWith(CORP_KEY);
+		String token = TestJwts.issuer("https://corp.example")
+			.audience("sample-gateway")
+			.subject("dave")
+			.claim("org", "solo.io")
+			.signWith(CORP_KEY);
 		HttpResponse<String> response = new TestHttp(this.port).get("/greeting", token);
 		assertThat(response.statusCode()).as(response.body()).isBetween(500, 599);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();

@@ -42,6 +42,9 @@ final class DemoIdentityProvider implements AutoCloseable {
 
 	static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
+	/** The audience of the demo tokens, the one both providers require in {@code application.yml}. */
+	static final String AUDIENCE = "sample-gateway";
+
 	private final RSAKey corpKey;
 
 	private final RSAKey kubeKey;
@@ -123,7 +126,7 @@ final class DemoIdentityProvider implements AutoCloseable {
 
 	private static String mint(RSAKey key, JWTClaimsSet.Builder claims) {
 		Instant now = Instant.now();
-		claims.issueTime(Date.from(now)).expirationTime(Date.from(now.plus(TOKEN_LIFETIME)));
+		claims.audience(AUDIENCE).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(TOKEN_LIFETIME)));
 		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
 			.keyID(key.getKeyID())
 			.build();

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 import io.github.jwtstarter.test.TestHttp;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.Assert;
@@ -65,8 +66,10 @@ public final class AuthorizationServer implements AutoCloseable {
 				"spring.security.oauth2.authorizationserver.issuer=" + issuer));
 		properties.addAll(client(PETS_APP, "pets.read", "pets.write"));
 		properties.addAll(client(BILLING_APP, "pets.read", "billing.read"));
+		// a servlet application (Spring Authorization Server), also on a class path that holds WebFlux
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(AuthorizationServerApplication.class)
 			.main(AuthorizationServerApplication.class)
+			.web(WebApplicationType.SERVLET)
 			.properties(properties.toArray(String[]::new))
 			.run();
 		return new AuthorizationServer(context, issuer);

@@ -54,7 +54,9 @@ import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The sample application against a real identity provider: Spring Authorization Server
+ * A sample application against a real identity provider (run by
+ * {@code ServletIdentityProvidersEndToEndTests} and
+ * {@code ReactiveIdentityProvidersEndToEndTests}): Spring Authorization Server
  * running in the same JVM as its own Spring Boot application on a loopback port, found by
  * OIDC discovery from its issuer alone. Next to it, a service-account provider with a
  * local PEM key and a partner provider with a remote JWK Set, so one request stream mixes
@@ -65,7 +67,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class IdentityProvidersEndToEndTests {
+abstract class IdentityProvidersEndToEndTests {
 
 	static final Duration MIN_REFRESH_INTERVAL = Duration.ofMillis(200);
 
