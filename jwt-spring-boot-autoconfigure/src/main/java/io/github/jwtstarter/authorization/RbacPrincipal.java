@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.jwtstarter.authentication.JwtAuthenticationSet;
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,10 @@ import org.springframework.util.Assert;
  * as Istio's {@code notValues}), optionally only when the token was verified by a given
  * provider, or by a given tenant of a multi-tenant provider. A provider-bound or
  * tenant-bound principal matches only a {@link ProviderJwtAuthenticationToken} of that
- * provider or tenant.
+ * provider or tenant. On a route with a requirement set ({@code all-of}) the request
+ * carries a {@link JwtAuthenticationSet}: a principal with a provider is matched against
+ * that provider's token of the set, one without against the principal's (the first
+ * provider's) token.
  * <p>
  * A caller without a verified JWT (anonymous, another kind of login) has no claims: it
  * never matches a principal with a provider, a tenant or claims, and matches a principal
@@ -88,15 +92,23 @@ public final class RbacPrincipal {
 			// no claims to show: only a principal made of exclusions matches
 			return this.provider == null && this.tenant == null && this.claims.isEmpty();
 		}
-		if (this.provider != null && !(token instanceof ProviderJwtAuthenticationToken verified
+		JwtAuthenticationToken subject = token;
+		if (this.provider != null && token instanceof JwtAuthenticationSet set) {
+			// a requirement set: the principal names which of its tokens it is matched against
+			subject = set.byProvider(this.provider);
+			if (subject == null) {
+				return false;
+			}
+		}
+		else if (this.provider != null && !(token instanceof ProviderJwtAuthenticationToken verified
 				&& this.provider.equals(verified.getProviderId()))) {
 			return false;
 		}
-		if (this.tenant != null && !(token instanceof ProviderJwtAuthenticationToken verified
+		if (this.tenant != null && !(subject instanceof ProviderJwtAuthenticationToken verified
 				&& this.tenant.equals(verified.getTenant()))) {
 			return false;
 		}
-		Map<String, Object> attributes = token.getTokenAttributes();
+		Map<String, Object> attributes = subject.getTokenAttributes();
 		for (ClaimMatcher claim : this.claims) {
 			if (!claim.matches(attributes)) {
 				return false;

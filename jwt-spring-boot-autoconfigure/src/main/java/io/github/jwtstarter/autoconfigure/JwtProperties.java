@@ -893,6 +893,13 @@ public class JwtProperties implements InitializingBean {
 		private List<String> providers = new ArrayList<>();
 
 		/**
+		 * Provider ids each of which must verify a token of the request (a requirement
+		 * set), each token read from its own provider's token locations; the first is the
+		 * principal. Excludes providers.
+		 */
+		private List<String> allOf = new ArrayList<>();
+
+		/**
 		 * Whether JWT processing and RBAC are skipped on this route.
 		 */
 		private boolean disabled;
@@ -927,6 +934,14 @@ public class JwtProperties implements InitializingBean {
 
 		public void setProviders(List<String> providers) {
 			this.providers = providers;
+		}
+
+		public List<String> getAllOf() {
+			return this.allOf;
+		}
+
+		public void setAllOf(List<String> allOf) {
+			this.allOf = allOf;
 		}
 
 		public boolean isDisabled() {

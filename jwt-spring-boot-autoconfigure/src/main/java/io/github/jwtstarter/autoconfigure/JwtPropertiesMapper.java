@@ -350,7 +350,7 @@ final class JwtPropertiesMapper {
 			routes.add(new JwtRoute(route.getPaths(), Set.copyOf(route.getMethods()),
 					(route.getValidationPolicy() != null) ? route.getValidationPolicy()
 							: properties.getValidationPolicy(),
-					Set.copyOf(route.getProviders()), route.isDisabled()));
+					Set.copyOf(route.getProviders()), route.isDisabled(), route.getAllOf()));
 		}
 		return new JwtRoutes(routes, JwtRoute.defaults(properties.getValidationPolicy()));
 	}

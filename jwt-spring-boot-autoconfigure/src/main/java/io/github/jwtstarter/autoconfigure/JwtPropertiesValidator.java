@@ -19,6 +19,8 @@ import io.github.jwtstarter.jwt.ClaimCondition;
 import io.github.jwtstarter.jwt.ClaimPath;
 import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.jwt.ProviderKeys;
+import io.github.jwtstarter.web.TokenLocation;
+import io.github.jwtstarter.web.TokenResolver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -54,6 +56,7 @@ final class JwtPropertiesValidator {
 			String name = "jwt.routes[" + i + "]";
 			patterns(name + ".paths", routes.get(i).getPaths());
 			knownProviders(name + ".providers", routes.get(i).getProviders(), ids);
+			validateAllOf(name, routes.get(i), properties);
 		}
 		properties.getRbac().getPolicies().forEach((policyName, policy) -> {
 			String name = "jwt.rbac.policies." + policyName;
@@ -447,6 +450,46 @@ final class JwtPropertiesValidator {
 			}
 			catch (RuntimeException ex) {
 				throw invalid(name, pattern, "not a valid path pattern (PathPattern syntax, e.g. /api/**)");
+			}
+		}
+	}
+
+	/**
+	 * A requirement set names at least two known providers, once each, instead of
+	 * {@code providers}, and each of them reads its token from its own locations: a
+	 * location two of them share would hand both the same token.
+	 */
+	private static void validateAllOf(String route, JwtProperties.Route properties, JwtProperties jwt) {
+		List<String> allOf = properties.getAllOf();
+		if (allOf.isEmpty()) {
+			return;
+		}
+		String name = route + ".all-of";
+		if (!properties.getProviders().isEmpty()) {
+			throw new MutuallyExclusiveConfigurationPropertiesException(Set.of(name, route + ".providers"),
+					Set.of(name, route + ".providers"));
+		}
+		knownProviders(name, allOf, jwt.getProviders().keySet());
+		if (allOf.size() < 2) {
+			throw invalid(name, allOf, "a requirement set lists at least two providers; "
+					+ "to accept the tokens of one provider only, use " + route + ".providers");
+		}
+		if (Set.copyOf(allOf).size() != allOf.size()) {
+			throw invalid(name, allOf, "lists a provider more than once; list each provider once");
+		}
+		Map<String, Set<TokenLocation>> locations = JwtPropertiesMapper.tokenLocations(jwt);
+		Map<String, String> readers = new HashMap<>();
+		for (String id : allOf) {
+			for (TokenLocation location : TokenResolver.requirementSetLocations(locations.get(id))) {
+				String key = location.kind() + ":" + ((location.kind() == TokenLocation.Kind.HEADER)
+						? location.name().toLowerCase(Locale.ROOT) : location.name());
+				String other = readers.putIfAbsent(key, id);
+				if (other != null && !other.equals(id)) {
+					throw invalid(name, allOf, "providers '" + other + "' and '" + id + "' both read tokens from "
+							+ location.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " '"
+							+ location.name() + "'; give each provider of a requirement set its own "
+							+ "jwt.providers.<id>.token-source");
+				}
 			}
 		}
 	}

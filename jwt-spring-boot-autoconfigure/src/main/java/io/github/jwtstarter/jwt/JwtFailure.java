@@ -142,6 +142,12 @@ public enum JwtFailure {
 	INVALID_DPOP_PROOF("invalid_dpop_proof", "invalid DPoP proof"),
 
 	/**
+	 * On a route with a requirement set ({@code all-of}), the request carries tokens of
+	 * some of its providers but not of all.
+	 */
+	INCOMPLETE_SET("incomplete_set", "token required"),
+
+	/**
 	 * Any other failure.
 	 */
 	INVALID("invalid", "invalid token");

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import io.github.jwtstarter.jwt.VerifiedJwt;
+import io.github.jwtstarter.web.JwtOutcome;
+import io.github.jwtstarter.web.JwtRequestFlow;
 import io.github.jwtstarter.web.ResolvedToken;
 import io.github.jwtstarter.web.TokenLocation;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +73,29 @@ public final class RequestShaping {
 	}
 
 	/**
+	 * Computes what to change in a request after the {@link JwtRequestFlow}: for a
+	 * verified request, each verified token's provider plan (on a route with a
+	 * requirement set, every token's: the headers any of them sets are trusted, the
+	 * principal's values win where two set the same header, and each token is hidden as
+	 * its own provider says); for an anonymous one, every failed token removed.
+	 * @param outcome the outcome of the flow
+	 * @param requestHeaders the request's values of a header (case-insensitive name)
+	 * @return the edits
+	 */
+	public RequestEdits edits(JwtOutcome outcome, Function<String, List<String>> requestHeaders) {
+		if (outcome instanceof JwtOutcome.Authenticated authenticated) {
+			if (authenticated.others().isEmpty()) {
+				return edits(authenticated.verified(), authenticated.token(), requestHeaders);
+			}
+			return setEdits(authenticated.all(), requestHeaders);
+		}
+		if (outcome instanceof JwtOutcome.Anonymous anonymous && !anonymous.failedTokens().isEmpty()) {
+			return edits(this.anonymous, null, anonymous.failedTokens(), requestHeaders);
+		}
+		return edits(this.anonymous, null, List.of(), requestHeaders);
+	}
+
+	/**
 	 * Computes what to change in a request.
 	 * @param verified the verified token, {@code null} for an anonymous request
 	 * @param token with {@code verified}: the token as found in the request; without: a
@@ -82,11 +107,45 @@ public final class RequestShaping {
 	 */
 	public RequestEdits edits(@Nullable VerifiedJwt verified, @Nullable ResolvedToken token,
 			Function<String, List<String>> requestHeaders) {
+		List<ResolvedToken> tokens = (token != null) ? List.of(token) : List.of();
 		if (verified == null) {
-			return edits(this.anonymous, null, token, requestHeaders);
+			return edits(this.anonymous, null, tokens, requestHeaders);
 		}
 		Plan plan = this.plans.getOrDefault(verified.provider().getId(), this.anonymous);
-		return edits(plan, verified, plan.keepToken() ? null : token, requestHeaders);
+		return edits(plan, verified, plan.keepToken() ? List.of() : tokens, requestHeaders);
+	}
+
+	/**
+	 * The edits of a requirement set: a configured header is removed unless one of the
+	 * verified providers sets it; each provider writes its own headers, the principal
+	 * last so that its values win.
+	 */
+	private RequestEdits setEdits(List<JwtOutcome.Companion> all, Function<String, List<String>> requestHeaders) {
+		Set<String> removed = new LinkedHashSet<>(this.anonymous.removed());
+		List<ResolvedToken> hidden = new ArrayList<>();
+		for (JwtOutcome.Companion each : all) {
+			Plan plan = this.plans.getOrDefault(each.verified().provider().getId(), this.anonymous);
+			removed.retainAll(plan.removed());
+			if (!plan.keepToken()) {
+				hidden.add(each.token());
+			}
+		}
+		Map<String, RequestEdits.Header> headers = new HashMap<>();
+		for (int i = all.size() - 1; i >= 0; i--) {
+			VerifiedJwt verified = all.get(i).verified();
+			Plan plan = this.plans.getOrDefault(verified.provider().getId(), this.anonymous);
+			headers.putAll(edits(new Plan(plan.headers(), List.of(), true, plan.payloadHeader(), plan.tenantHeader()),
+					verified, List.of(), requestHeaders)
+				.headers());
+		}
+		RequestEdits hiding = edits(new Plan(new ClaimHeaders(List.of()), List.copyOf(removed), true, null, null), null,
+				hidden, requestHeaders);
+		Map<String, RequestEdits.Header> merged = new HashMap<>(hiding.headers());
+		merged.putAll(headers);
+		if (merged.isEmpty() && hiding.isEmpty()) {
+			return RequestEdits.NONE;
+		}
+		return new RequestEdits(merged, hiding.hiddenParameters(), hiding.hiddenCookies());
 	}
 
 	/**
@@ -100,19 +159,22 @@ public final class RequestShaping {
 
 	/**
 	 * Computes the edits of a plan.
-	 * @param token the token to hide, {@code null} to hide none
+	 * @param tokens the tokens to hide
 	 */
-	private RequestEdits edits(Plan plan, @Nullable VerifiedJwt verified, @Nullable ResolvedToken token,
+	private RequestEdits edits(Plan plan, @Nullable VerifiedJwt verified, List<ResolvedToken> tokens,
 			Function<String, List<String>> requestHeaders) {
-		if (plan.isEmpty() && token == null) {
+		if (plan.isEmpty() && tokens.isEmpty()) {
 			return RequestEdits.NONE;
 		}
 		Map<String, Object> claims = (verified != null) ? verified.jwt().getClaims() : null;
 		Map<String, RequestEdits.Header> headers = new HashMap<>();
 		Set<String> hiddenParameters = new HashSet<>();
 		Set<String> hiddenCookies = new HashSet<>();
-		if (token != null) {
-			hideToken(token, requestHeaders, headers, hiddenParameters, hiddenCookies);
+		for (ResolvedToken token : tokens) {
+			hideToken(token, headers, hiddenParameters, hiddenCookies);
+		}
+		if (!hiddenCookies.isEmpty()) {
+			headers.put(COOKIE, new RequestEdits.Header(COOKIE, withoutCookies(requestHeaders.apply(COOKIE), hiddenCookies)));
 		}
 		for (String name : plan.removed()) {
 			if (!requestHeaders.apply(name).isEmpty()) {
@@ -137,8 +199,8 @@ public final class RequestShaping {
 		return new RequestEdits(headers, hiddenParameters, hiddenCookies);
 	}
 
-	private static void hideToken(ResolvedToken token, Function<String, List<String>> requestHeaders,
-			Map<String, RequestEdits.Header> headers, Set<String> hiddenParameters, Set<String> hiddenCookies) {
+	private static void hideToken(ResolvedToken token, Map<String, RequestEdits.Header> headers,
+			Set<String> hiddenParameters, Set<String> hiddenCookies) {
 		for (TokenLocation location : token.locations()) {
 			switch (location.kind()) {
 				case HEADER -> headers.put(location.name().toLowerCase(Locale.ROOT),
@@ -146,9 +208,6 @@ public final class RequestShaping {
 				case QUERY_PARAM -> hiddenParameters.add(location.name());
 				case COOKIE -> hiddenCookies.add(location.name());
 			}
-		}
-		if (!hiddenCookies.isEmpty()) {
-			headers.put(COOKIE, new RequestEdits.Header(COOKIE, withoutCookies(requestHeaders.apply(COOKIE), hiddenCookies)));
 		}
 		if (token.locations().contains(TokenLocation.dpopHeader())) {
 			// the DPoP proof names the token (ath) and the client's key: hidden with the token

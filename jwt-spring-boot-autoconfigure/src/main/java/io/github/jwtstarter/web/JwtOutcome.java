@@ -1,9 +1,14 @@
 package io.github.jwtstarter.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.jwtstarter.authentication.JwtAuthenticationSet;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.VerifiedJwt;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.util.Assert;
 
 /**
@@ -20,7 +25,10 @@ public sealed interface JwtOutcome {
 	 */
 	record Skipped() implements JwtOutcome {
 
-		static final Skipped INSTANCE = new Skipped();
+		/**
+		 * The one instance.
+		 */
+		public static final Skipped INSTANCE = new Skipped();
 
 	}
 
@@ -31,27 +39,73 @@ public sealed interface JwtOutcome {
 	 * removes it from every location it was read from.
 	 *
 	 * @param failure why the token failed, {@code null} when the request carried none
-	 * @param failedToken the token that failed, {@code null} when the request carried
-	 * none (or when it could not be read, e.g. two different tokens)
+	 * @param failedTokens the tokens that failed or, on a route with a requirement set
+	 * ({@code all-of}), every token of the set the request carried; empty when it carried
+	 * none (or when they could not be read, e.g. two different tokens)
 	 */
-	record Anonymous(@Nullable JwtFailure failure, @Nullable ResolvedToken failedToken) implements JwtOutcome {
+	record Anonymous(@Nullable JwtFailure failure, List<ResolvedToken> failedTokens) implements JwtOutcome {
 
-		static final Anonymous MISSING = new Anonymous(null, null);
+		static final Anonymous MISSING = new Anonymous(null, List.of());
+
+		public Anonymous {
+			Assert.notNull(failedTokens, "failedTokens cannot be null");
+			failedTokens = List.copyOf(failedTokens);
+		}
 
 	}
 
 	/**
-	 * The token was verified.
+	 * The token was verified; on a route with a requirement set ({@code all-of}), every
+	 * token of the set was.
 	 *
-	 * @param verified the verified token, its provider and Authentication
+	 * @param verified the verified token, its provider and Authentication (the first of
+	 * a requirement set: the principal)
 	 * @param token the token as found in the request
+	 * @param others the other verified tokens of a requirement set, in order; empty
+	 * otherwise
+	 * @param authentication the request's Authentication: the verified token's, or for a
+	 * requirement set a {@link JwtAuthenticationSet} of all of them
 	 */
-	record Authenticated(VerifiedJwt verified, ResolvedToken token) implements JwtOutcome {
+	record Authenticated(VerifiedJwt verified, ResolvedToken token, List<Companion> others,
+			AbstractAuthenticationToken authentication) implements JwtOutcome {
 
 		public Authenticated {
 			Assert.notNull(verified, "verified cannot be null");
 			Assert.notNull(token, "token cannot be null");
+			Assert.notNull(others, "others cannot be null");
+			Assert.notNull(authentication, "authentication cannot be null");
+			others = List.copyOf(others);
 		}
+
+		/**
+		 * A request authenticated by one token.
+		 * @param verified the verified token
+		 * @param token the token as found in the request
+		 */
+		public Authenticated(VerifiedJwt verified, ResolvedToken token) {
+			this(verified, token, List.of(), verified.authentication());
+		}
+
+		/**
+		 * Returns every verified token, the principal's first.
+		 * @return the verified tokens
+		 */
+		public List<Companion> all() {
+			List<Companion> all = new ArrayList<>(1 + this.others.size());
+			all.add(new Companion(this.verified, this.token));
+			all.addAll(this.others);
+			return all;
+		}
+
+	}
+
+	/**
+	 * One verified token of a request and where it was found.
+	 *
+	 * @param verified the verified token
+	 * @param token the token as found in the request
+	 */
+	record Companion(VerifiedJwt verified, ResolvedToken token) {
 
 	}
 
@@ -62,10 +116,22 @@ public sealed interface JwtOutcome {
 	 * none
 	 * @param dpopChallenge whether the answer is a {@code DPoP} challenge (RFC 9449
 	 * section 7.1) rather than a {@code Bearer} one
+	 * @param provider on a route with a requirement set, the provider whose token was
+	 * missing or rejected; {@code null} otherwise
 	 */
-	record Rejected(@Nullable JwtFailure failure, boolean dpopChallenge) implements JwtOutcome {
+	record Rejected(@Nullable JwtFailure failure, boolean dpopChallenge, @Nullable String provider)
+			implements JwtOutcome {
 
-		static final Rejected MISSING = new Rejected(null, false);
+		static final Rejected MISSING = new Rejected(null, false, null);
+
+		/**
+		 * A rejection of the request's one token.
+		 * @param failure why, {@code null} when the request carried none
+		 * @param dpopChallenge whether the answer is a {@code DPoP} challenge
+		 */
+		public Rejected(@Nullable JwtFailure failure, boolean dpopChallenge) {
+			this(failure, dpopChallenge, null);
+		}
 
 	}
 

@@ -83,10 +83,32 @@ public record JwtProblem(int status, String challenge, String title, String deta
 	 * @return the problem
 	 */
 	public static JwtProblem invalidToken(JwtFailure failure, boolean dpopScheme) {
-		if (!dpopScheme && !failure.isDPoPChallenge()) {
-			return invalidToken(failure.description());
+		return invalidToken(failure, failure.description(), dpopScheme);
+	}
+
+	/**
+	 * The answer to a request the {@link JwtRequestFlow} rejected: a missing token, or a
+	 * rejected one. On a route with a requirement set ({@code all-of}) the description
+	 * names the provider whose token was missing or failed, e.g.
+	 * {@code expired (provider workload)}.
+	 * @param rejected the rejection
+	 * @return the problem
+	 */
+	public static JwtProblem rejected(JwtOutcome.Rejected rejected) {
+		JwtFailure failure = rejected.failure();
+		if (failure == null) {
+			return MISSING_TOKEN;
 		}
-		String safe = sanitize(failure.description());
+		String description = (rejected.provider() != null)
+				? failure.description() + " (provider " + rejected.provider() + ")" : failure.description();
+		return invalidToken(failure, description, rejected.dpopChallenge());
+	}
+
+	private static JwtProblem invalidToken(JwtFailure failure, String description, boolean dpopScheme) {
+		if (!dpopScheme && !failure.isDPoPChallenge()) {
+			return invalidToken(description);
+		}
+		String safe = sanitize(description);
 		return new JwtProblem(401, "DPoP error=\"" + failure.errorCode() + "\", error_description=\"" + safe
 				+ "\", algs=\"" + DPoPMode.PROOF_ALGORITHMS + "\"", "Unauthorized", safe);
 	}

@@ -1,10 +1,12 @@
 package io.github.jwtstarter.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
 import io.github.jwtstarter.authentication.FailedJwtAuthentication;
+import io.github.jwtstarter.authentication.JwtAuthenticationSet;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtProvider;
 import io.github.jwtstarter.jwt.JwtVerificationException;
@@ -16,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.util.Assert;
 
@@ -98,26 +101,123 @@ public final class JwtRequestFlow {
 		if (route.isDisabled() || isPreflight(request)) {
 			return new Attempt(JwtOutcome.Skipped.INSTANCE);
 		}
+		if (!route.getAllOf().isEmpty()) {
+			return beginAllOf(request, route);
+		}
 		ValidationPolicy policy = route.getValidationPolicy();
 		ResolvedToken token = null;
 		TokenPresentation presentation = null;
 		try {
 			token = this.tokenResolver.resolve(request);
 			if (token == null) {
-				return new Attempt((policy == ValidationPolicy.REQUIRE_VALID) ? JwtOutcome.Rejected.MISSING
-						: JwtOutcome.Anonymous.MISSING);
+				return new Attempt(missing(policy));
 			}
 			if (isCrossSiteWithCookie(request, token)) {
 				return new Attempt(JwtOutcome.CrossSiteRefused.INSTANCE);
 			}
 			presentation = presentation(request, token);
-			Verification verification = new Verification(policy, token, presentation, admissible(route, token));
-			VerifiedJwt cached = this.verifier.verifyCached(token.token(), verification.admissible(), presentation);
-			return (cached != null) ? new Attempt(authenticated(cached, token)) : new Attempt(verification);
+			Check check = new Check(null, token, presentation, admissible(route, token));
+			VerifiedJwt cached = this.verifier.verifyCached(token.token(), check.admissible(), presentation);
+			return (cached != null) ? new Attempt(authenticated(cached, token))
+					: new Attempt(new Verification(policy, List.of(check), List.of(token)));
 		}
 		catch (RuntimeException ex) {
-			return new Attempt(failed(policy, token, ex, isDPoP(presentation)));
+			return new Attempt(failed(policy, (token != null) ? List.of(token) : List.of(), null, ex,
+					isDPoP(presentation)));
 		}
+	}
+
+	private static JwtOutcome missing(ValidationPolicy policy) {
+		return (policy == ValidationPolicy.REQUIRE_VALID) ? JwtOutcome.Rejected.MISSING : JwtOutcome.Anonymous.MISSING;
+	}
+
+	/**
+	 * A route with a requirement set: each listed provider reads its own token from its
+	 * own locations and must verify it. No token at all is a missing token; a set that is
+	 * incomplete fails, naming the provider whose token is missing.
+	 */
+	private Attempt beginAllOf(TokenRequest request, JwtRoute route) {
+		ValidationPolicy policy = route.getValidationPolicy();
+		List<ResolvedToken> carried = new ArrayList<>(route.getAllOf().size());
+		List<Check> checks = new ArrayList<>(route.getAllOf().size());
+		String providerId = null;
+		TokenPresentation presentation = null;
+		try {
+			String absent = null;
+			for (String id : route.getAllOf()) {
+				providerId = id;
+				ResolvedToken token = this.tokenResolver.resolve(request, id);
+				if (token == null) {
+					absent = (absent != null) ? absent : id;
+				}
+				else {
+					carried.add(token);
+				}
+			}
+			providerId = null;
+			if (carried.isEmpty()) {
+				return new Attempt(missing(policy));
+			}
+			for (ResolvedToken token : carried) {
+				if (isCrossSiteWithCookie(request, token)) {
+					return new Attempt(JwtOutcome.CrossSiteRefused.INSTANCE);
+				}
+			}
+			if (absent != null) {
+				return new Attempt(incomplete(policy, carried, absent));
+			}
+			boolean cached = true;
+			for (int i = 0; i < carried.size(); i++) {
+				providerId = route.getAllOf().get(i);
+				ResolvedToken token = carried.get(i);
+				String id = providerId;
+				Predicate<JwtProvider> admissible = (provider) -> id.equals(provider.getId());
+				presentation = null;
+				try {
+					presentation = presentation(request, token);
+					VerifiedJwt verified = this.verifier.verifyCached(token.token(), admissible, presentation);
+					cached = cached && verified != null;
+					checks.add(new Check(id, token, presentation, admissible, verified, null));
+				}
+				catch (RuntimeException ex) {
+					if (cached) {
+						throw ex;
+					}
+					// an earlier token still needs its full verification: the first failure in
+					// the set's order is the one answered, whatever the cache held
+					TokenPresentation scheme = token.locations().contains(TokenLocation.dpopHeader())
+							? TokenPresentation.dpop(request.method(), request.url(), null, null)
+							: TokenPresentation.bearer(null);
+					checks.add(new Check(id, token, scheme, admissible, null, ex));
+					break;
+				}
+			}
+			Verification verification = new Verification(policy, checks, carried);
+			return cached ? new Attempt(complete(verification)) : new Attempt(verification);
+		}
+		catch (RuntimeException ex) {
+			return new Attempt(failed(policy, carried, providerId, ex, isDPoP(presentation)));
+		}
+	}
+
+	/**
+	 * A requirement set without the token of one of its providers: the request carries
+	 * some of its tokens, so it is not a missing token (which a route may allow) but a
+	 * failure naming the provider.
+	 */
+	private JwtOutcome incomplete(ValidationPolicy policy, List<ResolvedToken> carried, String absent) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Rejected request: no token of provider '" + absent + "' of the route's requirement set");
+		}
+		if (this.events != null) {
+			this.events.publishAuthenticationFailure(
+					new InvalidBearerTokenException(JwtFailure.INCOMPLETE_SET.description()),
+					new FailedJwtAuthentication(absent, JwtFailure.INCOMPLETE_SET));
+		}
+		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED) {
+			return new JwtOutcome.Anonymous(JwtFailure.INCOMPLETE_SET, carried);
+		}
+		return new JwtOutcome.Rejected(JwtFailure.INCOMPLETE_SET, false, absent);
 	}
 
 	/**
@@ -148,7 +248,15 @@ public final class JwtRequestFlow {
 			return false;
 		}
 		try {
-			return this.tokenResolver.resolve(request) != null;
+			if (route.getAllOf().isEmpty()) {
+				return this.tokenResolver.resolve(request) != null;
+			}
+			for (String id : route.getAllOf()) {
+				if (this.tokenResolver.resolve(request, id) != null) {
+					return true;
+				}
+			}
+			return false;
 		}
 		catch (RuntimeException ex) {
 			return true;
@@ -156,46 +264,73 @@ public final class JwtRequestFlow {
 	}
 
 	private JwtOutcome complete(Verification verification) {
-		ResolvedToken token = verification.token();
-		try {
-			return authenticated(this.verifier.verify(token.token(), verification.admissible(),
-					verification.presentation()), token);
+		List<JwtOutcome.Companion> verified = new ArrayList<>(verification.checks().size());
+		for (Check check : verification.checks()) {
+			try {
+				if (check.failure() != null) {
+					throw check.failure();
+				}
+				VerifiedJwt each = (check.cached() != null) ? check.cached()
+						: this.verifier.verify(check.token().token(), check.admissible(), check.presentation());
+				verified.add(new JwtOutcome.Companion(each, check.token()));
+			}
+			catch (RuntimeException ex) {
+				return failed(verification.policy(), verification.carried(), check.providerId(), ex,
+						isDPoP(check.presentation()));
+			}
 		}
-		catch (RuntimeException ex) {
-			return failed(verification.policy(), token, ex, isDPoP(verification.presentation()));
+		if (verification.checks().get(0).providerId() == null) {
+			return authenticated(verified.get(0).verified(), verified.get(0).token());
 		}
+		JwtAuthenticationSet authentication = new JwtAuthenticationSet(
+				verified.stream().map(JwtOutcome.Companion::verified).toList());
+		publishSuccess(authentication);
+		return new JwtOutcome.Authenticated(verified.get(0).verified(), verified.get(0).token(),
+				verified.subList(1, verified.size()), authentication);
 	}
 
 	private JwtOutcome authenticated(VerifiedJwt verified, ResolvedToken token) {
-		if (this.events != null) {
-			this.events.publishAuthenticationSuccess(verified.authentication());
-		}
+		publishSuccess(verified.authentication());
 		return new JwtOutcome.Authenticated(verified, token);
 	}
 
-	private JwtOutcome failed(ValidationPolicy policy, @Nullable ResolvedToken token, RuntimeException ex,
-			boolean dpopScheme) {
+	private void publishSuccess(Authentication authentication) {
+		if (this.events != null) {
+			this.events.publishAuthenticationSuccess(authentication);
+		}
+	}
+
+	/**
+	 * A token failed.
+	 * @param carried the request's tokens (one, or those of a requirement set), removed
+	 * when the request continues anonymously
+	 * @param setProvider on a route with a requirement set, the provider whose token
+	 * failed, named in the answer; {@code null} otherwise
+	 */
+	private JwtOutcome failed(ValidationPolicy policy, List<ResolvedToken> carried, @Nullable String setProvider,
+			RuntimeException ex, boolean dpopScheme) {
 		JwtFailure failure;
-		String providerId = null;
+		String providerId = setProvider;
 		if (ex instanceof JwtVerificationException rejected) {
 			failure = rejected.getFailure();
-			providerId = rejected.getProviderId();
+			providerId = (rejected.getProviderId() != null) ? rejected.getProviderId() : setProvider;
 		}
 		else {
 			logger.debug("JWT processing failed unexpectedly", ex);
 			failure = JwtFailure.INVALID;
 		}
 		if (logger.isDebugEnabled()) {
-			logger.debug("Rejected bearer token: " + failure.tag());
+			logger.debug("Rejected bearer token: " + failure.tag()
+					+ ((setProvider != null) ? " (provider '" + setProvider + "')" : ""));
 		}
 		if (this.events != null) {
 			this.events.publishAuthenticationFailure(new InvalidBearerTokenException(failure.description()),
 					new FailedJwtAuthentication(providerId, failure));
 		}
 		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED) {
-			return new JwtOutcome.Anonymous(failure, token);
+			return new JwtOutcome.Anonymous(failure, carried);
 		}
-		return new JwtOutcome.Rejected(failure, dpopScheme);
+		return new JwtOutcome.Rejected(failure, dpopScheme, setProvider);
 	}
 
 	private JwtRoute route(TokenRequest request) {
@@ -240,10 +375,26 @@ public final class JwtRequestFlow {
 	}
 
 	/**
-	 * What is needed to verify a token fully.
+	 * One token to verify: by any admissible provider, or on a route with a requirement
+	 * set by the one provider named; {@code cached} once verified from the cache,
+	 * {@code failure} when it already failed.
 	 */
-	private record Verification(ValidationPolicy policy, ResolvedToken token, TokenPresentation presentation,
-			Predicate<JwtProvider> admissible) {
+	private record Check(@Nullable String providerId, ResolvedToken token, TokenPresentation presentation,
+			Predicate<JwtProvider> admissible, @Nullable VerifiedJwt cached, @Nullable RuntimeException failure) {
+
+		Check(@Nullable String providerId, ResolvedToken token, TokenPresentation presentation,
+				Predicate<JwtProvider> admissible) {
+			this(providerId, token, presentation, admissible, null, null);
+		}
+
+	}
+
+	/**
+	 * What is needed to verify a request's tokens fully.
+	 *
+	 * @param carried the request's tokens, removed when it continues anonymously
+	 */
+	private record Verification(ValidationPolicy policy, List<Check> checks, List<ResolvedToken> carried) {
 
 	}
 

@@ -20,6 +20,8 @@ public final class JwtRoute {
 
 	private final boolean disabled;
 
+	private final List<String> allOf;
+
 	/**
 	 * Creates a route.
 	 * @param paths path patterns; empty means any path
@@ -30,12 +32,30 @@ public final class JwtRoute {
 	 */
 	public JwtRoute(List<String> paths, Set<String> methods, ValidationPolicy validationPolicy, Set<String> providers,
 			boolean disabled) {
+		this(paths, methods, validationPolicy, providers, disabled, List.of());
+	}
+
+	/**
+	 * Creates a route, possibly with a requirement set.
+	 * @param paths path patterns; empty means any path
+	 * @param methods HTTP methods; empty means any
+	 * @param validationPolicy the policy on this route
+	 * @param providers accepted provider ids; empty means all
+	 * @param disabled whether JWT processing and RBAC are skipped
+	 * @param allOf providers each of which must verify a token of the request, each read
+	 * from its own token source, in order (the first is the principal); empty for one
+	 * token of any accepted provider
+	 */
+	public JwtRoute(List<String> paths, Set<String> methods, ValidationPolicy validationPolicy, Set<String> providers,
+			boolean disabled, List<String> allOf) {
 		Assert.notNull(validationPolicy, "validationPolicy cannot be null");
 		Assert.notNull(providers, "providers cannot be null");
+		Assert.notNull(allOf, "allOf cannot be null");
 		this.pattern = new RequestPattern(paths, methods);
 		this.validationPolicy = validationPolicy;
 		this.providers = Set.copyOf(providers);
 		this.disabled = disabled;
+		this.allOf = List.copyOf(allOf);
 	}
 
 	/**
@@ -68,10 +88,20 @@ public final class JwtRoute {
 		return this.disabled;
 	}
 
+	/**
+	 * Returns the providers each of which must verify a token of a request on this route.
+	 * @return the provider ids, in order (the first is the principal), empty when one token
+	 * of any accepted provider is enough
+	 */
+	public List<String> getAllOf() {
+		return this.allOf;
+	}
+
 	@Override
 	public String toString() {
 		return "JwtRoute[" + this.pattern + ", policy=" + this.validationPolicy
-				+ ", providers=" + this.providers + ", disabled=" + this.disabled + "]";
+				+ ", providers=" + this.providers + ((this.allOf.isEmpty()) ? "" : ", allOf=" + this.allOf)
+				+ ", disabled=" + this.disabled + "]";
 	}
 
 }

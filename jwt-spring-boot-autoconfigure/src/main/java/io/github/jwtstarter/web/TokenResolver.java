@@ -3,6 +3,7 @@ package io.github.jwtstarter.web;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class TokenResolver {
 
 	private final Map<String, Set<TokenLocation>> locationsByProvider;
 
+	private final Map<String, Set<TokenLocation>> setLocationsByProvider;
+
 	/**
 	 * Creates a resolver.
 	 * @param locationsByProvider the locations each provider reads its tokens from
@@ -36,6 +39,32 @@ public final class TokenResolver {
 		locationsByProvider.values().forEach(all::addAll);
 		this.locations = List.copyOf(all);
 		this.locationsByProvider = Map.copyOf(locationsByProvider);
+		Map<String, Set<TokenLocation>> setLocations = new HashMap<>();
+		locationsByProvider.forEach((id, locations) -> setLocations.put(id, requirementSetLocations(locations)));
+		this.setLocationsByProvider = Map.copyOf(setLocations);
+	}
+
+	/**
+	 * Returns where a provider reads its token in a requirement set ({@code all-of}),
+	 * where each provider of the set reads its own token from its own locations: its
+	 * locations, but the {@code DPoP} scheme of the {@code Authorization} header only when
+	 * it reads that header otherwise too. {@code DPoP} is a scheme of that one header, so
+	 * it belongs to the provider of the set whose tokens come in {@code Authorization}
+	 * (usually the user's), not to one whose tokens come in a header of its own.
+	 * @param locations the provider's locations
+	 * @return its locations in a requirement set
+	 */
+	public static Set<TokenLocation> requirementSetLocations(Set<TokenLocation> locations) {
+		TokenLocation dpop = TokenLocation.dpopHeader();
+		boolean readsAuthorization = locations.stream()
+			.anyMatch((location) -> !location.equals(dpop) && location.kind() == TokenLocation.Kind.HEADER
+					&& location.name().equalsIgnoreCase(dpop.name()));
+		if (readsAuthorization || !locations.contains(dpop)) {
+			return Set.copyOf(locations);
+		}
+		Set<TokenLocation> withoutDPoP = new LinkedHashSet<>(locations);
+		withoutDPoP.remove(dpop);
+		return Set.copyOf(withoutDPoP);
 	}
 
 	/**
@@ -64,9 +93,27 @@ public final class TokenResolver {
 	 * @throws JwtVerificationException when the request carries more than one token
 	 */
 	public @Nullable ResolvedToken resolve(TokenRequest request) {
+		return resolve(request, this.locations);
+	}
+
+	/**
+	 * Finds the token that one provider of a requirement set reads from the request: only
+	 * that provider's {@link #requirementSetLocations requirement set locations} are
+	 * read.
+	 * @param request the request
+	 * @param providerId the provider id
+	 * @return the token, or {@code null} when the request carries none there
+	 * @throws JwtVerificationException when the request carries more than one token there
+	 */
+	public @Nullable ResolvedToken resolve(TokenRequest request, String providerId) {
+		Set<TokenLocation> locations = this.setLocationsByProvider.get(providerId);
+		return (locations != null) ? resolve(request, locations) : null;
+	}
+
+	private @Nullable ResolvedToken resolve(TokenRequest request, Iterable<TokenLocation> locations) {
 		String token = null;
 		Set<TokenLocation> found = null;
-		for (TokenLocation location : this.locations) {
+		for (TokenLocation location : locations) {
 			String value = read(request, location);
 			if (value == null) {
 				continue;

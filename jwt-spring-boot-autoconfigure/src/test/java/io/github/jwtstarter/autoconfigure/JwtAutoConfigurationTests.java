@@ -312,6 +312,44 @@ class JwtAutoConfigurationTests {
 	}
 
 	@Test
+	void requirementSetFailsStartupNamingThePropertyAndTheFix() {
+		String[] providers = { "jwt.providers.a.issuer=https://a.example", "jwt.providers.a.jwks.local=" + PEM,
+				"jwt.providers.b.issuer=https://b.example", "jwt.providers.b.jwks.local=" + PEM,
+				"jwt.providers.b.token-source.headers[0].name=x-workload-token",
+				"jwt.providers.b.token-source.headers[0].prefix=" };
+		this.contextRunner.withPropertyValues(providers)
+			.withPropertyValues("jwt.routes[0].all-of=a,nope")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.routes[0].all-of")
+				.hasMessageContaining("no provider has this id"));
+		this.contextRunner.withPropertyValues(providers)
+			.withPropertyValues("jwt.routes[0].all-of=a")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("at least two providers")
+				.hasMessageContaining("jwt.routes[0].providers"));
+		this.contextRunner.withPropertyValues(providers)
+			.withPropertyValues("jwt.routes[0].all-of=a,b", "jwt.routes[0].providers=a")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.routes[0].all-of")
+				.hasMessageContaining("jwt.routes[0].providers"));
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.issuer=https://a.example", "jwt.providers.a.jwks.local=" + PEM,
+					"jwt.providers.b.issuer=https://b.example", "jwt.providers.b.jwks.local=" + PEM,
+					"jwt.routes[0].all-of=a,b")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.routes[0].all-of")
+				.hasMessageContaining("both read tokens from header 'authorization'")
+				.hasMessageContaining("token-source"));
+		this.contextRunner.withPropertyValues(providers)
+			.withPropertyValues("jwt.routes[0].all-of=a,b")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void unknownProviderInRbacFailsStartup() {
 		this.contextRunner
 			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + PEM,

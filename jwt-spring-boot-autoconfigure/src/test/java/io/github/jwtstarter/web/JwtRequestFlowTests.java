@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authentication.FailedJwtAuthentication;
+import io.github.jwtstarter.authentication.JwtAuthenticationSet;
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtVerifier;
@@ -208,7 +209,7 @@ class JwtRequestFlowTests {
 
 	@Test
 	void allowMissingLetsARequestWithoutTokenContinueAnonymouslyButRejectsAnInvalidOne() {
-		assertThat(this.flow.authenticate(get("/public/hello"))).isEqualTo(new JwtOutcome.Anonymous(null, null));
+		assertThat(this.flow.authenticate(get("/public/hello"))).isEqualTo(new JwtOutcome.Anonymous(null, List.of()));
 		assertThat(rejectedFor(get("/public/hello", corp().signWith(TestKeys.rsa("corp-1")))))
 			.isEqualTo(JwtFailure.BAD_SIGNATURE);
 	}
@@ -217,8 +218,8 @@ class JwtRequestFlowTests {
 	void allowMissingOrFailedLetsAFailedTokenContinueAnonymouslyNamingTheTokenToRemove() {
 		String token = expiredCorp();
 		JwtOutcome outcome = this.flow.authenticate(get("/optional/x", token).cookie("corp_token", token));
-		assertThat(outcome).isEqualTo(new JwtOutcome.Anonymous(JwtFailure.EXPIRED, new ResolvedToken(token,
-				Set.of(TokenLocation.bearerHeader(), TokenLocation.cookie("corp_token")))));
+		assertThat(outcome).isEqualTo(new JwtOutcome.Anonymous(JwtFailure.EXPIRED, List.of(new ResolvedToken(token,
+				Set.of(TokenLocation.bearerHeader(), TokenLocation.cookie("corp_token"))))));
 		assertThat(this.events.published).singleElement().asString().startsWith("failure corp");
 	}
 
@@ -232,7 +233,7 @@ class JwtRequestFlowTests {
 	void allowMissingOrFailedLetsTwoTokensContinueAnonymouslyWithNothingToName() {
 		String token = corp().signWith(CORP_KEY);
 		assertThat(this.flow.authenticate(get("/optional/x", token).header("Authorization", "Bearer " + token)))
-			.isEqualTo(new JwtOutcome.Anonymous(JwtFailure.MULTIPLE_TOKENS, null));
+			.isEqualTo(new JwtOutcome.Anonymous(JwtFailure.MULTIPLE_TOKENS, List.of()));
 	}
 
 	@Test
@@ -304,6 +305,118 @@ class JwtRequestFlowTests {
 			.isInstanceOf(JwtOutcome.Authenticated.class);
 		assertThat(quiet.authenticate(get("/api/pets", "not-a-jwt"))).isInstanceOf(JwtOutcome.Rejected.class);
 		assertThat(this.events.published).isEmpty();
+	}
+
+	/**
+	 * Routes with a requirement set: a user token of {@code corp} in {@code Authorization}
+	 * and a workload token of {@code partner} in {@code X-Partner-Token}.
+	 */
+	JwtRequestFlow allOfFlow() {
+		TokenResolver resolver = new TokenResolver(
+				Map.of("corp", Set.of(TokenLocation.bearerHeader()), "partner", Set.of(PARTNER_HEADER)));
+		JwtRoutes routes = new JwtRoutes(List.of(
+				new JwtRoute(List.of("/optional/**"), Set.of(), ValidationPolicy.ALLOW_MISSING_OR_FAILED, Set.of(),
+						false, List.of("corp", "partner")),
+				new JwtRoute(List.of("/public/**"), Set.of(), ValidationPolicy.ALLOW_MISSING, Set.of(), false,
+						List.of("corp", "partner")),
+				new JwtRoute(List.of("/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of(), false,
+						List.of("corp", "partner"))),
+				JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID));
+		return new JwtRequestFlow(routes, resolver, verifier, this.events);
+	}
+
+	@Test
+	void requirementSetAuthenticatesARequestCarryingAValidTokenOfEachProvider() {
+		String user = corp().signWith(CORP_KEY);
+		String workload = partnerToken();
+		JwtOutcome outcome = allOfFlow()
+			.authenticate(get("/api/pets", user).header(PARTNER_HEADER.name(), workload));
+		assertThat(outcome).isInstanceOfSatisfying(JwtOutcome.Authenticated.class, (authenticated) -> {
+			assertThat(authenticated.verified().provider().getId()).isEqualTo("corp");
+			assertThat(authenticated.others()).singleElement().satisfies((other) -> {
+				assertThat(other.verified().provider().getId()).isEqualTo("partner");
+				assertThat(other.token().token()).isEqualTo(workload);
+			});
+			assertThat(authenticated.authentication()).isInstanceOfSatisfying(JwtAuthenticationSet.class, (set) -> {
+				assertThat(set.getName()).isEqualTo("alice");
+				assertThat(set.getProviderId()).isEqualTo("corp");
+				assertThat(set.getProviderIds()).containsExactly("corp", "partner");
+				assertThat(set.byProvider("partner").getName()).isEqualTo("bob");
+				assertThat(set.getAuthorities()).extracting("authority").contains("SCOPE_pets.read");
+			});
+		});
+		assertThat(this.events.published).containsExactly("success alice");
+	}
+
+	@Test
+	void requirementSetRejectsARequestMissingOneTokenNamingItsProvider() {
+		JwtRequestFlow flow = allOfFlow();
+		assertThat(flow.authenticate(get("/api/pets", corp().signWith(CORP_KEY))))
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.INCOMPLETE_SET, false, "partner"));
+		assertThat(flow.authenticate(get("/api/pets").header(PARTNER_HEADER.name(), partnerToken())))
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.INCOMPLETE_SET, false, "corp"));
+		assertThat(flow.authenticate(get("/api/pets"))).isEqualTo(new JwtOutcome.Rejected(null, false));
+		assertThat(flow.authenticate(get("/public/x").header(PARTNER_HEADER.name(), partnerToken())))
+			.as("allow-missing allows no token at all, not half a set")
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.INCOMPLETE_SET, false, "corp"));
+		assertThat(flow.authenticate(get("/public/x"))).isEqualTo(new JwtOutcome.Anonymous(null, List.of()));
+		assertThat(this.events.failures).extracting(Authentication::getName).containsExactly("partner", "corp", "corp");
+	}
+
+	@Test
+	void requirementSetRejectsAFailedTokenNamingItsProvider() {
+		JwtRequestFlow flow = allOfFlow();
+		String user = corp().signWith(CORP_KEY);
+		assertThat(flow.authenticate(get("/api/pets", user).header(PARTNER_HEADER.name(),
+				TestJwts.issuer("https://partner.example").subject("bob").signWith(TestKeys.ec("other", Curve.P_256)))))
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.BAD_SIGNATURE, false, "partner"));
+		assertThat(flow.authenticate(get("/api/pets", user).header(PARTNER_HEADER.name(), corp().signWith(CORP_KEY))))
+			.as("a token of another provider in the workload's place")
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.PROVIDER_NOT_ALLOWED, false, "partner"));
+		assertThat(flow.authenticate(get("/api/pets", expiredCorp()).header(PARTNER_HEADER.name(), partnerToken())))
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.EXPIRED, false, "corp"));
+	}
+
+	@Test
+	void requirementSetAnswersTheFirstFailureInItsOrderWhateverTheCacheHolds() {
+		JwtRequestFlow flow = allOfFlow();
+		String user = corp().subject("erin").signWith(CORP_KEY);
+		String workload = partnerToken();
+		assertThat(flow.authenticate(get("/api/pets", user).header(PARTNER_HEADER.name(), workload)))
+			.isInstanceOf(JwtOutcome.Authenticated.class);
+		assertThat(flow.authenticate(get("/api/pets", workload).header(PARTNER_HEADER.name(), user)))
+			.as("both tokens cached, each by the other provider")
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.PROVIDER_NOT_ALLOWED, false, "corp"));
+		String fresh = corp().subject("frank").signWith(CORP_KEY);
+		assertThat(flow.authenticate(get("/api/pets", fresh).header(PARTNER_HEADER.name(), user)))
+			.as("the first token needs its full verification, the second fails from the cache")
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.PROVIDER_NOT_ALLOWED, false, "partner"));
+		String forged = TestJwts.issuer("https://corp.example").subject("gina").signWith(TestKeys.rsa("other"));
+		assertThat(flow.authenticate(get("/api/pets", forged).header(PARTNER_HEADER.name(), user)))
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.BAD_SIGNATURE, false, "corp"));
+	}
+
+	@Test
+	void requirementSetWithAFailedTokenContinuesAnonymouslyWithoutAnyOfItsTokensWhereTheRouteAllowsIt() {
+		String user = corp().signWith(CORP_KEY);
+		String workload = TestJwts.issuer("https://partner.example")
+			.subject("bob")
+			.signWith(TestKeys.ec("other", Curve.P_256));
+		JwtOutcome outcome = allOfFlow().authenticate(get("/optional/x", user).header(PARTNER_HEADER.name(), workload));
+		assertThat(outcome).isEqualTo(new JwtOutcome.Anonymous(JwtFailure.BAD_SIGNATURE,
+				List.of(new ResolvedToken(user, Set.of(TokenLocation.bearerHeader())),
+						new ResolvedToken(workload, Set.of(PARTNER_HEADER)))));
+	}
+
+	@Test
+	void requirementSetReadsEachTokenOnlyWhereItsProviderDoes() {
+		String user = corp().signWith(CORP_KEY);
+		assertThat(allOfFlow().authenticate(get("/api/pets", user).header("Authorization", "Bearer " + partnerToken())))
+			.as("two tokens in the user's place")
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.MULTIPLE_TOKENS, false, "corp"));
+		assertThat(allOfFlow().verifiesToken(get("/api/pets").header(PARTNER_HEADER.name(), partnerToken())))
+			.isTrue();
+		assertThat(allOfFlow().verifiesToken(get("/api/pets"))).isFalse();
 	}
 
 	/**

@@ -2,14 +2,11 @@ package io.github.jwtstarter.web.reactive;
 
 import java.util.List;
 
-import io.github.jwtstarter.jwt.VerifiedJwt;
 import io.github.jwtstarter.shaping.RequestEdits;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.shaping.reactive.ShapedServerHttpRequest;
 import io.github.jwtstarter.web.JwtOutcome;
 import io.github.jwtstarter.web.JwtRequestFlow;
-import io.github.jwtstarter.web.ResolvedToken;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -95,45 +92,43 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 
 	private Mono<Void> handle(ServerWebExchange exchange, WebFilterChain chain, JwtOutcome outcome) {
 		if (outcome instanceof JwtOutcome.Authenticated authenticated) {
-			VerifiedJwt verified = authenticated.verified();
-			exchange.getAttributes().put(JwtRequestFlow.PROVIDER_ATTRIBUTE, verified.provider().getId());
-			exchange.getAttributes().put(JwtAuthentications.AUTHENTICATION_ATTRIBUTE, verified.authentication());
-			SecurityContextImpl context = new SecurityContextImpl(verified.authentication());
-			return chain.filter(shape(exchange, verified, authenticated.token()))
+			exchange.getAttributes()
+				.put(JwtRequestFlow.PROVIDER_ATTRIBUTE, authenticated.verified().provider().getId());
+			exchange.getAttributes().put(JwtAuthentications.AUTHENTICATION_ATTRIBUTE, authenticated.authentication());
+			SecurityContextImpl context = new SecurityContextImpl(authenticated.authentication());
+			return chain.filter(shape(exchange, outcome))
 				.contextWrite(ReactiveSecurityContextHolder.withSecurityContext(Mono.just(context)));
 		}
 		if (outcome instanceof JwtOutcome.Anonymous anonymous) {
 			if (anonymous.failure() == null) {
-				return chain.filter(shape(exchange, null, null));
+				return chain.filter(shape(exchange, outcome));
 			}
 			exchange.getAttributes().put(JwtRequestFlow.FAILURE_ATTRIBUTE, anonymous.failure());
 			// authenticated by its token or not at all: not by what a session held
-			return chain.filter(shape(exchange, null, anonymous.failedToken()))
-				.contextWrite(ReactiveSecurityContextHolder.clearContext());
+			return chain.filter(shape(exchange, outcome)).contextWrite(ReactiveSecurityContextHolder.clearContext());
 		}
 		if (outcome instanceof JwtOutcome.Rejected rejected) {
-			return (rejected.failure() != null)
-					? this.responses.invalidToken(exchange, rejected.failure(), rejected.dpopChallenge())
-					: this.responses.missingToken(exchange);
+			return this.responses.rejected(exchange, rejected);
 		}
 		if (outcome instanceof JwtOutcome.CrossSiteRefused) {
 			return this.responses.crossSite(exchange);
 		}
-		return chain.filter(shape(exchange, null, null));
+		return chain.filter(shape(exchange, outcome));
 	}
 
 	/**
 	 * The exchange the application sees.
-	 * @param verified the verified token, {@code null} for an anonymous request
-	 * @param token the verified token as found, or the failed token to remove
+	 * @param outcome the outcome of the flow: verified tokens whose claims are copied and
+	 * hidden tokens removed, or failed tokens removed
 	 */
-	private ServerWebExchange shape(ServerWebExchange exchange, @Nullable VerifiedJwt verified,
-			@Nullable ResolvedToken token) {
+	private ServerWebExchange shape(ServerWebExchange exchange, JwtOutcome outcome) {
 		HttpHeaders headers = exchange.getRequest().getHeaders();
-		RequestEdits edits = this.shaping.edits(verified, token, (name) -> values(headers, name));
+		RequestEdits edits = this.shaping.edits(outcome, (name) -> values(headers, name));
 		ServerWebExchange shaped = edits.isEmpty() ? exchange
 				: exchange.mutate().request(new ShapedServerHttpRequest(exchange.getRequest(), edits)).build();
-		return this.exchangeCustomizer.customize(shaped, verified, (verified != null) ? token : null);
+		return (outcome instanceof JwtOutcome.Authenticated authenticated)
+				? this.exchangeCustomizer.customize(shaped, authenticated.verified(), authenticated.token())
+				: this.exchangeCustomizer.customize(shaped, null, null);
 	}
 
 	private static List<String> values(HttpHeaders headers, String name) {

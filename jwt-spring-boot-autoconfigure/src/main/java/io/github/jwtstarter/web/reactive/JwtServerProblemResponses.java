@@ -2,6 +2,7 @@ package io.github.jwtstarter.web.reactive;
 
 import io.github.jwtstarter.authorization.RbacDecision;
 import io.github.jwtstarter.jwt.JwtFailure;
+import io.github.jwtstarter.web.JwtOutcome;
 import io.github.jwtstarter.web.JwtProblem;
 import reactor.core.publisher.Mono;
 
@@ -58,6 +59,17 @@ public final class JwtServerProblemResponses implements ServerAuthenticationEntr
 	 */
 	public Mono<Void> invalidToken(ServerWebExchange exchange, String description) {
 		return write(exchange, JwtProblem.invalidToken(description));
+	}
+
+	/**
+	 * Writes the answer to a request the flow rejected: a missing or rejected token,
+	 * naming the provider on a route with a requirement set.
+	 * @param exchange the exchange
+	 * @param rejected the rejection
+	 * @return the completion
+	 */
+	public Mono<Void> rejected(ServerWebExchange exchange, JwtOutcome.Rejected rejected) {
+		return write(exchange, JwtProblem.rejected(rejected));
 	}
 
 	/**

@@ -5,13 +5,11 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
-import io.github.jwtstarter.jwt.VerifiedJwt;
 import io.github.jwtstarter.shaping.RequestEdits;
 import io.github.jwtstarter.shaping.RequestShaping;
 import io.github.jwtstarter.shaping.servlet.ShapedRequest;
 import io.github.jwtstarter.web.JwtOutcome;
 import io.github.jwtstarter.web.JwtRequestFlow;
-import io.github.jwtstarter.web.ResolvedToken;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -44,8 +42,6 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	 * handling sees derived headers and hidden tokens as the application did.
 	 */
 	static final String SHAPING_ATTRIBUTE = JwtAuthenticationFilter.class.getName() + ".shaping";
-
-	private static final Shaping UNSHAPED = new Shaping(null, null);
 
 	private final JwtRequestFlow flow;
 
@@ -100,68 +96,58 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
-			Shaping shaping = (request.getAttribute(SHAPING_ATTRIBUTE) instanceof Shaping recorded) ? recorded
-					: UNSHAPED;
-			chain.doFilter(shape(request, shaping.verified(), shaping.token()), response);
+			JwtOutcome shaped = (request.getAttribute(SHAPING_ATTRIBUTE) instanceof JwtOutcome recorded) ? recorded
+					: JwtOutcome.Skipped.INSTANCE;
+			chain.doFilter(shape(request, shaped), response);
 			return;
 		}
 		JwtOutcome outcome = this.flow.authenticate(new ServletTokenRequest(request));
 		if (outcome instanceof JwtOutcome.Authenticated authenticated) {
-			VerifiedJwt verified = authenticated.verified();
 			SecurityContext context = this.contextHolderStrategy.createEmptyContext();
-			context.setAuthentication(verified.authentication());
+			context.setAuthentication(authenticated.authentication());
 			this.contextHolderStrategy.setContext(context);
 			this.contextRepository.saveContext(context, request, response);
-			request.setAttribute(JwtRequestFlow.PROVIDER_ATTRIBUTE, verified.provider().getId());
-			request.setAttribute(SHAPING_ATTRIBUTE, new Shaping(verified, authenticated.token()));
-			chain.doFilter(shape(request, verified, authenticated.token()), response);
+			request.setAttribute(JwtRequestFlow.PROVIDER_ATTRIBUTE, authenticated.verified().provider().getId());
+			request.setAttribute(SHAPING_ATTRIBUTE, outcome);
+			chain.doFilter(shape(request, outcome), response);
 		}
 		else if (outcome instanceof JwtOutcome.Anonymous anonymous) {
 			if (anonymous.failure() != null) {
 				request.setAttribute(JwtRequestFlow.FAILURE_ATTRIBUTE, anonymous.failure());
-			}
-			if (anonymous.failure() != null) {
 				// authenticated by its token or not at all: not by what a session held
 				this.contextHolderStrategy.setContext(this.contextHolderStrategy.createEmptyContext());
 			}
-			if (anonymous.failedToken() != null) {
-				request.setAttribute(SHAPING_ATTRIBUTE, new Shaping(null, anonymous.failedToken()));
+			if (!anonymous.failedTokens().isEmpty()) {
+				request.setAttribute(SHAPING_ATTRIBUTE, outcome);
 			}
-			chain.doFilter(shape(request, null, anonymous.failedToken()), response);
+			chain.doFilter(shape(request, outcome), response);
 		}
 		else if (outcome instanceof JwtOutcome.Rejected rejected) {
-			if (rejected.failure() == null) {
-				this.responses.missingToken(response);
-			}
-			else {
-				this.responses.invalidToken(response, rejected.failure(), rejected.dpopChallenge());
-			}
+			this.responses.rejected(response, rejected);
 		}
 		else if (outcome instanceof JwtOutcome.CrossSiteRefused) {
 			this.responses.crossSite(response);
 		}
 		else {
-			chain.doFilter(shape(request, null, null), response);
+			chain.doFilter(shape(request, outcome), response);
 		}
 	}
 
 	/**
 	 * The request the application sees.
-	 * @param verified the verified token, {@code null} for an anonymous request
-	 * @param token the verified token as found, or the failed token to remove
+	 * @param outcome the outcome of the flow: verified tokens whose claims are copied and
+	 * hidden tokens removed, or failed tokens removed
 	 */
-	private HttpServletRequest shape(HttpServletRequest request, @Nullable VerifiedJwt verified,
-			@Nullable ResolvedToken token) {
-		RequestEdits edits = this.shaping.edits(verified, token, (name) -> values(request.getHeaders(name)));
+	private HttpServletRequest shape(HttpServletRequest request, JwtOutcome outcome) {
+		RequestEdits edits = this.shaping.edits(outcome, (name) -> values(request.getHeaders(name)));
 		HttpServletRequest shaped = edits.isEmpty() ? request : new ShapedRequest(request, edits);
-		return this.requestCustomizer.customize(shaped, verified, (verified != null) ? token : null);
+		return (outcome instanceof JwtOutcome.Authenticated authenticated)
+				? this.requestCustomizer.customize(shaped, authenticated.verified(), authenticated.token())
+				: this.requestCustomizer.customize(shaped, null, null);
 	}
 
 	private static List<String> values(@Nullable Enumeration<String> values) {
 		return (values != null && values.hasMoreElements()) ? Collections.list(values) : List.of();
-	}
-
-	private record Shaping(@Nullable VerifiedJwt verified, @Nullable ResolvedToken token) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.github.jwtstarter.authorization.RbacDecision;
 import io.github.jwtstarter.jwt.JwtFailure;
+import io.github.jwtstarter.web.JwtOutcome;
 import io.github.jwtstarter.web.JwtProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,6 +71,17 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	 */
 	public void invalidToken(HttpServletResponse response, String description) throws IOException {
 		write(response, JwtProblem.invalidToken(description));
+	}
+
+	/**
+	 * Writes the answer to a request the flow rejected: a missing or rejected token,
+	 * naming the provider on a route with a requirement set.
+	 * @param response the response
+	 * @param rejected the rejection
+	 * @throws IOException on a write failure
+	 */
+	public void rejected(HttpServletResponse response, JwtOutcome.Rejected rejected) throws IOException {
+		write(response, JwtProblem.rejected(rejected));
 	}
 
 	/**
