@@ -42,6 +42,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -66,6 +67,7 @@ import static org.awaitility.Awaitility.await;
  * others start it if needed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(IdentityProvidersEndToEndTests.FetchRecording.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class IdentityProvidersEndToEndTests {
 

@@ -10,7 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * loopback (after the application, so discovery is lazy), its client-credentials tokens and
  * key rotation, next to local and remote keys of other providers.
  */
-@SpringBootTest(classes = { ReactiveSampleApplication.class, IdentityProvidersEndToEndTests.FetchRecording.class },
+@SpringBootTest(classes = ReactiveSampleApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.main.web-application-type=reactive")
 class ReactiveIdentityProvidersEndToEndTests extends IdentityProvidersEndToEndTests {
