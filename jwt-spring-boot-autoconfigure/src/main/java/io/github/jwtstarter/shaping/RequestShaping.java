@@ -45,6 +45,8 @@ public final class RequestShaping {
 
 	private final Plan anonymous;
 
+	private final HeaderLookalikes lookalikes;
+
 	/**
 	 * Creates the shaping rules.
 	 * @param providers the shaping settings by provider id
@@ -59,6 +61,7 @@ public final class RequestShaping {
 		providers.forEach((id, shaping) -> plans.put(id, Plan.of(shaping, configured)));
 		this.plans = Map.copyOf(plans);
 		this.anonymous = new Plan(new ClaimHeaders(List.of()), List.copyOf(configured), true);
+		this.lookalikes = new HeaderLookalikes(configured);
 	}
 
 	/**
@@ -69,15 +72,17 @@ public final class RequestShaping {
 	 * from (with the {@code DPoP} proof header), whatever the provider's
 	 * {@code keep-token}; {@code null} when the request carried none
 	 * @param requestHeaders the request's values of a header (case-insensitive name)
+	 * @param requestHeaderNames the names of the request's headers
 	 * @return the edits
 	 */
 	public RequestEdits edits(@Nullable VerifiedJwt verified, @Nullable ResolvedToken token,
-			Function<String, List<String>> requestHeaders) {
+			Function<String, List<String>> requestHeaders, Iterable<String> requestHeaderNames) {
 		if (verified == null) {
-			return edits(this.anonymous, null, token, requestHeaders);
+			return edits(this.anonymous, null, token, requestHeaders, requestHeaderNames);
 		}
 		Plan plan = this.plans.getOrDefault(verified.provider().getId(), this.anonymous);
-		return edits(plan, verified.jwt().getClaims(), plan.keepToken() ? null : token, requestHeaders);
+		return edits(plan, verified.jwt().getClaims(), plan.keepToken() ? null : token, requestHeaders,
+				requestHeaderNames);
 	}
 
 	/**
@@ -94,7 +99,7 @@ public final class RequestShaping {
 	 * @param token the token to hide, {@code null} to hide none
 	 */
 	private RequestEdits edits(Plan plan, @Nullable Map<String, Object> claims, @Nullable ResolvedToken token,
-			Function<String, List<String>> requestHeaders) {
+			Function<String, List<String>> requestHeaders, Iterable<String> requestHeaderNames) {
 		if (plan.isEmpty() && token == null) {
 			return RequestEdits.NONE;
 		}
@@ -112,6 +117,7 @@ public final class RequestShaping {
 		if (claims != null) {
 			plan.headers().write(claims, requestHeaders, headers);
 		}
+		this.lookalikes.removeFrom(requestHeaderNames, headers);
 		if (headers.isEmpty() && hiddenParameters.isEmpty() && hiddenCookies.isEmpty()) {
 			return RequestEdits.NONE;
 		}

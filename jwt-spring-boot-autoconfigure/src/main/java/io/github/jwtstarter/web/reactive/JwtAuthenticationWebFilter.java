@@ -130,7 +130,8 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 	private ServerWebExchange shape(ServerWebExchange exchange, @Nullable VerifiedJwt verified,
 			@Nullable ResolvedToken token) {
 		HttpHeaders headers = exchange.getRequest().getHeaders();
-		RequestEdits edits = this.shaping.edits(verified, token, (name) -> values(headers, name));
+		RequestEdits edits = this.shaping.edits(verified, token, (name) -> values(headers, name),
+				headers.headerNames());
 		ServerWebExchange shaped = edits.isEmpty() ? exchange
 				: exchange.mutate().request(new ShapedServerHttpRequest(exchange.getRequest(), edits)).build();
 		return this.exchangeCustomizer.customize(shaped, verified, (verified != null) ? token : null);

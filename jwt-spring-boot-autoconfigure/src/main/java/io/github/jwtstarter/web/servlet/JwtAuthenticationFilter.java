@@ -3,6 +3,7 @@ package io.github.jwtstarter.web.servlet;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 
 import io.github.jwtstarter.jwt.VerifiedJwt;
@@ -152,13 +153,19 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	 */
 	private HttpServletRequest shape(HttpServletRequest request, @Nullable VerifiedJwt verified,
 			@Nullable ResolvedToken token) {
-		RequestEdits edits = this.shaping.edits(verified, token, (name) -> values(request.getHeaders(name)));
+		RequestEdits edits = this.shaping.edits(verified, token, (name) -> values(request.getHeaders(name)),
+				() -> headerNames(request));
 		HttpServletRequest shaped = edits.isEmpty() ? request : new ShapedRequest(request, edits);
 		return this.requestCustomizer.customize(shaped, verified, (verified != null) ? token : null);
 	}
 
 	private static List<String> values(@Nullable Enumeration<String> values) {
 		return (values != null && values.hasMoreElements()) ? Collections.list(values) : List.of();
+	}
+
+	private static Iterator<String> headerNames(HttpServletRequest request) {
+		Enumeration<String> names = request.getHeaderNames();
+		return (names != null) ? names.asIterator() : Collections.emptyIterator();
 	}
 
 	private record Shaping(@Nullable VerifiedJwt verified, @Nullable ResolvedToken token) {
