@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
+import io.github.jwtstarter.jwt.DPoPReplayStore;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
@@ -43,12 +44,13 @@ final class JwtDecoderConfigurations {
 		JwtProviderRegistry jwtProviderRegistry(JwtProperties properties, ResourceLoader resourceLoader,
 				ObjectProvider<SslBundles> sslBundles, ObjectProvider<JwksFetchListener> fetchListeners,
 				ObjectProvider<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
-				ObjectProvider<JwtProviderKeysCustomizer> keysCustomizers) {
+				ObjectProvider<JwtProviderKeysCustomizer> keysCustomizers,
+				ObjectProvider<DPoPReplayStore> replayStore) {
 			List<JwksFetchListener> listeners = fetchListeners.orderedStream().toList();
 			JwksFetchListener listener = (event) -> listeners.forEach((each) -> each.onFetch(event));
 			JwtPropertiesMapper mapper = new JwtPropertiesMapper(resourceLoader, sslBundles.getIfAvailable(), listener,
 					authoritiesCustomizers.orderedStream().toList(), keysCustomizers.orderedStream().toList(),
-					Clock.systemUTC());
+					replayStore.getIfAvailable(), Clock.systemUTC());
 			return new JwtProviderRegistry(mapper.providers(properties));
 		}
 

@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Import;
  * Health and metrics of the JWT starter, each only when its library is present: an
  * Actuator {@code jwt} health contributor with one indicator per provider, and
  * Micrometer meters for verifications ({@code jwt.verifications}), JWK Set fetches
- * ({@code jwt.jwks.fetches}) and the verified-token cache ({@code jwt.verified-tokens}).
+ * ({@code jwt.jwks.fetches}) and the verified-token cache ({@code jwt.verified-tokens});
+ * with a shared DPoP replay store, its {@code dpopReplayStore} health contributor and
+ * errors ({@code jwt.dpop.replay-store.errors}).
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -15,7 +17,9 @@ import org.springframework.context.annotation.Import;
 		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnJwtProviders
 @Import({ JwtObservabilityConfigurations.MetricsConfiguration.class,
-		JwtObservabilityConfigurations.HealthConfiguration.class })
+		JwtObservabilityConfigurations.HealthConfiguration.class,
+		DPoPReplayStoreObservabilityConfigurations.MetricsConfiguration.class,
+		DPoPReplayStoreObservabilityConfigurations.HealthConfiguration.class })
 public final class JwtObservabilityAutoConfiguration {
 
 }

@@ -22,8 +22,10 @@ import io.github.jwtstarter.authorization.ClaimMatchers;
 import io.github.jwtstarter.authorization.RbacPolicy;
 import io.github.jwtstarter.authorization.RbacPrincipal;
 import io.github.jwtstarter.jwt.DPoPMode;
+import io.github.jwtstarter.jwt.DPoPReplayStore;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.jwt.JwtProvider;
+import io.github.jwtstarter.jwt.JwtProviderBuilder;
 import io.github.jwtstarter.jwt.JwtProviderFactory;
 import io.github.jwtstarter.jwt.JwtProviderKeysCustomizer;
 import io.github.jwtstarter.jwt.ProviderKeys;
@@ -35,6 +37,7 @@ import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.TokenLocation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.Resource;
@@ -62,6 +65,8 @@ final class JwtPropertiesMapper {
 
 	private final JwksAccessMapper access;
 
+	private final @Nullable DPoPReplayStore replayStore;
+
 	JwtPropertiesMapper(ResourceLoader resourceLoader, JwksFetchListener fetchListener,
 			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers, Clock clock) {
 		this(resourceLoader, null, fetchListener, authoritiesCustomizers, List.of(), clock);
@@ -70,11 +75,18 @@ final class JwtPropertiesMapper {
 	JwtPropertiesMapper(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles,
 			JwksFetchListener fetchListener, List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
 			List<JwtProviderKeysCustomizer> keysCustomizers, Clock clock) {
+		this(resourceLoader, sslBundles, fetchListener, authoritiesCustomizers, keysCustomizers, null, clock);
+	}
+
+	JwtPropertiesMapper(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles,
+			JwksFetchListener fetchListener, List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
+			List<JwtProviderKeysCustomizer> keysCustomizers, @Nullable DPoPReplayStore replayStore, Clock clock) {
 		this.access = new JwksAccessMapper(resourceLoader, sslBundles);
 		this.resourceLoader = resourceLoader;
 		this.fetchListener = fetchListener;
 		this.authoritiesCustomizers = authoritiesCustomizers;
 		this.keysCustomizers = keysCustomizers;
+		this.replayStore = replayStore;
 		this.clock = clock;
 	}
 
@@ -95,7 +107,7 @@ final class JwtPropertiesMapper {
 		JwtProperties.SenderConstraint senderConstraint = properties.getSenderConstraint();
 		ProviderJwtAuthenticationConverter authentication = new ProviderJwtAuthenticationConverter(id,
 				properties.getPrincipalClaim(), authorities(id, properties));
-		return factory.provider(id, properties.getIssuer())
+		JwtProviderBuilder builder = factory.provider(id, properties.getIssuer())
 			.keys(() -> keys(id, properties, factory))
 			.keysCustomizers(this.keysCustomizers)
 			.time(properties.getClockSkew(), properties.isRequireExpiration(), properties.getMaxLifetime())
@@ -105,8 +117,28 @@ final class JwtPropertiesMapper {
 			.requiredClaims(requiredClaims(properties))
 			.authenticationConverter(authentication)
 			.dpop(senderConstraint.getDpop(), senderConstraint.getDpopProofMaxAge(),
-					senderConstraint.getDpopReplayCacheSize())
-			.build();
+					senderConstraint.getDpopReplayCacheSize());
+		dpopReplay(id, senderConstraint, builder);
+		return builder.build();
+	}
+
+	private void dpopReplay(String id, JwtProperties.SenderConstraint senderConstraint, JwtProviderBuilder builder) {
+		if (senderConstraint.getDpopReplayQuotaPerKey() != null) {
+			builder.dpopReplayQuotaPerKey(senderConstraint.getDpopReplayQuotaPerKey());
+		}
+		builder.dpopOrigins(senderConstraint.getPublicOrigins());
+		if (senderConstraint.getReplayStore() != JwtProperties.ReplayStore.REDIS) {
+			return;
+		}
+		if (this.replayStore == null) {
+			throw new InvalidConfigurationPropertyValueException(
+					"jwt.providers." + id + ".sender-constraint.replay-store", "redis",
+					"the application has no Redis connection; add spring-boot-starter-data-redis (Lettuce, Spring "
+							+ "Boot's default client) and point spring.data.redis.host/port (or url) at your Redis, "
+							+ "or set it to memory");
+		}
+		builder.dpopReplayStore(this.replayStore, senderConstraint.getReplayStoreKeyPrefix(),
+				senderConstraint.getReplayStoreTimeout());
 	}
 
 	private Converter<Jwt, Collection<GrantedAuthority>> authorities(String id, JwtProperties.Provider properties) {

@@ -1,5 +1,6 @@
 package io.github.jwtstarter.web;
 
+import io.github.jwtstarter.jwt.DPoPReplayCheck;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.VerifiedJwt;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +11,9 @@ import org.springframework.util.Assert;
  * What the {@link JwtRequestFlow} decided for a request. Each web stack adapts it the
  * same way: {@link Skipped} and {@link Anonymous} continue without a verified token,
  * {@link Authenticated} continues with the provider's Authentication, {@link Rejected}
- * is answered 401 and {@link CrossSiteRefused} 403.
+ * is answered 401 (503 when the failure is the server's) and {@link CrossSiteRefused}
+ * 403. {@link AwaitingReplayCheck} is not final: the web layer completes it with
+ * {@link JwtRequestFlow#recordProof} or {@link JwtRequestFlow#recordProofAsync}.
  */
 public sealed interface JwtOutcome {
 
@@ -56,7 +59,33 @@ public sealed interface JwtOutcome {
 	}
 
 	/**
-	 * The request is answered 401.
+	 * The token and its DPoP proof passed every check but one: the proof's id is still to
+	 * be recorded in the replay store that the provider shares with other replicas
+	 * ({@code replay-store: redis}). Not trusted yet, and not final: the web layer hands
+	 * it to {@link JwtRequestFlow#recordProof} (blocking) or
+	 * {@link JwtRequestFlow#recordProofAsync}, whose outcome is {@link Authenticated} or a
+	 * refusal.
+	 *
+	 * @param verified the verified token, its provider and Authentication
+	 * @param token the token as found in the request
+	 * @param replayCheck the recording of the proof's id
+	 * @param policy the validation policy of the request's route
+	 */
+	record AwaitingReplayCheck(VerifiedJwt verified, ResolvedToken token, DPoPReplayCheck replayCheck,
+			ValidationPolicy policy) implements JwtOutcome {
+
+		public AwaitingReplayCheck {
+			Assert.notNull(verified, "verified cannot be null");
+			Assert.notNull(token, "token cannot be null");
+			Assert.notNull(replayCheck, "replayCheck cannot be null");
+			Assert.notNull(policy, "policy cannot be null");
+		}
+
+	}
+
+	/**
+	 * The request is answered 401, or 503 with {@code Retry-After} when the failure is the
+	 * server's ({@link JwtFailure#isServiceUnavailable()}).
 	 *
 	 * @param failure why the token was rejected, {@code null} when the request carried
 	 * none

@@ -2,15 +2,19 @@ package io.github.jwtstarter.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 import io.github.jwtstarter.authentication.FailedJwtAuthentication;
+import io.github.jwtstarter.jwt.DPoPReplayCheck;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtProvider;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.jwt.TokenPresentation;
 import io.github.jwtstarter.jwt.VerifiedJwt;
+import io.github.jwtstarter.jwt.VerifiedRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +35,11 @@ import org.springframework.util.Assert;
  * A servlet filter calls {@link #authenticate}; a non-blocking one calls {@link #begin}
  * on its event loop, which answers everything that needs no key retrieval or signature
  * check (a missing token, a cached token, a malformed one), and runs
- * {@link Attempt#complete()} elsewhere only when a full verification is needed.
+ * {@link Attempt#complete()} elsewhere only when a full verification is needed. When the
+ * provider shares its DPoP replay store with other replicas, both leave a
+ * {@link JwtOutcome.AwaitingReplayCheck}, which the non-blocking filter completes with
+ * {@link #recordProofAsync} (the store's answer, without blocking);
+ * {@link #authenticate} waits for it itself.
  */
 public final class JwtRequestFlow {
 
@@ -85,7 +93,45 @@ public final class JwtRequestFlow {
 	public JwtOutcome authenticate(TokenRequest request) {
 		Attempt attempt = begin(request);
 		JwtOutcome outcome = attempt.decided();
-		return (outcome != null) ? outcome : attempt.complete();
+		outcome = (outcome != null) ? outcome : attempt.complete();
+		return (outcome instanceof JwtOutcome.AwaitingReplayCheck awaiting) ? recordProof(awaiting) : outcome;
+	}
+
+	/**
+	 * Records the DPoP proof of a verified token in its provider's shared replay store,
+	 * waiting for the store (at most its {@code replay-store-timeout}).
+	 * @param awaiting the outcome awaiting its replay check
+	 * @return {@link JwtOutcome.Authenticated}, or the refusal: a replayed proof is a
+	 * failed token, an unavailable store a {@code 503}
+	 */
+	public JwtOutcome recordProof(JwtOutcome.AwaitingReplayCheck awaiting) {
+		try {
+			awaiting.replayCheck().record();
+		}
+		catch (RuntimeException ex) {
+			return failed(awaiting.policy(), awaiting.token(), ex, true);
+		}
+		return authenticated(awaiting.verified(), awaiting.token());
+	}
+
+	/**
+	 * Records the DPoP proof of a verified token in its provider's shared replay store
+	 * without blocking.
+	 * @param awaiting the outcome awaiting its replay check
+	 * @return completes (never exceptionally) with what {@link #recordProof} returns, on
+	 * the thread the store answered on
+	 */
+	public CompletionStage<JwtOutcome> recordProofAsync(JwtOutcome.AwaitingReplayCheck awaiting) {
+		CompletionStage<Void> recorded;
+		try {
+			recorded = awaiting.replayCheck().recordAsync();
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.completedFuture(failed(awaiting.policy(), awaiting.token(), ex, true));
+		}
+		return recorded.handle((ignored, ex) -> (ex != null)
+				? failed(awaiting.policy(), awaiting.token(), DPoPReplayCheck.rejection(ex), true)
+				: authenticated(awaiting.verified(), awaiting.token()));
 	}
 
 	/**
@@ -112,8 +158,9 @@ public final class JwtRequestFlow {
 			}
 			presentation = presentation(request, token);
 			Verification verification = new Verification(policy, token, presentation, admissible(route, token));
-			VerifiedJwt cached = this.verifier.verifyCached(token.token(), verification.admissible(), presentation);
-			return (cached != null) ? new Attempt(authenticated(cached, token)) : new Attempt(verification);
+			VerifiedRequest cached = this.verifier.verifyCachedRequest(token.token(), verification.admissible(),
+					presentation);
+			return (cached != null) ? new Attempt(verified(cached, token, policy)) : new Attempt(verification);
 		}
 		catch (RuntimeException ex) {
 			return new Attempt(failed(policy, token, ex, isDPoP(presentation)));
@@ -158,12 +205,19 @@ public final class JwtRequestFlow {
 	private JwtOutcome complete(Verification verification) {
 		ResolvedToken token = verification.token();
 		try {
-			return authenticated(this.verifier.verify(token.token(), verification.admissible(),
-					verification.presentation()), token);
+			return verified(this.verifier.verifyRequest(token.token(), verification.admissible(),
+					verification.presentation()), token, verification.policy());
 		}
 		catch (RuntimeException ex) {
 			return failed(verification.policy(), token, ex, isDPoP(verification.presentation()));
 		}
+	}
+
+	private JwtOutcome verified(VerifiedRequest verified, ResolvedToken token, ValidationPolicy policy) {
+		DPoPReplayCheck replayCheck = verified.replayCheck();
+		return (replayCheck != null)
+				? new JwtOutcome.AwaitingReplayCheck(verified.verified(), token, replayCheck, policy)
+				: authenticated(verified.verified(), token);
 	}
 
 	private JwtOutcome authenticated(VerifiedJwt verified, ResolvedToken token) {
@@ -192,7 +246,7 @@ public final class JwtRequestFlow {
 			this.events.publishAuthenticationFailure(new InvalidBearerTokenException(failure.description()),
 					new FailedJwtAuthentication(providerId, failure));
 		}
-		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED) {
+		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED && !failure.isServiceUnavailable()) {
 			return new JwtOutcome.Anonymous(failure, token);
 		}
 		return new JwtOutcome.Rejected(failure, dpopScheme);
@@ -269,7 +323,8 @@ public final class JwtRequestFlow {
 
 		/**
 		 * Returns the outcome when no blocking work is needed.
-		 * @return the outcome, or {@code null} when {@link #complete()} must run
+		 * @return the outcome, or {@code null} when {@link #complete()} must run; a
+		 * {@link JwtOutcome.AwaitingReplayCheck} still needs its replay check
 		 */
 		public @Nullable JwtOutcome decided() {
 			return this.outcome;
@@ -278,7 +333,8 @@ public final class JwtRequestFlow {
 		/**
 		 * Verifies the token fully: key retrieval (possibly over the network) and
 		 * signature checks. Call it off any event loop.
-		 * @return the outcome
+		 * @return the outcome; a {@link JwtOutcome.AwaitingReplayCheck} still needs its
+		 * replay check
 		 */
 		public JwtOutcome complete() {
 			if (this.outcome != null) {

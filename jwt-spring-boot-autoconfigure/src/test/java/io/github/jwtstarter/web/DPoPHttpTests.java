@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * DPoP-bound tokens (RFC 9449) over real HTTP: proofs signed by a client's EC key,
  * tokens signed by the identity provider's key, checked by the running application.
- * Providers: {@code corp} (DPoP allowed, the default), {@code strict} (required) and
- * {@code legacy} (disabled).
+ * Providers: {@code corp} (DPoP allowed, the default), {@code strict} (required),
+ * {@code legacy} (disabled) and {@code small} (a replay cache of 50 proof ids).
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class DPoPHttpTests {
@@ -49,12 +49,13 @@ abstract class DPoPHttpTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		for (String id : List.of("corp", "strict", "legacy")) {
+		for (String id : List.of("corp", "strict", "legacy", "small")) {
 			registry.add("jwt.providers." + id + ".issuer", () -> "https://" + id + ".example");
 			registry.add("jwt.providers." + id + ".jwks.local", () -> TestKeys.toPublicJwkSetJson(IDP_KEY));
 		}
 		registry.add("jwt.providers.strict.sender-constraint.dpop", () -> "required");
 		registry.add("jwt.providers.legacy.sender-constraint.dpop", () -> "disabled");
+		registry.add("jwt.providers.small.sender-constraint.dpop-replay-cache-size", () -> "50");
 	}
 
 	@BeforeEach
@@ -104,6 +105,31 @@ abstract class DPoPHttpTests {
 		String proof = client.proof("GET", this.http.url("/api/orders"), token).sign();
 		assertOk(dpop("GET", "/api/orders", token, proof));
 		assertDPoPChallenge(dpop("GET", "/api/orders", token, proof), "invalid_dpop_proof", "invalid DPoP proof");
+	}
+
+	@Test
+	void oneClientsFloodOfFreshProofsNeverLocksOtherClientsOut() {
+		DPoPProofs flooder = DPoPProofs.withKey(TestKeys.ec("flooder", Curve.P_256));
+		String flooderToken = token("small").subject("mallory").claim("cnf", flooder.confirmation()).signWith(IDP_KEY);
+		String url = this.http.url("/api/orders");
+		String firstProof = flooder.proof("GET", url, flooderToken).sign();
+		assertOk(dpop("GET", "/api/orders", flooderToken, firstProof));
+		int accepted = 1;
+		for (int i = 0; i < 50; i++) {
+			HttpResponse<String> response = dpop("GET", "/api/orders", flooderToken,
+					flooder.proof("GET", url, flooderToken).sign());
+			if (response.statusCode() == 200) {
+				accepted++;
+			}
+			else {
+				assertDPoPChallenge(response, "invalid_dpop_proof", "invalid DPoP proof");
+			}
+		}
+		String token = boundToken("small");
+		assertOk(dpop("GET", "/api/orders", token, client.proof("GET", url, token).sign()));
+		assertThat(accepted).as("proofs of one client accepted out of a replay cache of 50").isEqualTo(5);
+		assertDPoPChallenge(dpop("GET", "/api/orders", flooderToken, firstProof), "invalid_dpop_proof",
+				"invalid DPoP proof");
 	}
 
 	@Test
