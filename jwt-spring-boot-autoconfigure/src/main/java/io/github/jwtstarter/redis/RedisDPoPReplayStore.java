@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 import io.github.jwtstarter.jwt.DPoPReplayStore;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -15,8 +16,10 @@ import org.springframework.util.Assert;
 /**
  * The DPoP replay store on Redis, shared by every replica connected to the same Redis:
  * one atomic {@code SET key 1 NX PX ttl} per proof, through Spring Data Redis's
- * reactive template, so that no thread waits for Redis (a servlet request thread waits
- * for the answer, bounded by the provider's {@code replay-store-timeout}). A key is
+ * reactive template, so that no event loop waits for Redis (a servlet request thread
+ * waits for the answer, bounded by the provider's {@code replay-store-timeout}). The
+ * command is sent from {@link Schedulers#boundedElastic()}: the template may open the
+ * shared connection when it sends the first command, and opening it blocks. A key is
  * remembered for as long as a proof carrying its id could pass the {@code iat} check,
  * plus a margin; Redis removes it then.
  * <p>
@@ -51,12 +54,16 @@ public final class RedisDPoPReplayStore implements DPoPReplayStore {
 				.set(rawKey, ByteBuffer.wrap(VALUE), expiration, SetOption.ifAbsent()))
 			.next()
 			.map(Boolean.TRUE::equals)
+			.subscribeOn(Schedulers.boundedElastic())
 			.toFuture();
 	}
 
 	@Override
 	public CompletionStage<Void> ping() {
-		return this.redis.execute((connection) -> connection.ping()).then().toFuture();
+		return this.redis.execute((connection) -> connection.ping())
+			.then()
+			.subscribeOn(Schedulers.boundedElastic())
+			.toFuture();
 	}
 
 	@Override
