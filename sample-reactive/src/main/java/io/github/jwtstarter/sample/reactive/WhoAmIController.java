@@ -3,7 +3,7 @@ package io.github.jwtstarter.sample.reactive;
 import java.util.List;
 import java.util.Map;
 
-import io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter;
+import io.github.jwtstarter.web.JwtRequestFlow;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -41,7 +41,7 @@ class WhoAmIController {
 		Map<String, Object> claims = (authentication instanceof JwtAuthenticationToken jwt)
 				? jwt.getToken().getClaims() : Map.of();
 		return new WhoAmI(true, authentication.getName(),
-				exchange.getAttribute(JwtAuthenticationWebFilter.PROVIDER_ATTRIBUTE), authorities, claims);
+				exchange.getAttribute(JwtRequestFlow.PROVIDER_ATTRIBUTE), authorities, claims);
 	}
 
 	record WhoAmI(boolean authenticated, @Nullable String name, @Nullable String provider, List<String> authorities,
