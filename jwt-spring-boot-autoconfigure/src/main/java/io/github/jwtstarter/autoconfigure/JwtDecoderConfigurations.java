@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
+import io.github.jwtstarter.jwt.DPoPReplayStore;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtProvider;
@@ -53,13 +54,13 @@ final class JwtDecoderConfigurations {
 				ObjectProvider<JwtProviderKeysCustomizer> keysCustomizers,
 				ObjectProvider<OAuth2TokenValidator<Jwt>> validators,
 				ObjectProvider<JwtProviderValidatorCustomizer> validatorCustomizers,
-				ObjectProvider<ObservationRegistry> observations) {
+				ObjectProvider<ObservationRegistry> observations, ObjectProvider<DPoPReplayStore> replayStore) {
 			List<JwksFetchListener> listeners = fetchListeners.orderedStream().toList();
 			JwksFetchListener listener = (event) -> listeners.forEach((each) -> each.onFetch(event));
 			JwtPropertiesMapper mapper = new JwtPropertiesMapper(resourceLoader, sslBundles.getIfAvailable(), listener,
 					authoritiesCustomizers.orderedStream().toList(), keysCustomizers.orderedStream().toList(),
 					validators.orderedStream().toList(), validatorCustomizers.orderedStream().toList(),
-					Clock.systemUTC())
+					replayStore.getIfAvailable(), Clock.systemUTC())
 				.observations(observations.getIfUnique(() -> ObservationRegistry.NOOP));
 			return new JwtProviderRegistry(mapper.providers(properties));
 		}

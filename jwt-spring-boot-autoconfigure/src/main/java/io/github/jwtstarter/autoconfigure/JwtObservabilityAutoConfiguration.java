@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Import;
  * Spring Boot's readiness state held back until prefetched keys are there
  * ({@code jwks.prefetch}), and Micrometer meters for verifications
  * ({@code jwt.verifications}), JWK Set fetches ({@code jwt.jwks.fetches}) and the
- * verified-token cache ({@code jwt.verified-tokens}).
+ * verified-token cache ({@code jwt.verified-tokens}); with a shared DPoP replay store,
+ * its {@code dpopReplayStore} health contributor and errors
+ * ({@code jwt.dpop.replay-store.errors}).
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class, afterName = {
 		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -19,7 +21,9 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnJwtProviders
 @Import({ JwtObservabilityConfigurations.MetricsConfiguration.class,
 		JwtObservabilityConfigurations.HealthConfiguration.class,
-		JwtObservabilityConfigurations.ReadinessConfiguration.class })
+		JwtObservabilityConfigurations.ReadinessConfiguration.class,
+		DPoPReplayStoreObservabilityConfigurations.MetricsConfiguration.class,
+		DPoPReplayStoreObservabilityConfigurations.HealthConfiguration.class })
 public final class JwtObservabilityAutoConfiguration {
 
 }

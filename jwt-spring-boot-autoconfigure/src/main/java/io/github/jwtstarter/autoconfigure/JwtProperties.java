@@ -461,6 +461,39 @@ public class JwtProperties implements InitializingBean {
 		 */
 		private long dpopReplayCacheSize = 100_000;
 
+		/**
+		 * Most DPoP proof ids one client key ("cnf.jkt") may have remembered at a time, so
+		 * that no client fills the replay cache for the others; a client over it has its
+		 * new proofs refused until its ids age out. Default: a tenth of
+		 * dpop-replay-cache-size.
+		 */
+		private @Nullable Long dpopReplayQuotaPerKey;
+
+		/**
+		 * Where DPoP proof ids are remembered against replay: memory (each replica on its
+		 * own) or redis (shared by every replica through the application's Spring Data Redis
+		 * connection, after the in-memory cache).
+		 */
+		private ReplayStore replayStore = ReplayStore.MEMORY;
+
+		/**
+		 * Prefix of the keys this provider writes to the shared replay store.
+		 */
+		private String replayStoreKeyPrefix = "jwt:dpop:";
+
+		/**
+		 * How long a request waits for the shared replay store before its DPoP proof is
+		 * refused (503).
+		 */
+		private Duration replayStoreTimeout = Duration.ofSeconds(1);
+
+		/**
+		 * Origins (scheme://host[:port]) under which clients reach this application; when
+		 * set, a DPoP proof's "htu" must name one of them with the request's path, instead
+		 * of the URL rebuilt from the request's Host and forwarded headers.
+		 */
+		private List<String> publicOrigins = new ArrayList<>();
+
 		public DPoPMode getDpop() {
 			return this.dpop;
 		}
@@ -484,6 +517,64 @@ public class JwtProperties implements InitializingBean {
 		public void setDpopReplayCacheSize(long dpopReplayCacheSize) {
 			this.dpopReplayCacheSize = dpopReplayCacheSize;
 		}
+
+		public @Nullable Long getDpopReplayQuotaPerKey() {
+			return this.dpopReplayQuotaPerKey;
+		}
+
+		public void setDpopReplayQuotaPerKey(@Nullable Long dpopReplayQuotaPerKey) {
+			this.dpopReplayQuotaPerKey = dpopReplayQuotaPerKey;
+		}
+
+		public ReplayStore getReplayStore() {
+			return this.replayStore;
+		}
+
+		public void setReplayStore(ReplayStore replayStore) {
+			this.replayStore = replayStore;
+		}
+
+		public String getReplayStoreKeyPrefix() {
+			return this.replayStoreKeyPrefix;
+		}
+
+		public void setReplayStoreKeyPrefix(String replayStoreKeyPrefix) {
+			this.replayStoreKeyPrefix = replayStoreKeyPrefix;
+		}
+
+		public Duration getReplayStoreTimeout() {
+			return this.replayStoreTimeout;
+		}
+
+		public void setReplayStoreTimeout(Duration replayStoreTimeout) {
+			this.replayStoreTimeout = replayStoreTimeout;
+		}
+
+		public List<String> getPublicOrigins() {
+			return this.publicOrigins;
+		}
+
+		public void setPublicOrigins(List<String> publicOrigins) {
+			this.publicOrigins = publicOrigins;
+		}
+
+	}
+
+	/**
+	 * Where a provider remembers DPoP proof ids against replay.
+	 */
+	public enum ReplayStore {
+
+		/**
+		 * In memory: each replica remembers the proofs it accepted.
+		 */
+		MEMORY,
+
+		/**
+		 * In Redis, through the application's Spring Data Redis connection: every replica
+		 * refuses a proof that another one accepted.
+		 */
+		REDIS
 
 	}
 

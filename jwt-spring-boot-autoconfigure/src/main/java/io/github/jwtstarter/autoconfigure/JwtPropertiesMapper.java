@@ -24,6 +24,7 @@ import io.github.jwtstarter.authorization.RbacPrincipal;
 import io.github.jwtstarter.jwt.ClaimComparison;
 import io.github.jwtstarter.jwt.ClaimCondition;
 import io.github.jwtstarter.jwt.DPoPMode;
+import io.github.jwtstarter.jwt.DPoPReplayStore;
 import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.jwt.JwksFetchListener;
 import io.github.jwtstarter.jwt.JwtProvider;
@@ -41,6 +42,7 @@ import io.github.jwtstarter.web.TokenLocation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.ContextResource;
@@ -77,6 +79,8 @@ final class JwtPropertiesMapper {
 
 	private ObservationRegistry observations = ObservationRegistry.NOOP;
 
+	private final @Nullable DPoPReplayStore replayStore;
+
 	JwtPropertiesMapper(ResourceLoader resourceLoader, JwksFetchListener fetchListener,
 			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers, Clock clock) {
 		this(resourceLoader, null, fetchListener, authoritiesCustomizers, List.of(), clock);
@@ -86,18 +90,21 @@ final class JwtPropertiesMapper {
 			JwksFetchListener fetchListener, List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
 			List<JwtProviderKeysCustomizer> keysCustomizers, Clock clock) {
 		this(resourceLoader, sslBundles, fetchListener, authoritiesCustomizers, keysCustomizers, List.of(), List.of(),
-				clock);
+				null, clock);
 	}
 
 	/**
-	 * Creates a mapper whose providers also run the application's own checks.
+	 * Creates a mapper whose providers also run the application's own checks and may
+	 * share a DPoP replay store.
 	 * @param validators checks for every provider ({@code OAuth2TokenValidator<Jwt>} beans)
 	 * @param validatorCustomizers add or remove checks per provider
+	 * @param replayStore the shared DPoP replay store ({@code replay-store: redis}), if any
 	 */
 	JwtPropertiesMapper(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles,
 			JwksFetchListener fetchListener, List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
 			List<JwtProviderKeysCustomizer> keysCustomizers, List<OAuth2TokenValidator<Jwt>> validators,
-			List<JwtProviderValidatorCustomizer> validatorCustomizers, Clock clock) {
+			List<JwtProviderValidatorCustomizer> validatorCustomizers, @Nullable DPoPReplayStore replayStore,
+			Clock clock) {
 		this.access = new JwksAccessMapper(resourceLoader, sslBundles);
 		this.resourceLoader = resourceLoader;
 		this.fetchListener = fetchListener;
@@ -105,6 +112,7 @@ final class JwtPropertiesMapper {
 		this.keysCustomizers = keysCustomizers;
 		this.validators = List.copyOf(validators);
 		this.validatorCustomizers = List.copyOf(validatorCustomizers);
+		this.replayStore = replayStore;
 		this.clock = clock;
 	}
 
@@ -149,6 +157,7 @@ final class JwtPropertiesMapper {
 			.authenticationConverter(authentication)
 			.dpop(senderConstraint.getDpop(), senderConstraint.getDpopProofMaxAge(),
 					senderConstraint.getDpopReplayCacheSize());
+		dpopReplay(id, senderConstraint, builder);
 		if (template == null) {
 			return builder.keys(() -> keys(id, properties, factory)).build();
 		}
@@ -200,6 +209,25 @@ final class JwtPropertiesMapper {
 	private static ProviderKeys.RemoteSettings remoteSettings(JwtProperties.Jwks jwks) {
 		return new ProviderKeys.RemoteSettings(jwks.getCacheDuration(), jwks.getMinRefreshInterval(),
 				jwks.getOutageTolerance(), jwks.getConnectTimeout(), jwks.getReadTimeout(), jwks.getMaxSize());
+	}
+
+	private void dpopReplay(String id, JwtProperties.SenderConstraint senderConstraint, JwtProviderBuilder builder) {
+		if (senderConstraint.getDpopReplayQuotaPerKey() != null) {
+			builder.dpopReplayQuotaPerKey(senderConstraint.getDpopReplayQuotaPerKey());
+		}
+		builder.dpopOrigins(senderConstraint.getPublicOrigins());
+		if (senderConstraint.getReplayStore() != JwtProperties.ReplayStore.REDIS) {
+			return;
+		}
+		if (this.replayStore == null) {
+			throw new InvalidConfigurationPropertyValueException(
+					"jwt.providers." + id + ".sender-constraint.replay-store", "redis",
+					"the application has no Redis connection; add spring-boot-starter-data-redis (Lettuce, Spring "
+							+ "Boot's default client) and point spring.data.redis.host/port (or url) at your Redis, "
+							+ "or set it to memory");
+		}
+		builder.dpopReplayStore(this.replayStore, senderConstraint.getReplayStoreKeyPrefix(),
+				senderConstraint.getReplayStoreTimeout());
 	}
 
 	private Converter<Jwt, Collection<GrantedAuthority>> authorities(String id, JwtProperties.Provider properties) {

@@ -156,6 +156,7 @@ final class JwtPropertiesValidator {
 		JwtProperties.SenderConstraint senderConstraint = provider.getSenderConstraint();
 		positive(name + ".sender-constraint.dpop-proof-max-age", senderConstraint.getDpopProofMaxAge().toMillis());
 		positive(name + ".sender-constraint.dpop-replay-cache-size", senderConstraint.getDpopReplayCacheSize());
+		validateReplay(name + ".sender-constraint", senderConstraint);
 		List<JwtProperties.HeaderSource> headers = provider.getTokenSource().getHeaders();
 		for (int i = 0; i < headers.size(); i++) {
 			if (!StringUtils.hasText(headers.get(i).getName())) {
@@ -326,6 +327,41 @@ final class JwtPropertiesValidator {
 			count++;
 		}
 		return count;
+	}
+
+	private static void validateReplay(String name, JwtProperties.SenderConstraint senderConstraint) {
+		Long quota = senderConstraint.getDpopReplayQuotaPerKey();
+		if (quota != null) {
+			positive(name + ".dpop-replay-quota-per-key", quota);
+			if (quota > senderConstraint.getDpopReplayCacheSize()) {
+				throw invalid(name + ".dpop-replay-quota-per-key", quota,
+						"must not exceed " + name + ".dpop-replay-cache-size ("
+								+ senderConstraint.getDpopReplayCacheSize()
+								+ "): one client key would fill the replay cache for every other; lower it");
+			}
+		}
+		if (!StringUtils.hasText(senderConstraint.getReplayStoreKeyPrefix())) {
+			throw invalid(name + ".replay-store-key-prefix", senderConstraint.getReplayStoreKeyPrefix(),
+					"must not be empty, e.g. jwt:dpop:");
+		}
+		positive(name + ".replay-store-timeout", senderConstraint.getReplayStoreTimeout().toMillis());
+		List<String> origins = senderConstraint.getPublicOrigins();
+		for (int i = 0; i < origins.size(); i++) {
+			if (!isOrigin(origins.get(i))) {
+				throw invalid(name + ".public-origins[" + i + "]", origins.get(i),
+						"must be an http(s) origin without path, query or user info, e.g. https://api.example.com");
+			}
+		}
+	}
+
+	private static boolean isOrigin(@Nullable String value) {
+		if (value == null || !isHttpUrl(value)) {
+			return false;
+		}
+		URI uri = URI.create(value);
+		String path = uri.getRawPath();
+		return uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
+				&& uri.getRawFragment() == null && (path == null || path.isEmpty() || "/".equals(path));
 	}
 
 	private static void validateRemote(String name, JwtProperties.Jwks jwks) {

@@ -9,14 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Set;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.jwk.JWK;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -38,13 +37,16 @@ import org.springframework.util.Assert;
  * {@code jwk} header that verifies the signature. On top, in this order, stopping at the
  * first failure: {@code htm} equals the request method; {@code htu} equals the request
  * URI (scheme and host case-insensitive, default port and empty path normalized, query
- * and fragment ignored); {@code iat} no older than the maximum age and not in the future
- * (each with the clock skew); {@code ath} is the hash of the access token; the RFC 7638
- * thumbprint of {@code jwk} equals the token's {@code cnf.jkt}; and the proof's
- * {@code jti} has not been seen for this key within the window. The replay cache is a
- * bounded Caffeine cache: when it is full, new proofs are refused until old ones age
- * out, so a proof is never accepted twice. Stack-neutral: a web layer passes the method,
- * URI and header it read.
+ * and fragment ignored), or, when the provider names its public origins, one of those
+ * origins followed by the request's path; {@code iat} no older than the maximum age and
+ * not in the future (each with the clock skew); {@code ath} is the hash of the access
+ * token; the RFC 7638 thumbprint of {@code jwk} equals the token's {@code cnf.jkt}; and
+ * the proof's {@code jti} has not been seen for this key within the window. Ids are
+ * remembered in a fair {@link DPoPReplayCache} (no client key may fill more than its
+ * quota of it; nothing is evicted early, so a proof is never accepted twice), and, when
+ * the provider shares a {@link DPoPReplayStore} with other replicas, then recorded there
+ * by the {@link DPoPReplayCheck} this verification leaves to its caller. Stack-neutral: a
+ * web layer passes the method, URI and header it read.
  */
 final class DPoPProofVerifier {
 
@@ -59,62 +61,98 @@ final class DPoPProofVerifier {
 
 	private final Duration clockSkew;
 
-	private final long replayCacheSize;
-
 	private final Clock clock;
 
-	private final Cache<String, Boolean> seen;
+	private final DPoPReplayCache replayCache;
+
+	private final Set<String> origins;
+
+	private final @Nullable SharedStore sharedStore;
 
 	private final DPoPProofJwtDecoderFactory decoders = new DPoPProofJwtDecoderFactory();
 
-	private final AtomicLong lastFullWarning = new AtomicLong();
-
 	/**
-	 * Creates a verifier.
+	 * Creates a verifier with no public origins and no shared store, each client key
+	 * allowed a tenth of the replay cache.
 	 * @param maxAge how long after its {@code iat} a proof is accepted
 	 * @param clockSkew leeway for {@code iat} either side
 	 * @param replayCacheSize the most proof ids remembered
 	 * @param clock the clock
 	 */
 	DPoPProofVerifier(Duration maxAge, Duration clockSkew, long replayCacheSize, Clock clock) {
+		this(maxAge, clockSkew, replayCacheSize, defaultQuota(replayCacheSize), List.of(), null, clock);
+	}
+
+	/**
+	 * Creates a verifier.
+	 * @param maxAge how long after its {@code iat} a proof is accepted
+	 * @param clockSkew leeway for {@code iat} either side
+	 * @param replayCacheSize the most proof ids remembered
+	 * @param quotaPerKey the most proof ids one client key may have remembered at a time
+	 * @param origins the public origins ({@code https://api.example.com}) a proof's
+	 * {@code htu} must name, empty to compare it with the request URI
+	 * @param sharedStore the store shared with other replicas, {@code null} for none
+	 * @param clock the clock
+	 */
+	DPoPProofVerifier(Duration maxAge, Duration clockSkew, long replayCacheSize, long quotaPerKey,
+			Collection<String> origins, @Nullable SharedStore sharedStore, Clock clock) {
 		Assert.isTrue(maxAge != null && !maxAge.isNegative() && !maxAge.isZero(), "maxAge must be positive");
 		Assert.isTrue(clockSkew != null && !clockSkew.isNegative(), "clockSkew must not be negative");
 		Assert.isTrue(replayCacheSize > 0, "replayCacheSize must be positive");
+		Assert.notNull(origins, "origins cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
 		this.maxAge = maxAge;
 		this.clockSkew = clockSkew;
-		this.replayCacheSize = replayCacheSize;
 		this.clock = clock;
-		// an id is remembered as long as a proof carrying it can pass the iat check
-		this.seen = Caffeine.newBuilder()
-			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			.expireAfterWrite(maxAge.plus(clockSkew).plus(clockSkew))
-			.maximumSize(replayCacheSize * 2)
-			.build();
+		// an id is remembered as long as a proof carrying it can pass the iat check (and a margin)
+		this.replayCache = new DPoPReplayCache(replayCacheSize, quotaPerKey, maxAge.plus(clockSkew).plus(clockSkew),
+				clock);
+		Set<String> normalized = new LinkedHashSet<>();
+		for (String origin : origins) {
+			String value = normalizeOrigin(origin);
+			Assert.isTrue(value != null, () -> "not an http(s) origin: " + origin);
+			normalized.add(value);
+		}
+		this.origins = Set.copyOf(normalized);
+		this.sharedStore = sharedStore;
 		this.decoders.setJwtValidatorFactory(this::validator);
 	}
 
 	/**
-	 * Checks the proof that came with a DPoP-bound access token.
+	 * Returns the default share of one client key: a tenth of the replay cache, at least
+	 * one id.
+	 * @param replayCacheSize the most proof ids remembered
+	 * @return the quota
+	 */
+	static long defaultQuota(long replayCacheSize) {
+		return Math.max(1, replayCacheSize / 10);
+	}
+
+	/**
+	 * Checks the proof that came with a DPoP-bound access token, and remembers its id.
 	 * @param method the request method
 	 * @param uri the request URI (query and fragment are ignored)
 	 * @param proof the {@code DPoP} header, or {@code null} when absent
 	 * @param accessToken the verified access token, with its {@code cnf.jkt}
+	 * @return the recording of the proof's id in the shared store, still to be done;
+	 * {@code null} when the provider has no shared store
 	 * @throws JwtVerificationException ({@link JwtFailure#INVALID_DPOP_PROOF}) when the
 	 * proof is rejected
 	 */
-	void verify(@Nullable String method, @Nullable String uri, @Nullable String proof, Jwt accessToken) {
+	DPoPReplayCheck.@Nullable Pending verify(@Nullable String method, @Nullable String uri, @Nullable String proof,
+			Jwt accessToken) {
 		Assert.notNull(accessToken, "accessToken cannot be null");
 		if (method == null || uri == null || proof == null || proof.isBlank() || proof.length() > MAX_PROOF_LENGTH) {
 			throw rejected("missing, empty or too large", null);
 		}
+		Jwt checked;
 		try {
 			DPoPProofContext context = DPoPProofContext.withDPoPProof(proof)
 				.method(method)
 				.targetUri(withoutQuery(uri))
 				.accessToken(accessToken)
 				.build();
-			this.decoders.createDecoder(context).decode(proof);
+			checked = this.decoders.createDecoder(context).decode(proof);
 		}
 		catch (JwtVerificationException ex) {
 			throw ex;
@@ -122,6 +160,19 @@ final class DPoPProofVerifier {
 		catch (RuntimeException ex) {
 			throw rejected(ex.getMessage(), ex);
 		}
+		String jkt = Confirmation.of(accessToken).jkt();
+		String jti = checked.getId();
+		if (jkt == null || jti == null || jti.isEmpty()) {
+			throw rejected("jti missing", null);
+		}
+		// one key per client key and proof id: a client cannot use up another client's ids
+		String key = sha256(jkt + "\n" + jti);
+		if (!this.replayCache.firstUse(jkt, key)) {
+			throw rejected("jti already used, or the client key is over its share of the replay cache", null);
+		}
+		SharedStore shared = this.sharedStore;
+		return (shared != null) ? new DPoPReplayCheck.Pending(shared.store(), shared.keyPrefix() + key,
+				this.replayCache.retention(), shared.timeout()) : null;
 	}
 
 	private OAuth2TokenValidator<Jwt> validator(DPoPProofContext context) {
@@ -132,12 +183,11 @@ final class DPoPProofVerifier {
 		List<OAuth2TokenValidator<Jwt>> checks = List.of(
 				(proof) -> check(method.equals(proof.getClaims().get("htm")), "htm does not match"),
 				(proof) -> check(proof.getClaims().get("htu") instanceof String htu && target != null
-						&& target.equals(normalize(htu)), "htu does not match"),
+						&& targetMatches(target, normalize(htu)), "htu does not match"),
 				(proof) -> check(issuedInWindow(proof.getIssuedAt()), "iat outside the accepted window"),
 				(proof) -> check(proof.getClaims().get("ath") instanceof String ath
 						&& equal(ath, sha256(accessToken.getTokenValue())), "ath does not match"),
-				(proof) -> check(keyMatches(proof, jkt), "jwk does not match cnf.jkt"),
-				(proof) -> firstUse(proof, jkt));
+				(proof) -> check(keyMatches(proof, jkt), "jwk does not match cnf.jkt"));
 		return (proof) -> {
 			for (OAuth2TokenValidator<Jwt> check : checks) {
 				OAuth2TokenValidatorResult result = check.validate(proof);
@@ -169,32 +219,29 @@ final class DPoPProofVerifier {
 		}
 	}
 
-	private OAuth2TokenValidatorResult firstUse(Jwt proof, @Nullable String jkt) {
-		String jti = proof.getId();
-		if (jti == null || jti.isEmpty()) {
-			return check(false, "jti missing");
+	/**
+	 * Whether a proof's {@code htu} names the request: the request URI itself, or, when
+	 * the provider names its public origins, one of them followed by the request's path
+	 * (the {@code Host} and forwarded headers the URI was built from are then not
+	 * trusted).
+	 */
+	private boolean targetMatches(String target, @Nullable String htu) {
+		if (htu == null) {
+			return false;
 		}
-		if (this.seen.estimatedSize() >= this.replayCacheSize) {
-			this.seen.cleanUp();
-			if (this.seen.estimatedSize() >= this.replayCacheSize) {
-				warnFull();
-				return check(false, "replay cache full");
-			}
+		if (this.origins.isEmpty()) {
+			return target.equals(htu);
 		}
-		String key = sha256(jkt + "\n" + jti);
-		return check(this.seen.asMap().putIfAbsent(key, Boolean.TRUE) == null, "jti already used");
+		int htuPath = pathStart(htu);
+		return target.substring(pathStart(target)).equals(htu.substring(htuPath))
+				&& this.origins.contains(htu.substring(0, htuPath));
 	}
 
-	private void warnFull() {
-		long now = this.clock.millis();
-		long last = this.lastFullWarning.get();
-		if (now - last >= this.maxAge.toMillis() && this.lastFullWarning.compareAndSet(last, now)) {
-			logger.warn("DPoP replay cache is full (" + this.replayCacheSize + " proof ids); refusing new proofs "
-					+ "until old ones age out (logged at most once per proof max age)");
-		}
+	private static int pathStart(String normalized) {
+		return normalized.indexOf('/', normalized.indexOf("://") + 3);
 	}
 
-		private static OAuth2TokenValidatorResult check(boolean passed, String reason) {
+	private static OAuth2TokenValidatorResult check(boolean passed, String reason) {
 		return passed ? OAuth2TokenValidatorResult.success()
 				: OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, reason, null));
 	}
@@ -247,6 +294,29 @@ final class DPoPProofVerifier {
 		}
 	}
 
+	/**
+	 * Normalizes a configured public origin: an absolute http(s) URI without path (or with
+	 * {@code /}), query, fragment or user info.
+	 * @param origin the origin, e.g. {@code https://API.example.com:443}
+	 * @return the normalized origin ({@code https://api.example.com}), or {@code null}
+	 * when it is not such an origin
+	 */
+	static @Nullable String normalizeOrigin(String origin) {
+		try {
+			URI parsed = new URI(origin);
+			if (parsed.getRawUserInfo() != null || parsed.getRawQuery() != null || parsed.getRawFragment() != null
+					|| (parsed.getRawPath() != null && !parsed.getRawPath().isEmpty()
+							&& !"/".equals(parsed.getRawPath()))) {
+				return null;
+			}
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+		String normalized = normalize(origin);
+		return (normalized != null) ? normalized.substring(0, normalized.length() - 1) : null;
+	}
+
 	static String sha256(String value) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
@@ -259,6 +329,29 @@ final class DPoPProofVerifier {
 
 	static boolean equal(String a, String b) {
 		return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public String toString() {
+		return "DPoPProofVerifier[maxAge=" + this.maxAge + ", origins=" + this.origins + ", " + this.replayCache
+				+ ((this.sharedStore != null) ? ", shared store" : "") + "]";
+	}
+
+	/**
+	 * A replay store shared with other replicas, as a provider uses it.
+	 *
+	 * @param store the store
+	 * @param keyPrefix the prefix of the provider's keys in the store
+	 * @param timeout how long a request waits for the store
+	 */
+	record SharedStore(DPoPReplayStore store, String keyPrefix, Duration timeout) {
+
+		SharedStore {
+			Assert.notNull(store, "store cannot be null");
+			Assert.notNull(keyPrefix, "keyPrefix cannot be null");
+			Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "timeout must be positive");
+		}
+
 	}
 
 }

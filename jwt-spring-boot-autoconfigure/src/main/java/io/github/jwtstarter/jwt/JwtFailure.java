@@ -148,6 +148,15 @@ public enum JwtFailure {
 	INCOMPLETE_SET("incomplete_set", "token required"),
 
 	/**
+	 * The DPoP proof passed every other check, but the replay store its provider shares
+	 * with other replicas ({@code replay-store: redis}) failed or did not answer in time,
+	 * so whether it was used before cannot be told. Not the client's fault: answered
+	 * {@code 503 Service Unavailable} with {@code Retry-After}, whatever the route's
+	 * validation policy.
+	 */
+	DPOP_REPLAY_STORE_UNAVAILABLE("dpop_replay_store_unavailable", "DPoP replay store unavailable"),
+
+	/**
 	 * Any other failure.
 	 */
 	INVALID("invalid", "invalid token");
@@ -177,6 +186,15 @@ public enum JwtFailure {
 	 */
 	public boolean isDPoPChallenge() {
 		return this == DPOP_PROOF_REQUIRED || this == DPOP_BOUND_TOKEN_REQUIRED || this == INVALID_DPOP_PROOF;
+	}
+
+	/**
+	 * Returns whether the failure is the server's, not the token's: the request is
+	 * answered {@code 503} and may be retried (with a new DPoP proof).
+	 * @return whether the failure is a temporary one of the server
+	 */
+	public boolean isServiceUnavailable() {
+		return this == DPOP_REPLAY_STORE_UNAVAILABLE;
 	}
 
 	/**

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.converter.Converter;
@@ -27,8 +29,9 @@ import org.springframework.util.Assert;
  * Keys and the authentication converter are required; the rest defaults as
  * {@code jwt.providers.*} does: any algorithm the keys allow, any {@code typ}, no audience
  * or claim checked, 60 seconds of clock skew, {@code exp} required, no lifetime bound, DPoP
- * allowed (proofs accepted for 60 seconds, 100,000 proof ids remembered), no check of the
- * application's own.
+ * allowed (proofs accepted for 60 seconds, 100,000 proof ids remembered in memory, a
+ * tenth of them per client key, {@code htu} compared with the request URL), no check of
+ * the application's own.
  * <p>
  * An issuer with a {@code {tenant}} placeholder builds a multi-tenant provider
  * ({@link JwtProviderTenants}): any one path segment is a tenant unless
@@ -48,6 +51,8 @@ import org.springframework.util.Assert;
  * given the provider's {@link IssuerTemplate}.
  */
 public final class JwtProviderBuilder {
+
+	private static final Log logger = LogFactory.getLog(JwtProviderBuilder.class);
 
 	private final String id;
 
@@ -80,6 +85,12 @@ public final class JwtProviderBuilder {
 	private Duration dpopProofMaxAge = Duration.ofSeconds(60);
 
 	private long dpopReplayCacheSize = 100_000;
+
+	private long dpopReplayQuotaPerKey;
+
+	private List<String> dpopOrigins = List.of();
+
+	private DPoPProofVerifier.@Nullable SharedStore dpopReplayStore;
 
 	private @Nullable Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter;
 
@@ -205,6 +216,44 @@ public final class JwtProviderBuilder {
 	}
 
 	/**
+	 * Sets how many DPoP proof ids one client key ({@code cnf.jkt}) may have remembered
+	 * at a time; its further proofs are refused until its ids age out.
+	 * @param quotaPerKey the share of one client key, at most the replay cache size
+	 * @return this builder
+	 */
+	public JwtProviderBuilder dpopReplayQuotaPerKey(long quotaPerKey) {
+		Assert.isTrue(quotaPerKey > 0, "quotaPerKey must be positive");
+		this.dpopReplayQuotaPerKey = quotaPerKey;
+		return this;
+	}
+
+	/**
+	 * Sets the public origins a DPoP proof's {@code htu} must name, instead of the URL
+	 * the server reconstructs from the request's {@code Host} and forwarded headers.
+	 * @param origins absolute http(s) URIs without path, e.g.
+	 * {@code https://api.example.com}; empty to compare {@code htu} with the request URL
+	 * @return this builder
+	 */
+	public JwtProviderBuilder dpopOrigins(Collection<String> origins) {
+		Assert.notNull(origins, "origins cannot be null");
+		this.dpopOrigins = List.copyOf(origins);
+		return this;
+	}
+
+	/**
+	 * Records DPoP proof ids in a store shared with other replicas too, after the
+	 * provider's in-memory replay cache.
+	 * @param store the store
+	 * @param keyPrefix the prefix of this provider's keys in the store
+	 * @param timeout how long a request waits for the store before its proof is refused
+	 * @return this builder
+	 */
+	public JwtProviderBuilder dpopReplayStore(DPoPReplayStore store, String keyPrefix, Duration timeout) {
+		this.dpopReplayStore = new DPoPProofVerifier.SharedStore(store, keyPrefix, timeout);
+		return this;
+	}
+
+	/**
 	 * Sets how a verified token becomes an {@code Authentication}.
 	 * @param authenticationConverter the converter
 	 * @return this builder
@@ -311,8 +360,11 @@ public final class JwtProviderBuilder {
 		Assert.state(this.keys == null || this.tenantKeys == null, "keys and tenantKeys cannot both be set");
 		JwtTimeValidator time = new JwtTimeValidator(this.clockSkew, this.requireExpiration, this.maxLifetime,
 				this.clock);
-		SenderConstraints senderConstraints = new SenderConstraints(this.dpopMode, new DPoPProofVerifier(
-				this.dpopProofMaxAge, this.clockSkew, this.dpopReplayCacheSize, this.clock));
+		long quotaPerKey = (this.dpopReplayQuotaPerKey > 0) ? this.dpopReplayQuotaPerKey
+				: DPoPProofVerifier.defaultQuota(this.dpopReplayCacheSize);
+		SenderConstraints senderConstraints = new SenderConstraints(this.dpopMode,
+				new DPoPProofVerifier(this.dpopProofMaxAge, this.clockSkew, this.dpopReplayCacheSize, quotaPerKey,
+						this.dpopOrigins, this.dpopReplayStore, this.clock));
 		ApplicationValidators application = new ApplicationValidators(this.id, this.validators);
 		if (this.template != null) {
 			return buildTenants(this.template, time, senderConstraints, application);
@@ -351,7 +403,8 @@ public final class JwtProviderBuilder {
 				(tenant, owner) -> {
 					String issuer = template.issuer(tenant);
 					ProviderKeys keys = (shared != null) ? shared
-							: customizedKeys(id, keysCustomizers, () -> tenantKeys.apply(tenant, issuer));
+							: customizedKeys(id, keysCustomizers, () -> tenantKeys.apply(tenant, issuer),
+									false);
 					ProviderValidators.TenantClaim claim = (tenantClaim != null)
 							? new ProviderValidators.TenantClaim(tenantClaim, tenant) : null;
 					ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, algorithms, ProviderValidators
@@ -364,18 +417,65 @@ public final class JwtProviderBuilder {
 				senderConstraints);
 	}
 
+	/**
+	 * Applies the keys customizers, and says once when one of them replaced the keys it
+	 * was given: the keys configured under {@code jwt.providers.<id>.jwks} are then not
+	 * the ones tokens are verified with.
+	 */
 	private ProviderKeys customizedKeys(Supplier<ProviderKeys> configured) {
-		return customizedKeys(this.id, this.keysCustomizers, configured);
+		return customizedKeys(this.id, this.keysCustomizers, configured, true);
 	}
 
 	private static ProviderKeys customizedKeys(String id, List<JwtProviderKeysCustomizer> customizers,
-			Supplier<ProviderKeys> configured) {
+			Supplier<ProviderKeys> configured, boolean announce) {
 		Supplier<ProviderKeys> keys = configured;
+		Set<String> replacedBy = new LinkedHashSet<>();
 		for (JwtProviderKeysCustomizer customizer : customizers) {
 			Supplier<ProviderKeys> previous = keys;
-			keys = () -> customizer.customize(id, previous);
+			keys = () -> {
+				HandedOut given = new HandedOut(previous);
+				ProviderKeys result = customizer.customize(id, given);
+				if (!given.isHandedOut(result)) {
+					replacedBy.add(customizer.getClass().getName());
+				}
+				return result;
+			};
 		}
-		return keys.get();
+		ProviderKeys result = keys.get();
+		if (announce && !replacedBy.isEmpty() && logger.isInfoEnabled()) {
+			logger.info("Provider '" + id + "' verifies tokens with keys from JwtProviderKeysCustomizer "
+					+ String.join(", ", replacedBy) + ", not with those configured under jwt.providers." + id
+					+ ".jwks");
+		}
+		return result;
+	}
+
+	/**
+	 * The keys given to a customizer: built at most once, and remembered to tell whether
+	 * the customizer returned them.
+	 */
+	private static final class HandedOut implements Supplier<ProviderKeys> {
+
+		private final Supplier<ProviderKeys> keys;
+
+		private @Nullable ProviderKeys handedOut;
+
+		HandedOut(Supplier<ProviderKeys> keys) {
+			this.keys = keys;
+		}
+
+		@Override
+		public ProviderKeys get() {
+			if (this.handedOut == null) {
+				this.handedOut = this.keys.get();
+			}
+			return this.handedOut;
+		}
+
+		boolean isHandedOut(ProviderKeys keys) {
+			return this.handedOut != null && this.handedOut == keys;
+		}
+
 	}
 
 }

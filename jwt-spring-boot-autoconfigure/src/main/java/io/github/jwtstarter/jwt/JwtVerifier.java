@@ -30,6 +30,12 @@ import org.springframework.util.Assert;
  * {@code reason} ({@code none} or a {@link JwtFailure#tag()}); tag values come from fixed
  * sets and configured ids, never from the token. Cache hits are not observed, and
  * nothing is with the no-op registry.
+ * <p>
+ * A DPoP proof whose provider shares its replay store with other replicas
+ * ({@code replay-store: redis}) is recorded in that store last: {@link #verify} and
+ * {@link #verifyCached} wait for it, {@link #verifyRequest} and
+ * {@link #verifyCachedRequest} leave it to the caller as a {@link DPoPReplayCheck}, so
+ * that a non-blocking caller waits for the store without blocking.
  */
 public final class JwtVerifier {
 
@@ -94,7 +100,23 @@ public final class JwtVerifier {
 	 * @throws JwtVerificationException when the token is rejected
 	 */
 	public VerifiedJwt verify(String token, Predicate<JwtProvider> admissible, TokenPresentation presentation) {
-		VerifiedJwt verified = verify(token, admissible, presentation, true);
+		return recorded(verifyRequest(token, admissible, presentation));
+	}
+
+	/**
+	 * Verifies a token and checks that the request holds what the token is bound to, but
+	 * leaves the recording of a DPoP proof's id in the provider's shared replay store to
+	 * the caller.
+	 * @param token the compact token
+	 * @param admissible whether the provider may be used for this token here
+	 * @param presentation how the request presented the token
+	 * @return the verified token, with the replay check still to run before the request
+	 * may be trusted (when the provider has a shared replay store)
+	 * @throws JwtVerificationException when the token is rejected
+	 */
+	public VerifiedRequest verifyRequest(String token, Predicate<JwtProvider> admissible,
+			TokenPresentation presentation) {
+		VerifiedRequest verified = verify(token, admissible, presentation, true);
 		Assert.state(verified != null, "a full verification has a result");
 		return verified;
 	}
@@ -103,8 +125,8 @@ public final class JwtVerifier {
 	 * Answers what can be answered without key retrieval, signature checks or any other
 	 * possibly blocking work: a token that is too long, or one found in the verified-token
 	 * cache (whose times, admissibility and sender constraints are still checked). A
-	 * non-blocking web layer calls this on its event loop and {@link #verify} elsewhere
-	 * only when this returns {@code null}.
+	 * non-blocking web layer calls {@link #verifyCachedRequest} on its event loop instead,
+	 * since this method waits for a shared replay store.
 	 * @param token the compact token
 	 * @param admissible whether the provider may be used for this token here
 	 * @param presentation how the request presented the token
@@ -112,6 +134,25 @@ public final class JwtVerifier {
 	 * @throws JwtVerificationException when the token is rejected
 	 */
 	public @Nullable VerifiedJwt verifyCached(String token, Predicate<JwtProvider> admissible,
+			TokenPresentation presentation) {
+		VerifiedRequest verified = verifyCachedRequest(token, admissible, presentation);
+		return (verified != null) ? recorded(verified) : null;
+	}
+
+	/**
+	 * Answers what can be answered without key retrieval, signature checks or any other
+	 * possibly blocking work, as {@link #verifyCached(String, Predicate, TokenPresentation)}
+	 * does, leaving the recording of a DPoP proof's id in the provider's shared replay
+	 * store to the caller. A non-blocking web layer calls this on its event loop and
+	 * {@link #verifyRequest} elsewhere only when this returns {@code null}.
+	 * @param token the compact token
+	 * @param admissible whether the provider may be used for this token here
+	 * @param presentation how the request presented the token
+	 * @return the verified token with the replay check still to run (when the provider has
+	 * a shared replay store), or {@code null} when a full verification is needed
+	 * @throws JwtVerificationException when the token is rejected
+	 */
+	public @Nullable VerifiedRequest verifyCachedRequest(String token, Predicate<JwtProvider> admissible,
 			TokenPresentation presentation) {
 		return verify(token, admissible, presentation, false);
 	}
@@ -127,7 +168,14 @@ public final class JwtVerifier {
 		return verifyCached(token, admissible, TokenPresentation.bearer(null));
 	}
 
-	private @Nullable VerifiedJwt verify(String token, Predicate<JwtProvider> admissible,
+	private static VerifiedJwt recorded(VerifiedRequest verified) {
+		if (verified.replayCheck() != null) {
+			verified.replayCheck().record();
+		}
+		return verified.verified();
+	}
+
+	private @Nullable VerifiedRequest verify(String token, Predicate<JwtProvider> admissible,
 			TokenPresentation presentation, boolean full) {
 		long start = System.nanoTime();
 		JwtProvider provider = null;
@@ -170,12 +218,19 @@ public final class JwtVerifier {
 					this.cache.put(token, verified, generation);
 				}
 			}
-			provider.getSenderConstraints().check(verified.jwt(), presentation);
-			this.listener.onVerification(provider, null, null, cached, System.nanoTime() - start);
+			DPoPReplayCheck.Pending pending = provider.getSenderConstraints().check(verified.jwt(), presentation);
 			if (observation != null) {
 				stop(observation, scope, provider, null);
 			}
-			return verified;
+			if (pending != null) {
+				// the outcome is the store's: reported when it answers
+				JwtProvider verifying = provider;
+				boolean hit = cached;
+				return new VerifiedRequest(verified, new DPoPReplayCheck(pending, provider, (failure) -> this.listener
+					.onVerification(verifying, failure, null, hit, System.nanoTime() - start)));
+			}
+			this.listener.onVerification(provider, null, null, cached, System.nanoTime() - start);
+			return new VerifiedRequest(verified, null);
 		}
 		catch (JwtVerificationException ex) {
 			this.listener.onVerification(provider, ex.getFailure(), ex.getReason(), cached, System.nanoTime() - start);

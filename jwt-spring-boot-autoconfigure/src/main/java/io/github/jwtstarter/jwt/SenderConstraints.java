@@ -51,7 +51,7 @@ final class SenderConstraints {
 
 	/**
 	 * The defaults: DPoP allowed, proofs accepted for 60 seconds with 60 seconds of clock
-	 * skew, 100,000 proof ids remembered.
+	 * skew, 100,000 proof ids remembered (a tenth of them per client key).
 	 * @param clock the clock
 	 * @return the checks
 	 */
@@ -73,9 +73,12 @@ final class SenderConstraints {
 	 * Checks that the request holds what the verified token is bound to.
 	 * @param jwt the verified token
 	 * @param presentation how the request presented it
+	 * @return the recording of a DPoP proof's id in the provider's shared replay store,
+	 * still to be done before the request may be trusted; {@code null} when there is
+	 * nothing more to do
 	 * @throws JwtVerificationException when the token may not be used this way
 	 */
-	void check(Jwt jwt, TokenPresentation presentation) {
+	DPoPReplayCheck.@Nullable Pending check(Jwt jwt, TokenPresentation presentation) {
 		Assert.notNull(jwt, "jwt cannot be null");
 		Assert.notNull(presentation, "presentation cannot be null");
 		Confirmation confirmation = Confirmation.of(jwt);
@@ -90,7 +93,7 @@ final class SenderConstraints {
 			if (dpopScheme || this.dpopMode == DPoPMode.REQUIRED) {
 				throw new JwtVerificationException(JwtFailure.DPOP_BOUND_TOKEN_REQUIRED);
 			}
-			return;
+			return null;
 		}
 		if (this.dpopMode == DPoPMode.DISABLED) {
 			throw new JwtVerificationException(JwtFailure.DPOP_NOT_ACCEPTED);
@@ -98,7 +101,7 @@ final class SenderConstraints {
 		if (!dpopScheme) {
 			throw new JwtVerificationException(JwtFailure.DPOP_PROOF_REQUIRED);
 		}
-		this.proofVerifier.verify(presentation.method(), presentation.uri(), presentation.dpopProof(), jwt);
+		return this.proofVerifier.verify(presentation.method(), presentation.uri(), presentation.dpopProof(), jwt);
 	}
 
 	private static void checkCertificate(String expected, @Nullable X509Certificate certificate) {
@@ -125,7 +128,7 @@ final class SenderConstraints {
 
 	@Override
 	public String toString() {
-		return "SenderConstraints[dpop=" + this.dpopMode + "]";
+		return "SenderConstraints[dpop=" + this.dpopMode + ", " + this.proofVerifier + "]";
 	}
 
 }

@@ -21,11 +21,15 @@ import org.springframework.util.Assert;
  * values of its claims, rendered as {@link ClaimValues#headerValue} renders them, after
  * the client-sent values when every mapping of that header {@code append}s, else instead
  * of them. Without a verified token, every mapped header is removed. Header names are
- * compared case-insensitively; the plan is computed once.
+ * compared case-insensitively, and a client-sent header whose name differs from a mapped
+ * one only in {@code _} for {@code -} (which CGI and WSGI upstreams read as the same
+ * header) is removed in any case; the plan is computed once.
  */
 public final class ClaimHeaders {
 
 	private final List<HeaderPlan> headers;
+
+	private final HeaderLookalikes lookalikes;
 
 	/**
 	 * Creates the writer.
@@ -42,6 +46,7 @@ public final class ClaimHeaders {
 				mapped.stream().allMatch(ClaimHeader::append),
 				mapped.stream().map((mapping) -> ClaimPath.of(mapping.claim())).toList())));
 		this.headers = List.copyOf(headers);
+		this.lookalikes = new HeaderLookalikes(byKey.keySet());
 	}
 
 	/**
@@ -67,14 +72,17 @@ public final class ClaimHeaders {
 	 * @param claims the verified token's claims, {@code null} when the request has no
 	 * verified token
 	 * @param requestHeaders the request's values of a header (case-insensitive name)
+	 * @param requestHeaderNames the names of the request's headers
 	 * @return the edits
 	 */
-	public RequestEdits edits(@Nullable Map<String, Object> claims, Function<String, List<String>> requestHeaders) {
+	public RequestEdits edits(@Nullable Map<String, Object> claims, Function<String, List<String>> requestHeaders,
+			Iterable<String> requestHeaderNames) {
 		if (this.headers.isEmpty()) {
 			return RequestEdits.NONE;
 		}
 		Map<String, RequestEdits.Header> edits = new HashMap<>();
 		write(claims, requestHeaders, edits);
+		this.lookalikes.removeFrom(requestHeaderNames, edits);
 		return new RequestEdits(edits, Set.of(), Set.of());
 	}
 

@@ -31,7 +31,10 @@ import org.springframework.util.Assert;
  * with {@code append: false}. Only a header that the verifying provider maps with
  * {@code append: true} (and never with {@code append: false}) keeps its client-sent
  * values, followed by the claim values; the payload and tenant headers never keep a
- * client-sent value. Header names are compared case-insensitively.
+ * client-sent value. Header names are compared case-insensitively, and a client-sent
+ * header whose name differs from a configured one only by {@code _} for {@code -} is
+ * removed from every request (CGI and WSGI upstreams read {@code X_User} and
+ * {@code X-User} as one).
  * <p>
  * A token that failed verification (on a route whose policy lets the request continue
  * anonymously) never travels further: it is removed from every location it was read from,
@@ -49,6 +52,8 @@ public final class RequestShaping {
 	private final Map<String, Plan> plans;
 
 	private final Plan anonymous;
+
+	private final HeaderLookalikes lookalikes;
 
 	/**
 	 * Creates the shaping rules.
@@ -70,6 +75,7 @@ public final class RequestShaping {
 		providers.forEach((id, shaping) -> plans.put(id, Plan.of(shaping, configured)));
 		this.plans = Map.copyOf(plans);
 		this.anonymous = new Plan(new ClaimHeaders(List.of()), List.copyOf(configured), true, null, null);
+		this.lookalikes = new HeaderLookalikes(configured);
 	}
 
 	/**
@@ -80,19 +86,21 @@ public final class RequestShaping {
 	 * its own provider says); for an anonymous one, every failed token removed.
 	 * @param outcome the outcome of the flow
 	 * @param requestHeaders the request's values of a header (case-insensitive name)
+	 * @param requestHeaderNames the names of the request's headers
 	 * @return the edits
 	 */
-	public RequestEdits edits(JwtOutcome outcome, Function<String, List<String>> requestHeaders) {
+	public RequestEdits edits(JwtOutcome outcome, Function<String, List<String>> requestHeaders,
+			Iterable<String> requestHeaderNames) {
 		if (outcome instanceof JwtOutcome.Authenticated authenticated) {
 			if (authenticated.others().isEmpty()) {
-				return edits(authenticated.verified(), authenticated.token(), requestHeaders);
+				return edits(authenticated.verified(), authenticated.token(), requestHeaders, requestHeaderNames);
 			}
-			return setEdits(authenticated.all(), requestHeaders);
+			return setEdits(authenticated.all(), requestHeaders, requestHeaderNames);
 		}
 		if (outcome instanceof JwtOutcome.Anonymous anonymous && !anonymous.failedTokens().isEmpty()) {
-			return edits(this.anonymous, null, anonymous.failedTokens(), requestHeaders);
+			return edits(this.anonymous, null, anonymous.failedTokens(), requestHeaders, requestHeaderNames);
 		}
-		return edits(this.anonymous, null, List.of(), requestHeaders);
+		return edits(this.anonymous, null, List.of(), requestHeaders, requestHeaderNames);
 	}
 
 	/**
@@ -103,16 +111,17 @@ public final class RequestShaping {
 	 * from (with the {@code DPoP} proof header), whatever the provider's
 	 * {@code keep-token}; {@code null} when the request carried none
 	 * @param requestHeaders the request's values of a header (case-insensitive name)
+	 * @param requestHeaderNames the names of the request's headers
 	 * @return the edits
 	 */
 	public RequestEdits edits(@Nullable VerifiedJwt verified, @Nullable ResolvedToken token,
-			Function<String, List<String>> requestHeaders) {
+			Function<String, List<String>> requestHeaders, Iterable<String> requestHeaderNames) {
 		List<ResolvedToken> tokens = (token != null) ? List.of(token) : List.of();
 		if (verified == null) {
-			return edits(this.anonymous, null, tokens, requestHeaders);
+			return edits(this.anonymous, null, tokens, requestHeaders, requestHeaderNames);
 		}
 		Plan plan = this.plans.getOrDefault(verified.provider().getId(), this.anonymous);
-		return edits(plan, verified, plan.keepToken() ? List.of() : tokens, requestHeaders);
+		return edits(plan, verified, plan.keepToken() ? List.of() : tokens, requestHeaders, requestHeaderNames);
 	}
 
 	/**
@@ -120,7 +129,8 @@ public final class RequestShaping {
 	 * verified providers sets it; each provider writes its own headers, the principal
 	 * last so that its values win.
 	 */
-	private RequestEdits setEdits(List<JwtOutcome.Companion> all, Function<String, List<String>> requestHeaders) {
+	private RequestEdits setEdits(List<JwtOutcome.Companion> all, Function<String, List<String>> requestHeaders,
+			Iterable<String> requestHeaderNames) {
 		Set<String> removed = new LinkedHashSet<>(this.anonymous.removed());
 		List<ResolvedToken> hidden = new ArrayList<>();
 		for (JwtOutcome.Companion each : all) {
@@ -135,11 +145,11 @@ public final class RequestShaping {
 			VerifiedJwt verified = all.get(i).verified();
 			Plan plan = this.plans.getOrDefault(verified.provider().getId(), this.anonymous);
 			headers.putAll(edits(new Plan(plan.headers(), List.of(), true, plan.payloadHeader(), plan.tenantHeader()),
-					verified, List.of(), requestHeaders)
+					verified, List.of(), requestHeaders, List.of())
 				.headers());
 		}
 		RequestEdits hiding = edits(new Plan(new ClaimHeaders(List.of()), List.copyOf(removed), true, null, null), null,
-				hidden, requestHeaders);
+				hidden, requestHeaders, requestHeaderNames);
 		Map<String, RequestEdits.Header> merged = new HashMap<>(hiding.headers());
 		merged.putAll(headers);
 		if (merged.isEmpty() && hiding.isEmpty()) {
@@ -162,7 +172,7 @@ public final class RequestShaping {
 	 * @param tokens the tokens to hide
 	 */
 	private RequestEdits edits(Plan plan, @Nullable VerifiedJwt verified, List<ResolvedToken> tokens,
-			Function<String, List<String>> requestHeaders) {
+			Function<String, List<String>> requestHeaders, Iterable<String> requestHeaderNames) {
 		if (plan.isEmpty() && tokens.isEmpty()) {
 			return RequestEdits.NONE;
 		}
@@ -193,6 +203,7 @@ public final class RequestShaping {
 			headers.put(ClaimHeaders.key(plan.tenantHeader()),
 					new RequestEdits.Header(plan.tenantHeader(), (tenant != null) ? List.of(tenant) : List.of()));
 		}
+		this.lookalikes.removeFrom(requestHeaderNames, headers);
 		if (headers.isEmpty() && hiddenParameters.isEmpty() && hiddenCookies.isEmpty()) {
 			return RequestEdits.NONE;
 		}

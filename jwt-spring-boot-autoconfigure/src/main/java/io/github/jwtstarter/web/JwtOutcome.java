@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.jwtstarter.authentication.JwtAuthenticationSet;
+import io.github.jwtstarter.jwt.DPoPReplayCheck;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.VerifiedJwt;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,9 @@ import org.springframework.util.Assert;
  * What the {@link JwtRequestFlow} decided for a request. Each web stack adapts it the
  * same way: {@link Skipped} and {@link Anonymous} continue without a verified token,
  * {@link Authenticated} continues with the provider's Authentication, {@link Rejected}
- * is answered 401 and {@link CrossSiteRefused} 403.
+ * is answered 401 (503 when the failure is the server's) and {@link CrossSiteRefused}
+ * 403. {@link AwaitingReplayCheck} is not final: the web layer completes it with
+ * {@link JwtRequestFlow#recordProof} or {@link JwtRequestFlow#recordProofAsync}.
  */
 public sealed interface JwtOutcome {
 
@@ -100,6 +103,41 @@ public sealed interface JwtOutcome {
 	}
 
 	/**
+	 * The request's tokens passed every check but one: the id of a token's DPoP proof is
+	 * still to be recorded in the replay store that its provider shares with other
+	 * replicas ({@code replay-store: redis}). Not trusted yet, and not final: the web
+	 * layer hands it to {@link JwtRequestFlow#recordProof} (blocking) or
+	 * {@link JwtRequestFlow#recordProofAsync}, whose outcome is {@link #authenticated()}
+	 * or a refusal. (A request presents at most one token with the {@code DPoP} scheme, so
+	 * there is one check.)
+	 *
+	 * @param authenticated the outcome once the proof is recorded
+	 * @param replayCheck the recording of the proof's id
+	 * @param policy the validation policy of the request's route
+	 * @param setProvider on a route with a requirement set, the provider of the DPoP
+	 * token, named when its proof is refused; {@code null} otherwise
+	 */
+	record AwaitingReplayCheck(Authenticated authenticated, DPoPReplayCheck replayCheck, ValidationPolicy policy,
+			@Nullable String setProvider) implements JwtOutcome {
+
+		public AwaitingReplayCheck {
+			Assert.notNull(authenticated, "authenticated cannot be null");
+			Assert.notNull(replayCheck, "replayCheck cannot be null");
+			Assert.notNull(policy, "policy cannot be null");
+		}
+
+		/**
+		 * Returns every token of the request, removed when a refused proof lets it
+		 * continue anonymously.
+		 * @return the tokens
+		 */
+		public List<ResolvedToken> carried() {
+			return this.authenticated.all().stream().map(Companion::token).toList();
+		}
+
+	}
+
+	/**
 	 * One verified token of a request and where it was found.
 	 *
 	 * @param verified the verified token
@@ -110,7 +148,8 @@ public sealed interface JwtOutcome {
 	}
 
 	/**
-	 * The request is answered 401.
+	 * The request is answered 401, or 503 with {@code Retry-After} when the failure is the
+	 * server's ({@link JwtFailure#isServiceUnavailable()}).
 	 *
 	 * @param failure why the token was rejected, {@code null} when the request carried
 	 * none

@@ -6,7 +6,10 @@ import io.github.jwtstarter.jwt.DPoPMode;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
 
 /**
  * One of the starter's error responses (RFC 6750 and RFC 9457), as text that every web
@@ -15,14 +18,16 @@ import org.springframework.util.Assert;
  * challenge, a rejected one {@code error="invalid_token"} with a short generic
  * description, a denial {@code error="insufficient_scope"}. Descriptions are fixed
  * strings, never token content; a description given from outside is reduced to at most
- * 100 printable ASCII characters without quotes or backslashes.
+ * 100 printable ASCII characters without quotes or backslashes. A failure of the server
+ * rather than of the token (the DPoP replay store unavailable) is answered
+ * {@code 503 Service Unavailable} with {@code Retry-After} and no challenge.
  *
  * @param status the HTTP status
- * @param challenge the {@code WWW-Authenticate} header value
+ * @param challenge the {@code WWW-Authenticate} header value, {@code null} for none
  * @param title the problem title
  * @param detail the problem detail
  */
-public record JwtProblem(int status, String challenge, String title, String detail) {
+public record JwtProblem(int status, @Nullable String challenge, String title, String detail) {
 
 	/**
 	 * The media type of the body.
@@ -49,8 +54,16 @@ public record JwtProblem(int status, String challenge, String title, String deta
 	private static final JwtProblem DENIED_BY_APPLICATION = new JwtProblem(403, INSUFFICIENT_SCOPE, "Forbidden",
 			"access denied by the application");
 
+	/**
+	 * The {@code Retry-After} header value (seconds) of a {@code 503} answer.
+	 */
+	public static final String RETRY_AFTER_SECONDS = "5";
+
+	private static final JwtProblem DPOP_REPLAY_STORE_UNAVAILABLE = new JwtProblem(503, null,
+			"Service Unavailable", JwtFailure.DPOP_REPLAY_STORE_UNAVAILABLE.description());
+
 	public JwtProblem {
-		Assert.hasText(challenge, "challenge cannot be empty");
+		Assert.isTrue(challenge == null || StringUtils.hasText(challenge), "challenge cannot be empty");
 		Assert.hasText(title, "title cannot be empty");
 		Assert.notNull(detail, "detail cannot be null");
 	}
@@ -77,7 +90,9 @@ public record JwtProblem(int status, String challenge, String title, String deta
 
 	/**
 	 * The answer to a rejected token, with a {@code DPoP} challenge (RFC 9449 section 7.1)
-	 * when the token was presented with the {@code DPoP} scheme or needs a DPoP proof.
+	 * when the token was presented with the {@code DPoP} scheme or needs a DPoP proof; a
+	 * {@code 503} when the failure is the server's
+	 * ({@link JwtFailure#isServiceUnavailable()}).
 	 * @param failure why the token was rejected
 	 * @param dpopScheme whether the token was presented with the {@code DPoP} scheme
 	 * @return the problem
@@ -105,6 +120,9 @@ public record JwtProblem(int status, String challenge, String title, String deta
 	}
 
 	private static JwtProblem invalidToken(JwtFailure failure, String description, boolean dpopScheme) {
+		if (failure.isServiceUnavailable()) {
+			return DPOP_REPLAY_STORE_UNAVAILABLE;
+		}
 		if (!dpopScheme && !failure.isDPoPChallenge()) {
 			return invalidToken(description);
 		}
@@ -146,6 +164,14 @@ public record JwtProblem(int status, String challenge, String title, String deta
 	 */
 	public static JwtProblem accessDenied(boolean byRbac) {
 		return byRbac ? DENIED_BY_RBAC : DENIED_BY_APPLICATION;
+	}
+
+	/**
+	 * Returns the {@code Retry-After} header value.
+	 * @return the seconds after which the request may be retried, {@code null} for none
+	 */
+	public @Nullable String retryAfter() {
+		return (this.status == 503) ? RETRY_AFTER_SECONDS : null;
 	}
 
 	/**

@@ -3,16 +3,20 @@ package io.github.jwtstarter.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 import io.github.jwtstarter.authentication.FailedJwtAuthentication;
 import io.github.jwtstarter.authentication.JwtAuthenticationSet;
+import io.github.jwtstarter.jwt.DPoPReplayCheck;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtProvider;
 import io.github.jwtstarter.jwt.JwtVerificationException;
 import io.github.jwtstarter.jwt.JwtVerifier;
 import io.github.jwtstarter.jwt.TokenPresentation;
 import io.github.jwtstarter.jwt.VerifiedJwt;
+import io.github.jwtstarter.jwt.VerifiedRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +38,11 @@ import org.springframework.util.Assert;
  * A servlet filter calls {@link #authenticate}; a non-blocking one calls {@link #begin}
  * on its event loop, which answers everything that needs no key retrieval or signature
  * check (a missing token, a cached token, a malformed one), and runs
- * {@link Attempt#complete()} elsewhere only when a full verification is needed.
+ * {@link Attempt#complete()} elsewhere only when a full verification is needed. When the
+ * provider shares its DPoP replay store with other replicas, both leave a
+ * {@link JwtOutcome.AwaitingReplayCheck}, which the non-blocking filter completes with
+ * {@link #recordProofAsync} (the store's answer, without blocking);
+ * {@link #authenticate} waits for it itself.
  */
 public final class JwtRequestFlow {
 
@@ -88,7 +96,47 @@ public final class JwtRequestFlow {
 	public JwtOutcome authenticate(TokenRequest request) {
 		Attempt attempt = begin(request);
 		JwtOutcome outcome = attempt.decided();
-		return (outcome != null) ? outcome : attempt.complete();
+		outcome = (outcome != null) ? outcome : attempt.complete();
+		return (outcome instanceof JwtOutcome.AwaitingReplayCheck awaiting) ? recordProof(awaiting) : outcome;
+	}
+
+	/**
+	 * Records the DPoP proof of a verified token in its provider's shared replay store,
+	 * waiting for the store (at most its {@code replay-store-timeout}).
+	 * @param awaiting the outcome awaiting its replay check
+	 * @return {@link JwtOutcome.Authenticated}, or the refusal: a replayed proof is a
+	 * failed token, an unavailable store a {@code 503}
+	 */
+	public JwtOutcome recordProof(JwtOutcome.AwaitingReplayCheck awaiting) {
+		try {
+			awaiting.replayCheck().record();
+		}
+		catch (RuntimeException ex) {
+			return failed(awaiting.policy(), awaiting.carried(), awaiting.setProvider(), ex, true);
+		}
+		return trusted(awaiting.authenticated());
+	}
+
+	/**
+	 * Records the DPoP proof of a verified token in its provider's shared replay store
+	 * without blocking.
+	 * @param awaiting the outcome awaiting its replay check
+	 * @return completes (never exceptionally) with what {@link #recordProof} returns, on
+	 * the thread the store answered on
+	 */
+	public CompletionStage<JwtOutcome> recordProofAsync(JwtOutcome.AwaitingReplayCheck awaiting) {
+		CompletionStage<Void> recorded;
+		try {
+			recorded = awaiting.replayCheck().recordAsync();
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture
+				.completedFuture(failed(awaiting.policy(), awaiting.carried(), awaiting.setProvider(), ex, true));
+		}
+		return recorded.handle((ignored, ex) -> (ex != null)
+				? failed(awaiting.policy(), awaiting.carried(), awaiting.setProvider(), DPoPReplayCheck.rejection(ex),
+						true)
+				: trusted(awaiting.authenticated()));
 	}
 
 	/**
@@ -116,10 +164,11 @@ public final class JwtRequestFlow {
 				return new Attempt(JwtOutcome.CrossSiteRefused.INSTANCE);
 			}
 			presentation = presentation(request, token);
-			Check check = new Check(null, token, presentation, admissible(route, token));
-			VerifiedJwt cached = this.verifier.verifyCached(token.token(), check.admissible(), presentation);
-			return (cached != null) ? new Attempt(authenticated(cached, token))
-					: new Attempt(new Verification(policy, List.of(check), List.of(token)));
+			Predicate<JwtProvider> admissible = admissible(route, token);
+			VerifiedRequest cached = this.verifier.verifyCachedRequest(token.token(), admissible, presentation);
+			Verification verification = new Verification(policy,
+					List.of(new Check(null, token, presentation, admissible, cached, null)), List.of(token));
+			return (cached != null) ? new Attempt(complete(verification)) : new Attempt(verification);
 		}
 		catch (RuntimeException ex) {
 			return new Attempt(failed(policy, (token != null) ? List.of(token) : List.of(), null, ex,
@@ -175,7 +224,8 @@ public final class JwtRequestFlow {
 				presentation = null;
 				try {
 					presentation = presentation(request, token);
-					VerifiedJwt verified = this.verifier.verifyCached(token.token(), admissible, presentation);
+					VerifiedRequest verified = this.verifier.verifyCachedRequest(token.token(), admissible,
+							presentation);
 					cached = cached && verified != null;
 					checks.add(new Check(id, token, presentation, admissible, verified, null));
 				}
@@ -265,33 +315,47 @@ public final class JwtRequestFlow {
 
 	private JwtOutcome complete(Verification verification) {
 		List<JwtOutcome.Companion> verified = new ArrayList<>(verification.checks().size());
+		DPoPReplayCheck replayCheck = null;
+		String replayProvider = null;
 		for (Check check : verification.checks()) {
 			try {
 				if (check.failure() != null) {
 					throw check.failure();
 				}
-				VerifiedJwt each = (check.cached() != null) ? check.cached()
-						: this.verifier.verify(check.token().token(), check.admissible(), check.presentation());
-				verified.add(new JwtOutcome.Companion(each, check.token()));
+				VerifiedRequest each = (check.cached() != null) ? check.cached()
+						: this.verifier.verifyRequest(check.token().token(), check.admissible(), check.presentation());
+				verified.add(new JwtOutcome.Companion(each.verified(), check.token()));
+				if (each.replayCheck() != null) {
+					if (replayCheck != null) {
+						// one DPoP header, so one proof: never two to record
+						throw new JwtVerificationException(JwtFailure.INVALID_DPOP_PROOF);
+					}
+					replayCheck = each.replayCheck();
+					replayProvider = check.providerId();
+				}
 			}
 			catch (RuntimeException ex) {
 				return failed(verification.policy(), verification.carried(), check.providerId(), ex,
 						isDPoP(check.presentation()));
 			}
 		}
-		if (verification.checks().get(0).providerId() == null) {
-			return authenticated(verified.get(0).verified(), verified.get(0).token());
-		}
-		JwtAuthenticationSet authentication = new JwtAuthenticationSet(
-				verified.stream().map(JwtOutcome.Companion::verified).toList());
-		publishSuccess(authentication);
-		return new JwtOutcome.Authenticated(verified.get(0).verified(), verified.get(0).token(),
-				verified.subList(1, verified.size()), authentication);
+		JwtOutcome.Companion principal = verified.get(0);
+		JwtOutcome.Authenticated authenticated = (verification.checks().get(0).providerId() == null)
+				? new JwtOutcome.Authenticated(principal.verified(), principal.token())
+				: new JwtOutcome.Authenticated(principal.verified(), principal.token(),
+						verified.subList(1, verified.size()),
+						new JwtAuthenticationSet(verified.stream().map(JwtOutcome.Companion::verified).toList()));
+		return (replayCheck != null)
+				? new JwtOutcome.AwaitingReplayCheck(authenticated, replayCheck, verification.policy(), replayProvider)
+				: trusted(authenticated);
 	}
 
-	private JwtOutcome authenticated(VerifiedJwt verified, ResolvedToken token) {
-		publishSuccess(verified.authentication());
-		return new JwtOutcome.Authenticated(verified, token);
+	/**
+	 * A request whose every check passed: its success is published.
+	 */
+	private JwtOutcome.Authenticated trusted(JwtOutcome.Authenticated authenticated) {
+		publishSuccess(authenticated.authentication());
+		return authenticated;
 	}
 
 	private void publishSuccess(Authentication authentication) {
@@ -327,7 +391,7 @@ public final class JwtRequestFlow {
 			this.events.publishAuthenticationFailure(new InvalidBearerTokenException(failure.description()),
 					new FailedJwtAuthentication(providerId, failure));
 		}
-		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED) {
+		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED && !failure.isServiceUnavailable()) {
 			return new JwtOutcome.Anonymous(failure, carried);
 		}
 		return new JwtOutcome.Rejected(failure, dpopScheme, setProvider);
@@ -380,7 +444,7 @@ public final class JwtRequestFlow {
 	 * {@code failure} when it already failed.
 	 */
 	private record Check(@Nullable String providerId, ResolvedToken token, TokenPresentation presentation,
-			Predicate<JwtProvider> admissible, @Nullable VerifiedJwt cached, @Nullable RuntimeException failure) {
+			Predicate<JwtProvider> admissible, @Nullable VerifiedRequest cached, @Nullable RuntimeException failure) {
 
 		Check(@Nullable String providerId, ResolvedToken token, TokenPresentation presentation,
 				Predicate<JwtProvider> admissible) {
@@ -420,7 +484,8 @@ public final class JwtRequestFlow {
 
 		/**
 		 * Returns the outcome when no blocking work is needed.
-		 * @return the outcome, or {@code null} when {@link #complete()} must run
+		 * @return the outcome, or {@code null} when {@link #complete()} must run; a
+		 * {@link JwtOutcome.AwaitingReplayCheck} still needs its replay check
 		 */
 		public @Nullable JwtOutcome decided() {
 			return this.outcome;
@@ -429,7 +494,8 @@ public final class JwtRequestFlow {
 		/**
 		 * Verifies the token fully: key retrieval (possibly over the network) and
 		 * signature checks. Call it off any event loop.
-		 * @return the outcome
+		 * @return the outcome; a {@link JwtOutcome.AwaitingReplayCheck} still needs its
+		 * replay check
 		 */
 		public JwtOutcome complete() {
 			if (this.outcome != null) {

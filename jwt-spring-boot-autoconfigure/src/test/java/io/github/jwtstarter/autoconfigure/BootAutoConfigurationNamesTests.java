@@ -36,6 +36,8 @@ class BootAutoConfigurationNamesTests {
 
 	private static final String METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure.";
 
+	private static final String DATA_REDIS = "org.springframework.boot.data.redis.autoconfigure.";
+
 	/** Boot auto-configuration class name to the Boot minor versions that ship it. */
 	private static final Map<String, Set<String>> VERSIONS = Map.ofEntries(
 			Map.entry(RESOURCE_SERVER + "servlet.OAuth2ResourceServerAutoConfiguration", Set.of("4.0")),
@@ -57,7 +59,9 @@ class BootAutoConfigurationNamesTests {
 			Map.entry(METRICS + "export.simple.SimpleMetricsExportAutoConfiguration", Set.of("4.0", "4.1")),
 			Map.entry("org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration", Set.of("4.0", "4.1")),
 			Map.entry("org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration",
-					Set.of("4.0", "4.1")));
+					Set.of("4.0", "4.1")),
+			Map.entry(DATA_REDIS + "DataRedisAutoConfiguration", Set.of("4.0", "4.1")),
+			Map.entry(DATA_REDIS + "DataRedisReactiveAutoConfiguration", Set.of("4.0", "4.1")));
 
 	/** A Boot 4.0 class name to the Boot 4.1 class names that took over its job. */
 	private static final Map<String, List<String>> RENAMED = Map.of(

@@ -17,6 +17,7 @@ import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import io.github.jwtstarter.web.TokenResolver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -26,6 +27,8 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
@@ -42,6 +45,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class JwtAutoConfigurationTests {
 
 	private static final RSAKey KEY = TestKeys.rsa("k1");
@@ -165,6 +169,32 @@ class JwtAutoConfigurationTests {
 				.rootCause()
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("jwt.providers.kube.jwks.location"));
+	}
+
+	@Test
+	void keysCustomizerReplacingTheKeysIsLoggedOnceAtStartupNamingTheProvider(CapturedOutput output) {
+		this.contextRunner.withUserConfiguration(KeysCustomizerConfiguration.class)
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+					"jwt.providers.kube.jwks.location=file:/nonexistent/sa.pub",
+					"jwt.providers.corp.issuer=https://corp.example", "jwt.providers.corp.jwks.local=" + PEM)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output.getOut().lines().filter((line) -> line.contains("JwtProviderKeysCustomizer")))
+					.hasSize(2)
+					.allSatisfy((line) -> assertThat(line).contains(KeysCustomizerConfiguration.class.getName()))
+					.anySatisfy((line) -> assertThat(line).contains("jwt.providers.kube.jwks"))
+					.anySatisfy((line) -> assertThat(line).contains("jwt.providers.corp.jwks"));
+			});
+	}
+
+	@Test
+	void keysCustomizerKeepingTheConfiguredKeysIsNotLogged(CapturedOutput output) {
+		this.contextRunner.withBean(JwtProviderKeysCustomizer.class, () -> (id, keys) -> keys.get())
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output.getOut()).doesNotContain("JwtProviderKeysCustomizer");
+			});
 	}
 
 	@Test

@@ -3,11 +3,14 @@ package io.github.jwtstarter.autoconfigure;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.jwt.DPoPMode;
+import io.github.jwtstarter.jwt.DPoPReplayStore;
 import io.github.jwtstarter.jwt.JwtProviderRegistry;
+import io.github.jwtstarter.redis.RedisDPoPReplayStore;
 import io.github.jwtstarter.test.DPoPProofs;
 import io.github.jwtstarter.test.TestCertificates;
 import io.github.jwtstarter.test.TestJwts;
@@ -17,10 +20,15 @@ import io.github.jwtstarter.web.TokenResolver;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -85,6 +93,97 @@ class SenderConstraintAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("jwt.providers.b.sender-constraint.dpop-replay-cache-size"));
+	}
+
+	@Test
+	void replayQuotaThatIsNotPositiveOrExceedsTheCacheFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("jwt.providers.a.sender-constraint.dpop-replay-quota-per-key=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.a.sender-constraint.dpop-replay-quota-per-key"));
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.sender-constraint.dpop-replay-cache-size=100",
+					"jwt.providers.a.sender-constraint.dpop-replay-quota-per-key=101")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.a.sender-constraint.dpop-replay-quota-per-key")
+				.hasMessageContaining("must not exceed jwt.providers.a.sender-constraint.dpop-replay-cache-size"));
+	}
+
+	@Test
+	void publicOriginThatIsNotAnHttpOriginFailsStartupNamingTheProperty() {
+		for (String origin : new String[] { "https://api.example/base", "api.example", "ftp://api.example",
+				"https://user@api.example", "https://api.example?x=1" }) {
+			this.contextRunner
+				.withPropertyValues("jwt.providers.a.sender-constraint.public-origins=https://ok.example," + origin)
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("jwt.providers.a.sender-constraint.public-origins[1]"));
+		}
+		this.contextRunner
+			.withPropertyValues("jwt.providers.a.sender-constraint.public-origins=https://api.example,http://api.example:8080/")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void emptyKeyPrefixOrNonPositiveStoreTimeoutFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("jwt.providers.a.sender-constraint.replay-store-key-prefix=")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.a.sender-constraint.replay-store-key-prefix"));
+		this.contextRunner.withPropertyValues("jwt.providers.a.sender-constraint.replay-store-timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.a.sender-constraint.replay-store-timeout"));
+	}
+
+	@Test
+	void redisReplayStoreWithoutARedisConnectionFailsStartupNamingThePropertyAndTheFix() {
+		this.contextRunner.withPropertyValues("jwt.providers.b.sender-constraint.replay-store=redis")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("jwt.providers.b.sender-constraint.replay-store")
+				.hasMessageContaining("spring-boot-starter-data-redis")
+				.hasMessageContaining("spring.data.redis"));
+	}
+
+	@Test
+	void redisReplayStoreUsesTheApplicationsRedisConnection() {
+		withRedis().withPropertyValues("jwt.providers.b.sender-constraint.replay-store=redis").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).getBean(DPoPReplayStore.class).isInstanceOf(RedisDPoPReplayStore.class);
+		});
+	}
+
+	@Test
+	void withARedisConnectionButNoProviderAskingForItNothingChanges() {
+		withRedis().run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(DPoPReplayStore.class);
+		});
+	}
+
+	@Test
+	void withoutSpringDataRedisAProviderAskingForRedisFailsStartup() {
+		withRedis().withClassLoader(new FilteredClassLoader(ReactiveStringRedisTemplate.class))
+			.withPropertyValues("jwt.providers.b.sender-constraint.replay-store=redis")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("jwt.providers.b.sender-constraint.replay-store"));
+	}
+
+	@Test
+	void replayStoreOfTheApplicationReplacesTheRedisOne() {
+		DPoPReplayStore own = (key, ttl) -> CompletableFuture.completedFuture(true);
+		withRedis().withBean(DPoPReplayStore.class, () -> own)
+			.withPropertyValues("jwt.providers.b.sender-constraint.replay-store=redis")
+			.run((context) -> assertThat(context).getBean(DPoPReplayStore.class).isSameAs(own));
+	}
+
+	private WebApplicationContextRunner withRedis() {
+		return this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+				DataRedisReactiveAutoConfiguration.class, JwtDPoPReplayStoreAutoConfiguration.class));
 	}
 
 	@Test

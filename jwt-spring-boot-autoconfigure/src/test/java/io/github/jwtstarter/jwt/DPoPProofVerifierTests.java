@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -27,7 +28,8 @@ class DPoPProofVerifierTests {
 
 	private static final DPoPProofs client = DPoPProofs.withKey(CLIENT_KEY);
 
-	private final MutableClock clock = new MutableClock(Instant.now());
+	// whole seconds, as a proof's iat: the boundaries below fall on the millisecond
+	private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
 
 	private final Jwt accessToken = Jwt.withTokenValue("header.payload.signature")
 		.header("alg", "RS256")
@@ -52,7 +54,19 @@ class DPoPProofVerifierTests {
 		DPoPProofVerifier verifier = verifier(100);
 		String proof = proof();
 		verifier.verify("GET", URL, proof, this.accessToken);
-		this.clock.advance(Duration.ofSeconds(81));
+		this.clock.advance(Duration.ofSeconds(86));
+		assertRejected(() -> verifier.verify("GET", URL, proof, this.accessToken));
+	}
+
+	@Test
+	void verifyWhenProofIssuedAtTheEdgeOfTheFutureIsReplayedAtTheLastMomentItPassesIatThenRejected() {
+		DPoPProofVerifier verifier = verifier(100);
+		String proof = client.proof("GET", URL, this.accessToken.getTokenValue())
+			.issuedAt(this.clock.instant().plusSeconds(10))
+			.sign();
+		verifier.verify("GET", URL, proof, this.accessToken);
+		// iat + max age + skew: the iat check still lets this proof pass
+		this.clock.advance(Duration.ofSeconds(80));
 		assertRejected(() -> verifier.verify("GET", URL, proof, this.accessToken));
 	}
 
@@ -66,12 +80,75 @@ class DPoPProofVerifierTests {
 
 	@Test
 	void verifyWhenReplayCacheIsFullThenNewProofsAreRefusedUntilOldOnesAgeOut() {
-		DPoPProofVerifier verifier = verifier(2);
+		DPoPProofVerifier verifier = new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(10), 2, 2,
+				List.of(), null, this.clock);
 		verifier.verify("GET", URL, proof(), this.accessToken);
 		verifier.verify("GET", URL, proof(), this.accessToken);
 		assertRejected(() -> verifier.verify("GET", URL, proof(), this.accessToken));
-		this.clock.advance(Duration.ofSeconds(81));
+		this.clock.advance(Duration.ofSeconds(85));
 		assertThatNoException().isThrownBy(() -> verifier.verify("GET", URL, proof(), this.accessToken));
+	}
+
+	@Test
+	void verifyWhenOneClientKeyHoldsItsShareThenItsProofsAreRefusedAndAnothersAccepted() {
+		DPoPProofVerifier verifier = verifier(20);
+		verifier.verify("GET", URL, proof(), this.accessToken);
+		verifier.verify("GET", URL, proof(), this.accessToken);
+		assertRejected(() -> verifier.verify("GET", URL, proof(), this.accessToken));
+		DPoPProofs other = DPoPProofs.withKey(TestKeys.ec("other", Curve.P_256));
+		Jwt otherToken = Jwt.withTokenValue("other.token.value")
+			.header("alg", "RS256")
+			.claim("cnf", other.confirmation())
+			.build();
+		assertThatNoException().isThrownBy(() -> verifier.verify("GET", URL,
+				other.proof("GET", URL, otherToken.getTokenValue()).issuedAt(this.clock.instant()).sign(),
+				otherToken));
+	}
+
+	@Test
+	void verifyWhenPublicOriginsAreSetThenHtuMustNameOneOfThemWithTheRequestPath() {
+		DPoPProofVerifier verifier = new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(10), 100, 10,
+				List.of("https://API.example:443", "https://api.example.org/"), null, this.clock);
+		String internal = "http://10.0.0.7:8080/orders";
+		assertThatNoException().isThrownBy(() -> verifier.verify("GET", internal, client
+			.proof("GET", "https://api.example/orders", this.accessToken.getTokenValue())
+			.issuedAt(this.clock.instant())
+			.sign(), this.accessToken));
+		assertThatNoException().isThrownBy(() -> verifier.verify("GET", internal + "?page=2", client
+			.proof("GET", "https://api.example.org/orders", this.accessToken.getTokenValue())
+			.issuedAt(this.clock.instant())
+			.sign(), this.accessToken));
+		for (String htu : List.of(internal, "https://b.example/orders", "https://api.example/payments",
+				"http://api.example/orders", "https://api.example:8443/orders")) {
+			assertRejected(() -> verifier.verify("GET", internal, client
+				.proof("GET", htu, this.accessToken.getTokenValue())
+				.issuedAt(this.clock.instant())
+				.sign(), this.accessToken));
+		}
+	}
+
+	@Test
+	void verifyWhenProviderSharesAStoreThenTheProofIsLeftToRecordThereUnderItsPrefix() {
+		DPoPReplayStore store = (key, ttl) -> java.util.concurrent.CompletableFuture.completedFuture(true);
+		DPoPProofVerifier verifier = new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(10), 100, 10,
+				List.of(), new DPoPProofVerifier.SharedStore(store, "app:dpop:", Duration.ofSeconds(1)), this.clock);
+		DPoPReplayCheck.Pending pending = verifier.verify("GET", URL, proof(), this.accessToken);
+		assertThat(pending).isNotNull();
+		assertThat(pending.store()).isSameAs(store);
+		assertThat(pending.key()).startsWith("app:dpop:").hasSize("app:dpop:".length() + 43);
+		assertThat(pending.ttl()).isEqualTo(Duration.ofSeconds(80).plus(DPoPReplayCache.MARGIN));
+		assertThat(pending.timeout()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(verifier(100).verify("GET", URL, proof(), this.accessToken)).isNull();
+	}
+
+	@Test
+	void normalizeOriginWhenNotAnOriginThenNull() {
+		assertThat(DPoPProofVerifier.normalizeOrigin("HTTPS://Api.Example:443/")).isEqualTo("https://api.example");
+		assertThat(DPoPProofVerifier.normalizeOrigin("http://api.example:8080")).isEqualTo("http://api.example:8080");
+		assertThat(DPoPProofVerifier.normalizeOrigin("https://api.example/base")).isNull();
+		assertThat(DPoPProofVerifier.normalizeOrigin("https://user@api.example")).isNull();
+		assertThat(DPoPProofVerifier.normalizeOrigin("https://api.example?x=1")).isNull();
+		assertThat(DPoPProofVerifier.normalizeOrigin("api.example")).isNull();
 	}
 
 	@Test

@@ -318,6 +318,32 @@ abstract class ClaimRoutingEndToEndTests {
 		assertThat(headers(corpEcho)).doesNotContainKey("x-tenant");
 	}
 
+	// Anti-spoofing of names that CGI and WSGI upstreams read alike (X_Company and X-Company are both HTTP_X_COMPANY)
+
+	@Test
+	void claimHeaderSpelledWithUnderscoresIsRemovedNextToTheDerivedOne() throws Exception {
+		String token = corpToken().claim("org", "solo.io").claim("level", 3).signWith(CORP_KEY);
+		Map<String, Object> echo = echo("/echo", "Authorization", "Bearer " + token, "X_Company", "spoofed",
+				"x_LEVEL", "9", "X_Team", "red");
+		assertThat(headers(echo)).containsEntry("x-company", List.of("solo.io"))
+			.containsEntry("x-level", List.of("3"))
+			.doesNotContainKeys("x_company", "x_level", "x_team");
+		assertThat(echo.toString()).doesNotContain("spoofed");
+	}
+
+	@Test
+	void claimHeaderSpelledWithUnderscoresIsRemovedFromAnonymousRequestsAndForOtherProviders() throws Exception {
+		assertThat(headers(echo("/echo", "X_Company", "solo.io", "x_tenant", "spoofed")))
+			.doesNotContainKeys("x_company", "x_tenant");
+		assertThat(body("/api/greeting", "X_Company", "solo.io")).isEqualTo("primary");
+		String partner = partnerToken().claim("tenant", "t-1").signWith(PARTNER_KEY);
+		assertThat(headers(echo("/echo", "Authorization", "Bearer " + partner, "x_company", "solo.io", "X_Tenant",
+				"spoofed")))
+			.containsEntry("x-tenant", List.of("t-1"))
+			.doesNotContainKeys("x_company", "x_tenant");
+		assertThat(headers(echo("/disabled/echo", "X_Company", "solo.io"))).doesNotContainKey("x_company");
+	}
+
 	// keep-token
 
 	@Test

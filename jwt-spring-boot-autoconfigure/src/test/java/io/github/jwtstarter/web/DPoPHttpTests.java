@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * DPoP-bound tokens (RFC 9449) over real HTTP: proofs signed by a client's EC key,
  * tokens signed by the identity provider's key, checked by the running application.
- * Providers: {@code corp} (DPoP allowed, the default), {@code strict} (required) and
- * {@code legacy} (disabled).
+ * Providers: {@code corp} (DPoP allowed, the default), {@code strict} (required),
+ * {@code legacy} (disabled), {@code small} (a replay cache of 50 proof ids) and
+ * {@code edge} (reached by its clients at the public origin {@code https://api.example}).
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class DPoPHttpTests {
@@ -49,12 +50,14 @@ abstract class DPoPHttpTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		for (String id : List.of("corp", "strict", "legacy")) {
+		for (String id : List.of("corp", "strict", "legacy", "small", "edge")) {
 			registry.add("jwt.providers." + id + ".issuer", () -> "https://" + id + ".example");
 			registry.add("jwt.providers." + id + ".jwks.local", () -> TestKeys.toPublicJwkSetJson(IDP_KEY));
 		}
 		registry.add("jwt.providers.strict.sender-constraint.dpop", () -> "required");
 		registry.add("jwt.providers.legacy.sender-constraint.dpop", () -> "disabled");
+		registry.add("jwt.providers.small.sender-constraint.dpop-replay-cache-size", () -> "50");
+		registry.add("jwt.providers.edge.sender-constraint.public-origins", () -> "https://api.example");
 	}
 
 	@BeforeEach
@@ -107,6 +110,31 @@ abstract class DPoPHttpTests {
 	}
 
 	@Test
+	void oneClientsFloodOfFreshProofsNeverLocksOtherClientsOut() {
+		DPoPProofs flooder = DPoPProofs.withKey(TestKeys.ec("flooder", Curve.P_256));
+		String flooderToken = token("small").subject("mallory").claim("cnf", flooder.confirmation()).signWith(IDP_KEY);
+		String url = this.http.url("/api/orders");
+		String firstProof = flooder.proof("GET", url, flooderToken).sign();
+		assertOk(dpop("GET", "/api/orders", flooderToken, firstProof));
+		int accepted = 1;
+		for (int i = 0; i < 50; i++) {
+			HttpResponse<String> response = dpop("GET", "/api/orders", flooderToken,
+					flooder.proof("GET", url, flooderToken).sign());
+			if (response.statusCode() == 200) {
+				accepted++;
+			}
+			else {
+				assertDPoPChallenge(response, "invalid_dpop_proof", "invalid DPoP proof");
+			}
+		}
+		String token = boundToken("small");
+		assertOk(dpop("GET", "/api/orders", token, client.proof("GET", url, token).sign()));
+		assertThat(accepted).as("proofs of one client accepted out of a replay cache of 50").isEqualTo(5);
+		assertDPoPChallenge(dpop("GET", "/api/orders", flooderToken, firstProof), "invalid_dpop_proof",
+				"invalid DPoP proof");
+	}
+
+	@Test
 	void proofForAnotherUrlIsRejected() {
 		String token = boundToken("corp");
 		assertDPoPChallenge(dpop("GET", "/api/orders", token,
@@ -116,6 +144,30 @@ abstract class DPoPHttpTests {
 				dpop("GET", "/api/orders", token,
 						client.proof("GET", "http://other.example:" + this.port + "/api/orders", token).sign()),
 				"invalid_dpop_proof", "invalid DPoP proof");
+	}
+
+	@Test
+	void proofMadeForAnotherServiceReplayedWithThatServicesHostIsRefusedWhenPublicOriginsAreSet() {
+		String serviceB = "http://b.example/api/orders";
+		String corpToken = boundToken("corp");
+		// without public-origins the URL is rebuilt from the Host header the client sent
+		assertOk(dpopWithHost("/api/orders", corpToken, client.proof("GET", serviceB, corpToken).sign(), "b.example"));
+		String edgeToken = boundToken("edge");
+		assertDPoPChallenge(
+				dpopWithHost("/api/orders", edgeToken, client.proof("GET", serviceB, edgeToken).sign(), "b.example"),
+				"invalid_dpop_proof", "invalid DPoP proof");
+		assertDPoPChallenge(dpop("GET", "/api/orders", edgeToken,
+				client.proof("GET", this.http.url("/api/orders"), edgeToken).sign()), "invalid_dpop_proof",
+				"invalid DPoP proof");
+		assertOk(dpop("GET", "/api/orders?page=2", edgeToken,
+				client.proof("GET", "https://api.example/api/orders", edgeToken).sign()));
+		assertOk(dpopWithHost("/api/orders", edgeToken,
+				client.proof("GET", "https://api.example/api/orders", edgeToken).sign(), "b.example"));
+	}
+
+	HttpResponse<String> dpopWithHost(String path, String token, String proof, String host) {
+		return this.http.sendWithHeaders("GET", path, Map.of("Authorization", "DPoP " + token, "DPoP", proof, "Host",
+				host));
 	}
 
 	@Test

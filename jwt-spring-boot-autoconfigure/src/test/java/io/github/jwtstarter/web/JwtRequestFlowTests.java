@@ -1,6 +1,7 @@
 package io.github.jwtstarter.web;
 
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,15 +9,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.authentication.ClaimAuthoritiesConverter;
 import io.github.jwtstarter.authentication.FailedJwtAuthentication;
 import io.github.jwtstarter.authentication.JwtAuthenticationSet;
+import io.github.jwtstarter.authentication.ProviderJwtAuthenticationConverter;
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
+import io.github.jwtstarter.jwt.DPoPReplayStore;
 import io.github.jwtstarter.jwt.JwtFailure;
+import io.github.jwtstarter.jwt.JwtProvider;
+import io.github.jwtstarter.jwt.JwtProviderFactory;
+import io.github.jwtstarter.jwt.JwtProviderRegistry;
+import io.github.jwtstarter.jwt.JwtVerificationListener;
 import io.github.jwtstarter.jwt.JwtVerifier;
+import io.github.jwtstarter.jwt.VerifiedTokenCache;
+import io.github.jwtstarter.test.DPoPProofs;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import io.github.jwtstarter.test.TestVerifiers;
@@ -305,6 +318,117 @@ class JwtRequestFlowTests {
 			.isInstanceOf(JwtOutcome.Authenticated.class);
 		assertThat(quiet.authenticate(get("/api/pets", "not-a-jwt"))).isInstanceOf(JwtOutcome.Rejected.class);
 		assertThat(this.events.published).isEmpty();
+	}
+
+	// DPoP proofs of a provider that shares its replay store with other replicas
+
+	static final DPoPProofs client = DPoPProofs.withKey(TestKeys.ec("client", Curve.P_256));
+
+	/**
+	 * A flow of its own whose {@code corp} provider records proof ids in a shared store:
+	 * two such flows on one store are two replicas.
+	 */
+	JwtRequestFlow sharingFlow(DPoPReplayStore store, Duration timeout) {
+		JwtProviderFactory factory = JwtProviderFactory.jdk(getClass().getClassLoader(), Clock.systemUTC());
+		JwtProvider corp = factory.provider("corp", "https://corp.example")
+			.keys(() -> factory.localKeys(TestKeys.toPem(CORP_KEY)))
+			.authenticationConverter(
+					new ProviderJwtAuthenticationConverter("corp", "sub", ClaimAuthoritiesConverter.scopes()))
+			.dpopReplayStore(store, "test:", timeout)
+			.build();
+		JwtVerifier sharing = new JwtVerifier(new JwtProviderRegistry(List.of(corp)), 4096,
+				new VerifiedTokenCache(100, Clock.systemUTC()), JwtVerificationListener.NONE);
+		return new JwtRequestFlow(ROUTES, RESOLVER, sharing, this.events);
+	}
+
+	static Request dpop(String path, String token, String jti) {
+		return get(path).header("Authorization", "DPoP " + token)
+			.header("DPoP", client.proof("GET", "https://api.example" + path, token).jti(jti).sign());
+	}
+
+	static String boundCorp() {
+		return corp().claim("cnf", client.confirmation()).signWith(CORP_KEY);
+	}
+
+	@Test
+	void proofOfAProviderWithASharedStoreAwaitsItsReplayCheckBeforeItIsTrusted() {
+		SharedStore store = new SharedStore();
+		JwtRequestFlow replica = sharingFlow(store, Duration.ofSeconds(5));
+		String token = boundCorp();
+		JwtRequestFlow.Attempt attempt = replica.begin(dpop("/api/pets", token, "jti-1"));
+		assertThat(attempt.decided()).isNull();
+		JwtOutcome verified = attempt.complete();
+		assertThat(verified).isInstanceOf(JwtOutcome.AwaitingReplayCheck.class);
+		assertThat(store.keys).isEmpty();
+		assertThat(this.events.published).isEmpty();
+		assertThat(replica.recordProof((JwtOutcome.AwaitingReplayCheck) verified))
+			.isInstanceOf(JwtOutcome.Authenticated.class);
+		assertThat(store.keys).singleElement().asString().startsWith("test:");
+		assertThat(this.events.published).containsExactly("success alice");
+		JwtRequestFlow.Attempt cached = replica.begin(dpop("/api/pets", token, "jti-2"));
+		assertThat(cached.decided()).as("a cached token still awaits its proof's replay check")
+			.isInstanceOf(JwtOutcome.AwaitingReplayCheck.class);
+	}
+
+	@Test
+	void proofAcceptedByOneReplicaIsRefusedByAnotherSharingTheStore() {
+		SharedStore store = new SharedStore();
+		String token = boundCorp();
+		assertThat(sharingFlow(store, Duration.ofSeconds(5)).authenticate(dpop("/api/pets", token, "jti-1")))
+			.isInstanceOf(JwtOutcome.Authenticated.class);
+		JwtRequestFlow other = sharingFlow(store, Duration.ofSeconds(5));
+		assertThat(other.authenticate(dpop("/api/pets", token, "jti-1")))
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.INVALID_DPOP_PROOF, true));
+		assertThat(other.authenticate(dpop("/optional/x", token, "jti-1"))).isInstanceOfSatisfying(
+				JwtOutcome.Anonymous.class,
+				(anonymous) -> assertThat(anonymous.failure()).isEqualTo(JwtFailure.INVALID_DPOP_PROOF));
+		assertThat(this.events.published).last().asString().startsWith("failure corp");
+	}
+
+	@Test
+	void recordProofAsyncCompletesWithTheSameOutcomesWithoutThrowing() {
+		SharedStore store = new SharedStore();
+		JwtRequestFlow replica = sharingFlow(store, Duration.ofSeconds(5));
+		String token = boundCorp();
+		JwtOutcome first = replica.begin(dpop("/api/pets", token, "jti-1")).complete();
+		assertThat(replica.recordProofAsync((JwtOutcome.AwaitingReplayCheck) first).toCompletableFuture().join())
+			.isInstanceOf(JwtOutcome.Authenticated.class);
+		JwtOutcome replayed = sharingFlow(store, Duration.ofSeconds(5)).begin(dpop("/api/pets", token, "jti-1"))
+			.complete();
+		assertThat(replica.recordProofAsync((JwtOutcome.AwaitingReplayCheck) replayed).toCompletableFuture().join())
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.INVALID_DPOP_PROOF, true));
+	}
+
+	@Test
+	void storeThatFailsOrDoesNotAnswerRefusesTheProofAsUnavailableWhateverThePolicy() {
+		String token = boundCorp();
+		DPoPReplayStore failing = (key, ttl) -> CompletableFuture.failedFuture(new IllegalStateException("down"));
+		assertThat(sharingFlow(failing, Duration.ofSeconds(5)).authenticate(dpop("/optional/x", token, "jti-2")))
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.DPOP_REPLAY_STORE_UNAVAILABLE, true));
+		DPoPReplayStore silent = (key, ttl) -> new CompletableFuture<>();
+		assertThat(sharingFlow(silent, Duration.ofMillis(50)).authenticate(dpop("/api/pets", token, "jti-3")))
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.DPOP_REPLAY_STORE_UNAVAILABLE, true));
+		DPoPReplayStore throwing = (key, ttl) -> {
+			throw new IllegalStateException("no connection");
+		};
+		assertThat(sharingFlow(throwing, Duration.ofSeconds(5)).authenticate(dpop("/api/pets", token, "jti-4")))
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.DPOP_REPLAY_STORE_UNAVAILABLE, true));
+		assertThat(this.events.published).allSatisfy(
+				(event) -> assertThat(event).startsWith("failure corp").contains("dpop_replay_store_unavailable"));
+	}
+
+	/**
+	 * A replay store shared by flows in this test: the keys it was given, first use wins.
+	 */
+	static final class SharedStore implements DPoPReplayStore {
+
+		final Set<String> keys = ConcurrentHashMap.newKeySet();
+
+		@Override
+		public CompletionStage<Boolean> putIfAbsent(String key, Duration ttl) {
+			return CompletableFuture.completedFuture(this.keys.add(key));
+		}
+
 	}
 
 	/**

@@ -32,7 +32,8 @@ final class ClaimsToHeadersRequestProcessor implements Function<ServerRequest, S
 
 	@Override
 	public ServerRequest apply(ServerRequest request) {
-		RequestEdits edits = this.headers.edits(verifiedClaims(request), (name) -> request.headers().header(name));
+		RequestEdits edits = this.headers.edits(verifiedClaims(request), (name) -> request.headers().header(name),
+				request.headers().asHttpHeaders().headerNames());
 		return ServerRequest.from(request).headers(edits::applyTo).build();
 	}
 

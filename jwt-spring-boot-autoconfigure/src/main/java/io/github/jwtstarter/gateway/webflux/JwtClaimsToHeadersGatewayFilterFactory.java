@@ -99,7 +99,8 @@ public final class JwtClaimsToHeadersGatewayFilterFactory
 
 		private ServerWebExchange shaped(ServerWebExchange exchange, @Nullable Map<String, Object> claims) {
 			ServerHttpRequest request = exchange.getRequest();
-			RequestEdits edits = this.headers.edits(claims, (name) -> values(request.getHeaders(), name));
+			RequestEdits edits = this.headers.edits(claims, (name) -> values(request.getHeaders(), name),
+					request.getHeaders().headerNames());
 			return exchange.mutate().request(new ShapedServerHttpRequest(request, edits)).build();
 		}
 

@@ -30,7 +30,10 @@ import org.springframework.web.server.WebFilterChain;
  * Never blocks the event loop: what the flow decides without blocking (no token, a cached
  * token, a malformed one) is answered inline; any other token is verified on the given
  * scheduler ({@link Schedulers#boundedElastic()} by default), and on Reactor Netty the
- * rest of the chain then continues on the request's event loop.
+ * rest of the chain then continues on the request's event loop. A DPoP proof whose
+ * provider shares its replay store with other replicas is recorded there through the
+ * store's non-blocking client ({@link JwtRequestFlow#recordProofAsync}), after which the
+ * chain continues on the request's event loop as well.
  */
 public final class JwtAuthenticationWebFilter implements WebFilter {
 
@@ -91,6 +94,10 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 	}
 
 	private Mono<Void> handle(ServerWebExchange exchange, WebFilterChain chain, JwtOutcome outcome) {
+		if (outcome instanceof JwtOutcome.AwaitingReplayCheck awaiting) {
+			return OffEventLoop.await(() -> this.flow.recordProofAsync(awaiting), exchange.getRequest())
+				.flatMap((recorded) -> handle(exchange, chain, recorded));
+		}
 		if (outcome instanceof JwtOutcome.Authenticated authenticated) {
 			exchange.getAttributes()
 				.put(JwtRequestFlow.PROVIDER_ATTRIBUTE, authenticated.verified().provider().getId());
@@ -123,7 +130,7 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 	 */
 	private ServerWebExchange shape(ServerWebExchange exchange, JwtOutcome outcome) {
 		HttpHeaders headers = exchange.getRequest().getHeaders();
-		RequestEdits edits = this.shaping.edits(outcome, (name) -> values(headers, name));
+		RequestEdits edits = this.shaping.edits(outcome, (name) -> values(headers, name), headers.headerNames());
 		ServerWebExchange shaped = edits.isEmpty() ? exchange
 				: exchange.mutate().request(new ShapedServerHttpRequest(exchange.getRequest(), edits)).build();
 		return (outcome instanceof JwtOutcome.Authenticated authenticated)

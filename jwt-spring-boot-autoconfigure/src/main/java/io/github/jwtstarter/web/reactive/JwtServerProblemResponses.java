@@ -100,7 +100,12 @@ public final class JwtServerProblemResponses implements ServerAuthenticationEntr
 		}
 		response.setStatusCode(HttpStatus.valueOf(problem.status()));
 		HttpHeaders headers = response.getHeaders();
-		headers.set(HttpHeaders.WWW_AUTHENTICATE, problem.challenge());
+		if (problem.challenge() != null) {
+			headers.set(HttpHeaders.WWW_AUTHENTICATE, problem.challenge());
+		}
+		if (problem.retryAfter() != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, problem.retryAfter());
+		}
 		headers.set(HttpHeaders.CACHE_CONTROL, JwtProblem.CACHE_CONTROL);
 		headers.set(HttpHeaders.CONTENT_TYPE, JwtProblem.CONTENT_TYPE);
 		byte[] body = problem.body();

@@ -1,7 +1,9 @@
 package io.github.jwtstarter.web.reactive;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +20,8 @@ import org.springframework.util.ClassUtils;
  * The one way the reactive web layer runs work that may block (a key retrieval, a
  * signature check): on a worker scheduler, after which, when the server is Reactor Netty,
  * the rest of the chain (the application and the response write) continues on the event
- * loop the request arrived on, as if the starter had not been there.
+ * loop the request arrived on, as if the starter had not been there. Work that completes
+ * on a thread of its own (a replay store's client) is handed back the same way.
  * <p>
  * Besides keeping the application on the threads it expects, this avoids Reactor Netty
  * 1.3.7 and earlier losing a keep-alive connection: a response written from another
@@ -54,6 +57,20 @@ final class OffEventLoop {
 		Mono<T> work = Mono.deferContextual((context) -> Mono.fromCallable(() -> inObservation(context, task)))
 			.subscribeOn(scheduler);
 		Scheduler eventLoop = (request != null) ? eventLoop(request) : null;
+		return (eventLoop != null) ? work.publishOn(eventLoop) : work;
+	}
+
+	/**
+	 * Waits, without blocking, for work that completes on a thread of its own (a store
+	 * client's), and hands its result back to the request's event loop.
+	 * @param <T> the result type
+	 * @param task starts the work when subscribed
+	 * @param request the request whose event loop continues
+	 * @return the result
+	 */
+	static <T> Mono<T> await(Supplier<? extends CompletionStage<? extends T>> task, ServerHttpRequest request) {
+		Mono<T> work = Mono.fromCompletionStage(task);
+		Scheduler eventLoop = eventLoop(request);
 		return (eventLoop != null) ? work.publishOn(eventLoop) : work;
 	}
 

@@ -3,6 +3,7 @@ package io.github.jwtstarter.web.servlet;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.List;
 
 import io.github.jwtstarter.shaping.RequestEdits;
@@ -139,7 +140,8 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 	 * hidden tokens removed, or failed tokens removed
 	 */
 	private HttpServletRequest shape(HttpServletRequest request, JwtOutcome outcome) {
-		RequestEdits edits = this.shaping.edits(outcome, (name) -> values(request.getHeaders(name)));
+		RequestEdits edits = this.shaping.edits(outcome, (name) -> values(request.getHeaders(name)),
+				() -> headerNames(request));
 		HttpServletRequest shaped = edits.isEmpty() ? request : new ShapedRequest(request, edits);
 		return (outcome instanceof JwtOutcome.Authenticated authenticated)
 				? this.requestCustomizer.customize(shaped, authenticated.verified(), authenticated.token())
@@ -148,6 +150,11 @@ public final class JwtAuthenticationFilter extends OncePerRequestFilter {
 
 	private static List<String> values(@Nullable Enumeration<String> values) {
 		return (values != null && values.hasMoreElements()) ? Collections.list(values) : List.of();
+	}
+
+	private static Iterator<String> headerNames(HttpServletRequest request) {
+		Enumeration<String> names = request.getHeaderNames();
+		return (names != null) ? names.asIterator() : Collections.emptyIterator();
 	}
 
 }

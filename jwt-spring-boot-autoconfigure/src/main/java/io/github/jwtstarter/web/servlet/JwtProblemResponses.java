@@ -103,7 +103,12 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 		}
 		response.resetBuffer();
 		response.setStatus(problem.status());
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, problem.challenge());
+		if (problem.challenge() != null) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, problem.challenge());
+		}
+		if (problem.retryAfter() != null) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, problem.retryAfter());
+		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, JwtProblem.CACHE_CONTROL);
 		response.setContentType(JwtProblem.CONTENT_TYPE);
 		byte[] body = problem.body();

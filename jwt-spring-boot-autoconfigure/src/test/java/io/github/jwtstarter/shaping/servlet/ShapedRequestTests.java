@@ -80,7 +80,7 @@ class ShapedRequestTests {
 		HttpServletRequest customize(HttpServletRequest request, @Nullable VerifiedJwt verified,
 				@Nullable ResolvedToken token) {
 			RequestEdits edits = this.shaping.edits(verified, token,
-					(name) -> Collections.list(request.getHeaders(name)));
+					(name) -> Collections.list(request.getHeaders(name)), Collections.list(request.getHeaderNames()));
 			return edits.isEmpty() ? request : new ShapedRequest(request, edits);
 		}
 

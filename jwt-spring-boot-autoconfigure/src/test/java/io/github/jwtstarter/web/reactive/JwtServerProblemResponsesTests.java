@@ -141,8 +141,10 @@ class JwtServerProblemResponsesTests {
 				servlet.invalidToken(expected, failure, dpopScheme);
 				MockServerHttpResponse actual = exchange.getResponse();
 				assertThat(actual.getStatusCode().value()).isEqualTo(expected.getStatus());
-				assertThat(actual.getHeaders().get("WWW-Authenticate")).as(failure + ", DPoP " + dpopScheme)
-					.containsExactly(expected.getHeader("WWW-Authenticate"));
+				assertThat(actual.getHeaders().getFirst("WWW-Authenticate")).as(failure + ", DPoP " + dpopScheme)
+					.isEqualTo(expected.getHeader("WWW-Authenticate"));
+				assertThat(actual.getHeaders().getFirst("Retry-After")).as(failure + ", DPoP " + dpopScheme)
+					.isEqualTo(expected.getHeader("Retry-After"));
 				assertThat(actual.getBodyAsString().block(TIMEOUT)).isEqualTo(expected.getContentAsString());
 			}
 		}

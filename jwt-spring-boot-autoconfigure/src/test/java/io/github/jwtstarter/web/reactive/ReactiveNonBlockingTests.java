@@ -8,15 +8,19 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
 import io.github.jwtstarter.jwt.JwtVerificationListener;
+import io.github.jwtstarter.test.DPoPProofs;
 import io.github.jwtstarter.test.JwksServer;
+import io.github.jwtstarter.test.RedisServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
 import io.github.jwtstarter.test.TestKeys;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * load with a cold key cache (a rotated-in key that a slow JWKS endpoint on loopback
  * serves), every verification that needs keys runs on {@code boundedElastic}, every
  * cache hit is answered on the event loop itself (no thread hop), and BlockHound sees no
- * blocking call on an event loop. A deliberately blocking endpoint shows that the
- * detector does catch one. Runs on JDK 24 and older: BlockHound 1.0.11 cannot instrument
+ * blocking call on an event loop; DPoP proofs recorded in a shared replay store on a
+ * real {@code redis-server} wait for Redis without blocking either. A deliberately
+ * blocking endpoint shows that the detector does catch one. Runs on JDK 24 and older: BlockHound 1.0.11 cannot instrument
  * the JDK 25 runtime ("The instrumentation have failed", also with its shaded Byte Buddy's
  * experimental switch).
  */
@@ -68,8 +73,16 @@ class ReactiveNonBlockingTests {
 	@LocalServerPort
 	int port;
 
+	static final RedisServer redis = RedisServer.start();
+
+	static final DPoPProofs client = DPoPProofs.withKey(TestKeys.ec("client", Curve.P_256));
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.url", redis::url);
+		registry.add("jwt.providers.bound.issuer", () -> "https://bound.example");
+		registry.add("jwt.providers.bound.jwks.local", () -> TestKeys.toPublicJwkSetJson(OLD_KEY));
+		registry.add("jwt.providers.bound.sender-constraint.replay-store", () -> "redis");
 		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
 		registry.add("jwt.providers.corp.jwks.uri", corp::jwksUri);
 		registry.add("jwt.providers.corp.jwks.min-refresh-interval", () -> "0s");
@@ -83,6 +96,11 @@ class ReactiveNonBlockingTests {
 		// non-blocking, which of their own calls are allowed); record instead of throwing
 		BlockHound.install((builder) -> builder.blockingMethodCallback(
 				(method) -> blockingCalls.add(Thread.currentThread().getName() + ": " + method)));
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		redis.close();
 	}
 
 	@BeforeEach
@@ -143,6 +161,34 @@ class ReactiveNonBlockingTests {
 		assertThat(verified).filteredOn((entry) -> entry.startsWith("cached "))
 			.isNotEmpty()
 			.allSatisfy((entry) -> assertThat(entry).startsWith("cached event-loop "));
+	}
+
+	@Test
+	void dpopProofsRecordedInTheSharedRedisStoreNeverBlockAnEventLoop() {
+		String token = TestJwts.issuer("https://bound.example")
+			.subject("alice")
+			.claim("cnf", client.confirmation())
+			.signWith(OLD_KEY);
+		TestHttp http = new TestHttp(this.port);
+		// the first proof loads the DPoP and Redis classes (file reads) and opens the connection
+		assertThat(dpop(http, token).join().statusCode()).isEqualTo(200);
+		blockingCalls.clear();
+		List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
+		for (int i = 0; i < TOKENS; i++) {
+			responses.add(dpop(http, token));
+		}
+		for (CompletableFuture<HttpResponse<String>> pending : responses) {
+			HttpResponse<String> response = pending.join();
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			// after the store answered, the application runs on the request's event loop again
+			assertThat(response.body()).startsWith("event-loop ").doesNotContain("lettuce");
+		}
+		assertThat(blockingCalls).isEmpty();
+	}
+
+	static CompletableFuture<HttpResponse<String>> dpop(TestHttp http, String token) {
+		return http.getAsync("/probe/thread", "Authorization", "DPoP " + token, "DPoP",
+				client.proof("GET", http.url("/probe/thread"), token).sign());
 	}
 
 	@Test

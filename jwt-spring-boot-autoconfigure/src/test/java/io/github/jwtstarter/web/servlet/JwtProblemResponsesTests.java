@@ -99,7 +99,7 @@ class JwtProblemResponsesTests {
 	@Test
 	void invalidTokenWhenBearerSchemeThenEveryFailureHasItsFixedDescription() throws Exception {
 		for (JwtFailure failure : JwtFailure.values()) {
-			if (failure.isDPoPChallenge()) {
+			if (failure.isDPoPChallenge() || failure.isServiceUnavailable()) {
 				continue;
 			}
 			MockHttpServletResponse response = new MockHttpServletResponse();
@@ -108,6 +108,22 @@ class JwtProblemResponsesTests {
 			assertThat(response.getHeader("WWW-Authenticate")).as(failure.name())
 				.isEqualTo("Bearer error=\"invalid_token\", error_description=\"" + failure.description() + "\"");
 			assertThat(response.getContentAsString()).contains("\"detail\":\"" + failure.description() + "\"");
+		}
+	}
+
+	@Test
+	void invalidTokenWhenTheReplayStoreIsUnavailableThen503WithRetryAfterAndNoChallenge() throws Exception {
+		for (boolean dpopScheme : new boolean[] { false, true }) {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			this.responses.invalidToken(response, JwtFailure.DPOP_REPLAY_STORE_UNAVAILABLE, dpopScheme);
+			assertThat(response.getStatus()).isEqualTo(503);
+			assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+			assertThat(response.getHeader("WWW-Authenticate")).isNull();
+			assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+			assertThat(response.getContentType()).isEqualTo("application/problem+json");
+			assertThat(json.readValue(response.getContentAsString(), Map.class)).containsEntry("status", 503)
+				.containsEntry("title", "Service Unavailable")
+				.containsEntry("detail", "DPoP replay store unavailable");
 		}
 	}
 

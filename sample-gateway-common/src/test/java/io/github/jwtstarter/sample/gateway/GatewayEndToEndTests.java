@@ -158,6 +158,22 @@ abstract class GatewayEndToEndTests {
 	}
 
 	@Test
+	void claimHeadersSpelledWithUnderscoresNeverReachTheUpstream() {
+		// CGI and WSGI upstreams read X_User and X-User alike, as HTTP_X_USER
+		String token = corpToken("alice", "corp.example");
+		assertThat(get("/greeting", "Authorization", "Bearer " + token, "X_Company", "solo.io", "x_user", "root",
+				"X_USER", "admin")
+			.statusCode()).isEqualTo(200);
+		Received received = only(primary);
+		assertThat(received.header("x-company")).containsExactly("corp.example");
+		assertThat(received.header("x-user")).containsExactly("alice");
+		assertThat(received.headers()).doesNotContainKeys("x_company", "x_user");
+		assertThat(received.contains("root")).isFalse();
+		assertThat(received.contains("admin")).isFalse();
+		assertThat(canary.received()).isEmpty();
+	}
+
+	@Test
 	void requestWithoutTokenIsRejectedWith401AndNoUpstreamIsCalled() {
 		TestHttp.assertTokenRequired(get("/greeting", "x-company", "solo.io"));
 		TestHttp.assertTokenRequired(get("/api/pets"));
