@@ -16,9 +16,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.cloud.gateway.handler.predicate.RoutePredicateFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * Auto-configuration of the JWT route predicate factories ({@code JwtClaim},
@@ -29,6 +32,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * once ({@link JwtGatewayWebFluxRoutesCheck}), so that a wrong argument fails startup
  * naming the route. Absent the gateway, or with
  * {@code spring.cloud.gateway.server.webflux.enabled=false}, nothing is configured.
+ * <p>
+ * The gateway's {@code globalcors} settings are also given to Spring Security as its
+ * {@code CorsConfigurationSource} (unless the application declares one): the gateway
+ * consults them only once a route matched, and a CORS preflight carries no token, so it
+ * would never match a route whose predicates need one. Spring Security answers it before
+ * any route is chosen, as the starter's chain lets every preflight through to CORS.
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class,
 		beforeName = "org.springframework.cloud.gateway.config.GatewayAutoConfiguration")
@@ -46,6 +55,23 @@ public final class JwtGatewayWebFluxAutoConfiguration {
 	@Bean
 	static JwtGatewayWebFluxRoutesCheck jwtGatewayWebFluxRoutesCheck(Environment environment) {
 		return new JwtGatewayWebFluxRoutesCheck(environment, ProviderIds.of(environment));
+	}
+
+	/**
+	 * The gateway's {@code globalcors} settings as Spring Security's CORS configuration.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnGatewayGlobalCorsCondition.class)
+	static class GlobalCorsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(CorsConfigurationSource.class)
+		UrlBasedCorsConfigurationSource jwtGatewayGlobalCorsConfigurationSource(Environment environment) {
+			UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+			source.setCorsConfigurations(OnGatewayGlobalCorsCondition.configurations(environment));
+			return source;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

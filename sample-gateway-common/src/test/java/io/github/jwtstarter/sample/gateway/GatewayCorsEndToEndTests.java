@@ -28,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A browser application on another origin in front of the gateway (CORS): a preflight for
- * a route that needs a token is answered by CORS (a {@code CorsConfigurationSource} bean,
- * which Spring Security applies before any route is chosen, on both gateway flavours),
- * never 401 and never passed upstream; the actual request still needs its token and
- * carries the CORS header.
+ * a route that needs a token is answered by CORS (a {@code CorsConfigurationSource} bean
+ * on Gateway Server Web MVC, the gateway's {@code globalcors} properties on Server WebFlux,
+ * which the starter hands to Spring Security), never 401 and never passed upstream; the
+ * actual request still needs its token and carries the CORS header.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(GatewayCorsEndToEndTests.Cors.class)
@@ -124,24 +124,18 @@ abstract class GatewayCorsEndToEndTests {
 	}
 
 	/**
-	 * The browser application's origin, as a {@code CorsConfigurationSource} bean that
-	 * Spring Security applies before any route is chosen.
+	 * The browser application's origin on Gateway Server Web MVC: a
+	 * {@code CorsConfigurationSource} bean, which Spring Security applies before any route
+	 * is chosen. (Server WebFlux: the gateway's {@code globalcors} properties, in
+	 * {@code ReactiveGatewayCorsEndToEndTests}.)
 	 */
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	static class Cors {
 
 		@Bean
-		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 		UrlBasedCorsConfigurationSource corsConfigurationSource() {
 			UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-			source.registerCorsConfiguration("/**", spa());
-			return source;
-		}
-
-		@Bean
-		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-		org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource reactiveCorsConfigurationSource() {
-			org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource source = new org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource();
 			source.registerCorsConfiguration("/**", spa());
 			return source;
 		}

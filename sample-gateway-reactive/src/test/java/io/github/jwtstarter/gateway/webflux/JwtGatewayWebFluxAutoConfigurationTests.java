@@ -32,6 +32,7 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
 
 import static io.github.jwtstarter.gateway.webflux.JwtGatewayPredicates.jwtClaim;
@@ -50,6 +51,28 @@ class JwtGatewayWebFluxAutoConfigurationTests extends JwtGatewayRouteScenarios<R
 		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtGatewayWebFluxAutoConfiguration.class,
 				SslAutoConfiguration.class, WebFluxAutoConfiguration.class, GatewayAutoConfiguration.class))
 		.withPropertyValues(PROVIDERS);
+
+	@Test
+	void globalCorsSettingsBecomeSpringSecuritysCorsConfigurationUnlessTheApplicationHasOne() {
+		String cors = "spring.cloud.gateway.server.webflux.globalcors.cors-configurations.[/**].";
+		this.contextRunner.run((context) -> assertThat(context)
+			.doesNotHaveBean(CorsConfigurationSource.class));
+		this.contextRunner.withPropertyValues(cors + "allowed-origins=https://spa.example.com")
+			.run((context) -> {
+				CorsConfigurationSource source = context
+					.getBean(CorsConfigurationSource.class);
+				ServerWebExchange preflight = MockServerWebExchange
+					.from(MockServerHttpRequest.options("/greeting").header("Origin", "https://spa.example.com"));
+				assertThat(source.getCorsConfiguration(preflight).getAllowedOrigins())
+					.containsExactly("https://spa.example.com");
+			});
+		this.contextRunner.withPropertyValues(cors + "allowed-origins=https://spa.example.com")
+			.withBean("applicationCors", CorsConfigurationSource.class,
+					() -> (exchange) -> null)
+			.run((context) -> assertThat(context)
+				.getBeanNames(CorsConfigurationSource.class)
+				.containsExactly("applicationCors"));
+	}
 
 	@Test
 	void predicatesReadTheStartersExchangeAttributeWithoutASecurityContext() {
