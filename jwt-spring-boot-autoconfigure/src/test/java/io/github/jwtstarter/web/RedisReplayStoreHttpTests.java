@@ -100,6 +100,9 @@ abstract class RedisReplayStoreHttpTests {
 					"jwt.providers.corp.jwks.local=" + TestKeys.toPublicJwkSetJson(IDP_KEY),
 					"jwt.providers.corp.sender-constraint.replay-store=redis",
 					"jwt.providers.corp.sender-constraint.replay-store-key-prefix=test:dpop:",
+					// above the default 1 s: a loopback SET must not time out on a loaded build
+					// machine (a timed-out SET still lands and would be counted by the next test)
+					"jwt.providers.corp.sender-constraint.replay-store-timeout=3s",
 					"jwt.providers.solo.issuer=https://solo.example",
 					"jwt.providers.solo.jwks.local=" + TestKeys.toPublicJwkSetJson(IDP_KEY))
 			.run();
