@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code Origin} on every unsafe request, and a non-browser client can send its token in
  * a header instead. Stack-neutral: it sees header values only.
  */
-public final class CrossSiteCheck {
+final class CrossSiteCheck {
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
@@ -30,7 +30,7 @@ public final class CrossSiteCheck {
 	 * @param host the {@code Host} header, or {@code null}
 	 * @return {@code true} to refuse the request
 	 */
-	public static boolean refuses(String method, @Nullable String secFetchSite, @Nullable String origin,
+	static boolean refuses(String method, @Nullable String secFetchSite, @Nullable String origin,
 			@Nullable String host) {
 		if (SAFE_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
 			return false;

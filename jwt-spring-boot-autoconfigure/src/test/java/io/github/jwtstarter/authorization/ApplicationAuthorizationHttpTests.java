@@ -1,11 +1,10 @@
 package io.github.jwtstarter.authorization;
 
-import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authorization.reactive.RbacReactiveAuthorizationManager;
 import io.github.jwtstarter.authorization.servlet.RbacAuthorizationManager;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
-import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -26,6 +25,8 @@ import org.springframework.security.web.server.authorization.AuthorizationContex
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_KEY;
 import static io.github.jwtstarter.test.TestHttp.assertForbiddenBy;
 import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,10 +46,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ApplicationAuthorizationHttpTests {
 
-	static final RSAKey KEY = TestKeys.rsa("corp-1");
-
-	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
-
 	@LocalServerPort
 	int port;
 
@@ -59,10 +56,7 @@ abstract class ApplicationAuthorizationHttpTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
-		registry.add("jwt.providers.corp.jwks.local", () -> TestKeys.toPem(KEY));
-		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
-		registry.add("jwt.providers.kube.jwks.local", () -> TestKeys.toPem(KUBE_KEY));
+		CorpAndKube.register(registry);
 		registry.add("jwt.rbac.policies.corp-everywhere.principals[0].provider", () -> "corp");
 	}
 
@@ -72,7 +66,7 @@ abstract class ApplicationAuthorizationHttpTests {
 	}
 
 	static String corp() {
-		return TestJwts.issuer("https://corp.example").subject("alice").signWith(KEY);
+		return TestJwts.issuer("https://corp.example").subject("alice").signWith(CORP_KEY);
 	}
 
 	static String kube() {

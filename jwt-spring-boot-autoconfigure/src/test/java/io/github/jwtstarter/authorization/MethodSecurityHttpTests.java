@@ -3,10 +3,9 @@ package io.github.jwtstarter.authorization;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
-import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_KEY;
 import static io.github.jwtstarter.test.TestHttp.assertForbidden;
 import static io.github.jwtstarter.test.TestHttp.assertForbiddenBy;
 import static io.github.jwtstarter.test.TestHttp.assertOk;
@@ -33,10 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class MethodSecurityHttpTests {
 
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
-
-	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
-
 	@LocalServerPort
 	int port;
 
@@ -44,10 +41,7 @@ abstract class MethodSecurityHttpTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
-		registry.add("jwt.providers.corp.jwks.local", () -> TestKeys.toPublicJwkSetJson(CORP_KEY));
-		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
-		registry.add("jwt.providers.kube.jwks.local", () -> TestKeys.toPem(KUBE_KEY));
+		CorpAndKube.register(registry);
 		registry.add("jwt.providers.kube.require-expiration", () -> "false");
 		registry.add("jwt.routes[0].paths", () -> "/secured/**");
 		registry.add("jwt.routes[0].validation-policy", () -> "allow-missing");

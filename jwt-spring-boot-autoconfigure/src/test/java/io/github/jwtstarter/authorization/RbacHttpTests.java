@@ -6,11 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
-import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_KEY;
 import static io.github.jwtstarter.test.TestHttp.assertForbidden;
 import static io.github.jwtstarter.test.TestHttp.assertForbiddenBy;
 import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
@@ -46,10 +47,6 @@ abstract class RbacHttpTests {
 
 	static final String SVC_A = "system:serviceaccount:default:svc-a";
 
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
-
-	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
-
 	static final JwksServer corp = JwksServer.start(CORP_KEY);
 
 	@LocalServerPort
@@ -59,10 +56,7 @@ abstract class RbacHttpTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
-		registry.add("jwt.providers.corp.jwks.uri", corp::jwksUri);
-		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
-		registry.add("jwt.providers.kube.jwks.local", () -> TestKeys.toPem(KUBE_KEY));
+		CorpAndKube.register(registry, corp::jwksUri);
 		registry.add("jwt.providers.kube.require-expiration", () -> "false");
 		registry.add("jwt.routes[0].paths", () -> "/health/**");
 		registry.add("jwt.routes[0].disabled", () -> "true");

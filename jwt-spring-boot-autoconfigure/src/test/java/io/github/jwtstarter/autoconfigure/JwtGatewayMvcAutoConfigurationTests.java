@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
-import io.github.jwtstarter.gateway.JwtGatewayRouteScenarios;
+import io.github.jwtstarter.gateway.JwtGatewayRouteTests;
 import io.github.jwtstarter.gateway.mvc.JwtGatewayFilterFunctions;
 import io.github.jwtstarter.gateway.mvc.JwtGatewayRequestPredicates;
 import org.jspecify.annotations.Nullable;
@@ -41,10 +41,10 @@ import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequ
 
 /**
  * The JWT predicates and filter as Spring Cloud Gateway Server Web MVC discovers them for
- * YAML routes: the scenarios of both flavours ({@link JwtGatewayRouteScenarios}) on the
+ * YAML routes: the scenarios of both flavours ({@link JwtGatewayRouteTests}) on the
  * verified token in the security context, and what is particular to Server Web MVC.
  */
-class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteScenarios<WebApplicationContextRunner,
+class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteTests<WebApplicationContextRunner,
 		ConfigurableWebApplicationContext, AssertableWebApplicationContext> {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()

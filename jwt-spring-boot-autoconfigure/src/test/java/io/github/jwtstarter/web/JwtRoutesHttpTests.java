@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.authentication.JwtAuthoritiesConverterCustomizer;
 import io.github.jwtstarter.authorization.ClaimsTestApplication;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
@@ -27,6 +28,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_KEY;
 import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
 import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
@@ -44,11 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class JwtRoutesHttpTests {
 
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
-
 	static final ECKey PARTNER_KEY = TestKeys.ec("partner-1", Curve.P_256);
-
-	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
 
 	static final RSAKey ATTACKER_KEY = TestKeys.rsa("corp-1");
 
@@ -61,8 +60,7 @@ abstract class JwtRoutesHttpTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
-		registry.add("jwt.providers.corp.jwks.uri", corp::jwksUri);
+		CorpAndKube.registerCorp(registry, corp::jwksUri);
 		registry.add("jwt.providers.corp.authorities[0].claim", () -> "scope");
 		registry.add("jwt.providers.corp.authorities[1].claim", () -> "realm_access.roles");
 		registry.add("jwt.providers.corp.authorities[1].prefix", () -> "ROLE_");
@@ -71,8 +69,7 @@ abstract class JwtRoutesHttpTests {
 		registry.add("jwt.providers.corp.authorities[2].delimiter", () -> ",");
 		registry.add("jwt.providers.partner.issuer", () -> "https://partner.example");
 		registry.add("jwt.providers.partner.jwks.local", () -> TestKeys.toPublicJwkSetJson(PARTNER_KEY));
-		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
-		registry.add("jwt.providers.kube.jwks.local", () -> TestKeys.toPem(KUBE_KEY));
+		CorpAndKube.registerKube(registry);
 		registry.add("jwt.providers.kube.require-expiration", () -> "false");
 		String[][] routes = { { "/public/**", null, "allow-missing", null, null },
 				{ "/optional/**", null, "allow-missing-or-failed", null, null },

@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
@@ -27,6 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_KEY;
 import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class MultiIssuerEndToEndTests {
 
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
-
 	static final ECKey PARTNER_KEY = TestKeys.ec("partner-1", Curve.P_256);
-
-	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
 
 	static final JwksServer corp = JwksServer.start(CORP_KEY);
 
@@ -56,14 +55,12 @@ abstract class MultiIssuerEndToEndTests {
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) {
 		registry.add("jwt.max-token-size", () -> "4KB");
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
+		CorpAndKube.registerCorp(registry, corp::jwksUri);
 		registry.add("jwt.providers.corp.audiences", () -> "pets-api");
-		registry.add("jwt.providers.corp.jwks.uri", corp::jwksUri);
 		registry.add("jwt.providers.partner.issuer", () -> "https://partner.example");
 		registry.add("jwt.providers.partner.jwks.uri", partner::jwksUri);
 		registry.add("jwt.providers.partner.token-source.cookies", () -> "partner_token");
-		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
-		registry.add("jwt.providers.kube.jwks.local", () -> TestKeys.toPem(KUBE_KEY));
+		CorpAndKube.registerKube(registry);
 		registry.add("jwt.providers.kube.require-expiration", () -> "false");
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
@@ -24,6 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,11 +49,7 @@ abstract class ObservabilityEndToEndTests {
 
 	static final String KUBE = "kubernetes/serviceaccount";
 
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
-
 	static final RSAKey PARTNER_KEY = TestKeys.rsa("partner-1");
-
-	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
 
 	static final JwksServer corpJwks = JwksServer.start(CORP_KEY);
 
@@ -61,13 +60,11 @@ abstract class ObservabilityEndToEndTests {
 
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> CORP);
-		registry.add("jwt.providers.corp.jwks.uri", corpJwks::jwksUri);
+		CorpAndKube.registerCorp(registry, corpJwks::jwksUri);
 		registry.add("jwt.providers.partner.issuer", () -> PARTNER);
 		registry.add("jwt.providers.partner.jwks.uri", partnerJwks::jwksUri);
 		registry.add("jwt.providers.partner.jwks.min-refresh-interval", () -> "200ms");
-		registry.add("jwt.providers.kube.issuer", () -> KUBE);
-		registry.add("jwt.providers.kube.jwks.local", () -> TestKeys.toPem(KUBE_KEY));
+		CorpAndKube.registerKube(registry);
 	}
 
 	@AfterAll

@@ -1,9 +1,8 @@
 package io.github.jwtstarter.routing.reactive;
 
-import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
-import io.github.jwtstarter.test.TestKeys;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,19 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = "spring.main.web-application-type=reactive")
 class JwtServerWebExchangeMatchersSecurityChainTests {
 
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
-
-	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
-
 	@LocalServerPort
 	int port;
 
 	@DynamicPropertySource
 	static void providers(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
-		registry.add("jwt.providers.corp.jwks.local", () -> TestKeys.toPem(CORP_KEY));
-		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
-		registry.add("jwt.providers.kube.jwks.local", () -> TestKeys.toPem(KUBE_KEY));
+		CorpAndKube.register(registry);
 	}
 
 	int status(@Nullable String token) {

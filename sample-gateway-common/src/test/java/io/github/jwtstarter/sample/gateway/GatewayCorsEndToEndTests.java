@@ -3,12 +3,11 @@ package io.github.jwtstarter.sample.gateway;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
-import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -39,8 +39,6 @@ abstract class GatewayCorsEndToEndTests {
 
 	static final String SPA = "https://spa.example.com";
 
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
-
 	static final JwksServer corp = JwksServer.start(CORP_KEY);
 
 	static final EchoUpstream primary = EchoUpstream.start("primary");
@@ -54,10 +52,7 @@ abstract class GatewayCorsEndToEndTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
-		registry.add("jwt.providers.corp.jwks.uri", corp::jwksUri);
-		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
-		registry.add("jwt.providers.kube.jwks.local", () -> TestKeys.toPem(TestKeys.rsa("kube-1")));
+		CorpAndKube.register(registry, corp::jwksUri);
 		registry.add("upstream.primary", primary::uri);
 		registry.add("upstream.canary", canary::uri);
 		registry.add("upstream.pets", pets::uri);

@@ -4,9 +4,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream;
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream.Received;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
@@ -20,6 +20,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_ISSUER;
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_ISSUER;
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_KEY;
 import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,20 +39,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class GatewayEndToEndTests {
 
-	static final String CORP_ISSUER = "https://corp.example";
-
-	static final String KUBE_ISSUER = "kubernetes/serviceaccount";
-
 	static final String SVC_A = "system:serviceaccount:default:svc-a";
 
 	static final String SVC_C = "system:serviceaccount:default:svc-c";
 
 	/** The audience both providers of the sample require. */
 	static final String AUDIENCE = "sample-gateway";
-
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
-
-	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
 
 	static final JwksServer corp = JwksServer.start(CORP_KEY);
 
@@ -65,10 +61,7 @@ abstract class GatewayEndToEndTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> CORP_ISSUER);
-		registry.add("jwt.providers.corp.jwks.uri", corp::jwksUri);
-		registry.add("jwt.providers.kube.issuer", () -> KUBE_ISSUER);
-		registry.add("jwt.providers.kube.jwks.uri", kube::jwksUri);
+		CorpAndKube.register(registry, corp::jwksUri, kube::jwksUri);
 		registry.add("upstream.primary", primary::uri);
 		registry.add("upstream.canary", canary::uri);
 		registry.add("upstream.pets", pets::uri);

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream;
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream.Received;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.DPoPProofs;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
@@ -24,6 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_ISSUER;
+import static io.github.jwtstarter.test.CorpAndKube.KUBE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,10 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class GatewayFailedTokenEndToEndTests {
 
-	static final String KUBE_ISSUER = "kubernetes/serviceaccount";
-
-	static final RSAKey KUBE_KEY = TestKeys.rsa("kube-1");
-
 	static final JwksServer kube = JwksServer.start(KUBE_KEY);
 
 	static final EchoUpstream optional = EchoUpstream.start("optional");
@@ -52,10 +50,8 @@ abstract class GatewayFailedTokenEndToEndTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
-		registry.add("jwt.providers.corp.jwks.local", () -> TestKeys.toPem(TestKeys.rsa("corp-1")));
-		registry.add("jwt.providers.kube.issuer", () -> KUBE_ISSUER);
-		registry.add("jwt.providers.kube.jwks.uri", kube::jwksUri);
+		CorpAndKube.registerCorp(registry);
+		CorpAndKube.registerKube(registry, kube::jwksUri);
 		registry.add("jwt.providers.kube.token-source.query-params", () -> "token");
 		registry.add("jwt.routes[0].paths", () -> "/optional/**");
 		registry.add("jwt.routes[0].validation-policy", () -> "allow-missing-or-failed");

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream;
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream.Received;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.autoconfigure.AutoConfigureJwtTestTokens;
 import io.github.jwtstarter.test.tokens.JwtTestToken;
@@ -46,10 +47,8 @@ abstract class GatewayTestTokensTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		// key sources that nothing serves: the test keys replace them
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
-		registry.add("jwt.providers.corp.jwks.uri", () -> "http://127.0.0.1:9/never-fetched");
-		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
-		registry.add("jwt.providers.kube.jwks.uri", () -> "http://127.0.0.1:9/never-fetched");
+		CorpAndKube.register(registry, () -> "http://127.0.0.1:9/never-fetched",
+				() -> "http://127.0.0.1:9/never-fetched");
 		registry.add("upstream.primary", primary::uri);
 		registry.add("upstream.canary", canary::uri);
 		registry.add("upstream.pets", pets::uri);

@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream;
 import io.github.jwtstarter.sample.gateway.upstream.EchoUpstream.Received;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.RealmsServer;
 import io.github.jwtstarter.test.TestHttp;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
 import static io.github.jwtstarter.test.TestHttp.assertInvalidToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +43,6 @@ abstract class MultiTenantGatewayEndToEndTests {
 
 	static final RSAKey ENTRA_KEY = TestKeys.rsa("entra-1");
 
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
-
 	static final RealmsServer keycloak = RealmsServer.start()
 		.realm("acme", ACME_KEY)
 		.realm("globex", GLOBEX_KEY)
@@ -61,10 +61,7 @@ abstract class MultiTenantGatewayEndToEndTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
-		registry.add("jwt.providers.corp.jwks.uri", corp::jwksUri);
-		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
-		registry.add("jwt.providers.kube.jwks.uri", corp::jwksUri);
+		CorpAndKube.register(registry, corp::jwksUri, corp::jwksUri);
 		String customers = "jwt.providers.customers.";
 		registry.add(customers + "issuer", keycloak::issuerTemplate);
 		registry.add(customers + "tenants", () -> "acme,globex");

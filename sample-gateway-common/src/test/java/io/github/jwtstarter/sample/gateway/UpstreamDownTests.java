@@ -6,11 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 
-import com.nimbusds.jose.jwk.RSAKey;
+import io.github.jwtstarter.test.CorpAndKube;
 import io.github.jwtstarter.test.JwksServer;
 import io.github.jwtstarter.test.TestHttp;
 import io.github.jwtstarter.test.TestJwts;
-import io.github.jwtstarter.test.TestKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.github.jwtstarter.test.CorpAndKube.CORP_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class UpstreamDownTests {
 
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
-
 	static final JwksServer corp = JwksServer.start(CORP_KEY);
 
 	static final String DOWN = "http://127.0.0.1:" + closedPort();
@@ -43,10 +41,7 @@ abstract class UpstreamDownTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("jwt.providers.corp.issuer", () -> "https://corp.example");
-		registry.add("jwt.providers.corp.jwks.uri", corp::jwksUri);
-		registry.add("jwt.providers.kube.issuer", () -> "kubernetes/serviceaccount");
-		registry.add("jwt.providers.kube.jwks.uri", corp::jwksUri);
+		CorpAndKube.register(registry, corp::jwksUri, corp::jwksUri);
 		registry.add("upstream.primary", () -> DOWN);
 		registry.add("upstream.canary", () -> DOWN);
 		registry.add("upstream.pets", () -> DOWN);

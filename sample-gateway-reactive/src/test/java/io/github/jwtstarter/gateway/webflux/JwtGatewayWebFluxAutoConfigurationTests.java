@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.jwtstarter.authentication.ProviderJwtAuthenticationToken;
 import io.github.jwtstarter.autoconfigure.JwtAutoConfiguration;
 import io.github.jwtstarter.autoconfigure.JwtGatewayWebFluxAutoConfiguration;
-import io.github.jwtstarter.gateway.JwtGatewayRouteScenarios;
+import io.github.jwtstarter.gateway.JwtGatewayRouteTests;
 import io.github.jwtstarter.web.reactive.JwtAuthentications;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -40,11 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The JWT predicate and filter factories as Spring Cloud Gateway Server WebFlux builds
- * YAML routes from them: the scenarios of both flavours ({@link JwtGatewayRouteScenarios},
+ * YAML routes from them: the scenarios of both flavours ({@link JwtGatewayRouteTests},
  * with the same messages as on Server Web MVC) on the verified token of the reactive
  * security context, and what is particular to Server WebFlux.
  */
-class JwtGatewayWebFluxAutoConfigurationTests extends JwtGatewayRouteScenarios<ReactiveWebApplicationContextRunner,
+class JwtGatewayWebFluxAutoConfigurationTests extends JwtGatewayRouteTests<ReactiveWebApplicationContextRunner,
 		ConfigurableReactiveWebApplicationContext, AssertableReactiveWebApplicationContext> {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param <C> the application context type
  * @param <A> the assertable context type
  */
-public abstract class JwtGatewayRouteScenarios<R extends AbstractApplicationContextRunner<R, C, A>,
+public abstract class JwtGatewayRouteTests<R extends AbstractApplicationContextRunner<R, C, A>,
 		C extends ConfigurableApplicationContext, A extends ApplicationContextAssertProvider<C>> {
 
 	/**
