@@ -40,17 +40,21 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The structure README's "Java surface" and CONTRIBUTING describe, checked on the compiled
- * classes with ArchUnit: packages without cycles, in layers (the stack-neutral core, one thin
- * layer per web stack, the integrations, the auto-configuration), a core that imports no type
- * of one web stack, no type README calls "not API" in the signature of a user-facing type, and
- * one naming style for test classes. Each failure names the offending class and what to do.
+ * The structure README's "Java surface" and CONTRIBUTING describe, checked on the
+ * compiled classes with ArchUnit: packages without cycles, in layers (the stack-neutral
+ * core, one thin layer per web stack, the integrations, the auto-configuration), a core
+ * that imports no type of one web stack, no type README calls "not API" in the signature
+ * of a user-facing type, and one naming style for test classes. Each failure names the
+ * offending class and what to do.
  */
 class ArchitectureTests {
 
 	private static final String ROOT = "io.github.jwtstarter";
 
-	/** The stack-neutral core: these packages themselves, not their servlet or reactive layers. */
+	/**
+	 * The stack-neutral core: these packages themselves, not their servlet or reactive
+	 * layers.
+	 */
 	private static final String[] CORE = { ROOT + ".jwt", ROOT + ".authentication", ROOT + ".authorization",
 			ROOT + ".routing", ROOT + ".shaping", ROOT + ".web" };
 
@@ -60,12 +64,12 @@ class ArchitectureTests {
 
 	/** Types of one web stack (servlet or reactive), or of an integration. */
 	private static final String[] ONE_STACK = { "jakarta.servlet..", "org.springframework.web.servlet..",
-			"org.springframework.web.filter..", "org.springframework.web.context..",
-			"org.springframework.web.server..", "org.springframework.web.reactive..",
-			"org.springframework.http.server.reactive..", "org.springframework.http.client.reactive..",
-			"org.springframework.security.web..", "org.springframework.security.config.annotation.web..",
-			"org.springframework.security.config.web..", "org.springframework.boot.webmvc..",
-			"org.springframework.boot.webflux..", "org.springframework.cloud.gateway..", "reactor.." };
+			"org.springframework.web.filter..", "org.springframework.web.context..", "org.springframework.web.server..",
+			"org.springframework.web.reactive..", "org.springframework.http.server.reactive..",
+			"org.springframework.http.client.reactive..", "org.springframework.security.web..",
+			"org.springframework.security.config.annotation.web..", "org.springframework.security.config.web..",
+			"org.springframework.boot.webmvc..", "org.springframework.boot.webflux..",
+			"org.springframework.cloud.gateway..", "reactor.." };
 
 	private static final Path README = Path.of("../README.md");
 
@@ -162,9 +166,7 @@ class ArchitectureTests {
 					+ "so no user-facing type may hand them out or take them")
 			.allowEmptyShould(false)
 			.check(MAIN);
-		classes().that(areIn(surface.userFacing()))
-			.should(extendNoTypeOf(surface.notApi()))
-			.check(MAIN);
+		classes().that(areIn(surface.userFacing())).should(extendNoTypeOf(surface.notApi())).check(MAIN);
 	}
 
 	@Test
@@ -190,8 +192,9 @@ class ArchitectureTests {
 		assertThat(both).as("README's Java surface lists these as user-facing and as not API: keep one").isEmpty();
 		List<String> unknown = surface.notApiNames()
 			.stream()
-			.filter((name) -> MAIN.stream().noneMatch((type) -> type.getModifiers().contains(JavaModifier.PUBLIC)
-					&& matches(name, type.getSimpleName())))
+			.filter((name) -> MAIN.stream()
+				.noneMatch((type) -> type.getModifiers().contains(JavaModifier.PUBLIC)
+						&& matches(name, type.getSimpleName())))
 			.toList();
 		assertThat(unknown)
 			.as("README's Java surface lists these as not API, but no public type of the starter has that name: "
@@ -227,8 +230,7 @@ class ArchitectureTests {
 
 	@Test
 	void testClassesOfEveryModuleEndInTests() throws IOException {
-		Pattern testMethod = Pattern.compile(
-				"@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b");
+		Pattern testMethod = Pattern.compile("@(Test|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate)\\b");
 		Pattern extendsTests = Pattern.compile("\\bclass \\w+ extends (\\w+)(Tests|Scenarios)\\b");
 		List<String> misnamed = new ArrayList<>();
 		for (Path module : modules()) {
@@ -249,8 +251,10 @@ class ArchitectureTests {
 				}
 			}
 		}
-		assertThat(misnamed).as("test classes of the build's modules named otherwise than …Tests: surefire runs "
-				+ "**/*Tests.java only, so they would not run").isEmpty();
+		assertThat(misnamed)
+			.as("test classes of the build's modules named otherwise than …Tests: surefire runs "
+					+ "**/*Tests.java only, so they would not run")
+			.isEmpty();
 	}
 
 	private static List<Path> modules() throws IOException {
@@ -284,10 +288,8 @@ class ArchitectureTests {
 	}
 
 	private static DescribedPredicate<JavaClass> declareOrInheritTests() {
-		return DescribedPredicate.describe("declare or inherit test methods",
-				(type) -> type.isTopLevelClass() && type.getAllMethods()
-					.stream()
-					.anyMatch((method) -> method.isMetaAnnotatedWith(Testable.class)));
+		return DescribedPredicate.describe("declare or inherit test methods", (type) -> type.isTopLevelClass()
+				&& type.getAllMethods().stream().anyMatch((method) -> method.isMetaAnnotatedWith(Testable.class)));
 	}
 
 	private static ArchCondition<JavaMember> nameNoTypeOf(Set<String> notApi) {
@@ -308,10 +310,11 @@ class ArchitectureTests {
 				}
 				named.stream()
 					.filter((type) -> notApi.contains(type.getName()))
-					.forEach((type) -> events.add(SimpleConditionEvent.violated(member, member.getDescription()
-							+ " names " + type.getName() + ", which README's Java surface lists as not API: make "
-							+ "the member package-private, or hand out or take a user-facing type instead, or "
-							+ "document " + type.getSimpleName() + " as API (README's Java surface)")));
+					.forEach((type) -> events.add(SimpleConditionEvent.violated(member,
+							member.getDescription() + " names " + type.getName()
+									+ ", which README's Java surface lists as not API: make "
+									+ "the member package-private, or hand out or take a user-facing type instead, or "
+									+ "document " + type.getSimpleName() + " as API (README's Java surface)")));
 			}
 
 		};
@@ -324,10 +327,11 @@ class ArchitectureTests {
 			public void check(JavaClass type, ConditionEvents events) {
 				Stream.concat(type.getRawSuperclass().stream(), type.getRawInterfaces().stream())
 					.filter((supertype) -> notApi.contains(supertype.getName()))
-					.forEach((supertype) -> events.add(SimpleConditionEvent.violated(type, type.getName()
-							+ " extends " + supertype.getName() + ", which README's Java surface lists as not API: "
-							+ "extend a user-facing type, or document " + supertype.getSimpleName()
-							+ " as API (README's Java surface)")));
+					.forEach((supertype) -> events.add(SimpleConditionEvent.violated(type,
+							type.getName() + " extends " + supertype.getName()
+									+ ", which README's Java surface lists as not API: "
+									+ "extend a user-facing type, or document " + supertype.getSimpleName()
+									+ " as API (README's Java surface)")));
 			}
 
 		};
@@ -356,9 +360,9 @@ class ArchitectureTests {
 	/**
 	 * README's "Java surface" section: the names in backticks of its paragraph that says
 	 * "not an API" are not API, every other name there is user-facing, and so are the
-	 * auto-configuration classes ("for {@code exclude}"). Names match the simple names of the
-	 * starter's public types ({@code Jwt*RoutePredicateFactory} is a pattern); nested public
-	 * types belong with their enclosing type.
+	 * auto-configuration classes ("for {@code exclude}"). Names match the simple names of
+	 * the starter's public types ({@code Jwt*RoutePredicateFactory} is a pattern); nested
+	 * public types belong with their enclosing type.
 	 */
 	private record JavaSurface(Set<String> userFacingNames, Set<String> notApiNames, Set<String> userFacing,
 			Set<String> notApi) {

@@ -148,7 +148,8 @@ public class AuthorizationBenchmarks {
 			}
 			this.manager = new RbacAuthorizationManager(new RbacRules(policies, false,
 					new JwtRoutes(List.of(), JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID))));
-			this.request = new RequestAuthorizationContext(new MockHttpServletRequest("GET", "/api/service-9/items/42"));
+			this.request = new RequestAuthorizationContext(
+					new MockHttpServletRequest("GET", "/api/service-9/items/42"));
 			Assert.state(this.manager.authorize(this.authentication, this.request).isGranted(),
 					"the benchmark request must be allowed");
 		}

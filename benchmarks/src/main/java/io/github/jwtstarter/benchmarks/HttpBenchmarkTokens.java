@@ -13,11 +13,12 @@ import io.github.jwtstarter.test.TestKeys;
 
 /**
  * Writes what {@code benchmarks/http.sh} needs into a directory: a fresh RSA key as
- * {@code public.pem} (stock Spring Boot) and {@code jwks.json} (the starter), one token in
- * {@code token.txt}, and distinct tokens, one a line, in {@code tokens.txt} and
+ * {@code public.pem} (stock Spring Boot) and {@code jwks.json} (the starter), one token
+ * in {@code token.txt}, and distinct tokens, one a line, in {@code tokens.txt} and
  * {@code warmup-tokens.txt}. Tokens are valid for 7 days.
  * <p>
- * Usage: {@code java -cp benchmarks.jar io.github.jwtstarter.benchmarks.HttpBenchmarkTokens
+ * Usage:
+ * {@code java -cp benchmarks.jar io.github.jwtstarter.benchmarks.HttpBenchmarkTokens
  * <directory> <tokens> <warm-up tokens>}
  */
 public final class HttpBenchmarkTokens {

@@ -23,8 +23,8 @@ import org.openjdk.jmh.annotations.State;
  * The RS256 signature check alone, as the JCA does it (a new {@link Signature} per token,
  * as Nimbus' verifier does), on the JDK's provider and on Amazon Corretto Crypto Provider
  * with the key translated to its type as the starter does. Against
- * {@code VerificationBenchmarks.nimbusRs256} these give the ceiling of what any verifier can
- * gain from ACCP on this machine: a verify with no work but the signature check.
+ * {@code VerificationBenchmarks.nimbusRs256} these give the ceiling of what any verifier
+ * can gain from ACCP on this machine: a verify with no work but the signature check.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -58,8 +58,8 @@ public class SignatureBenchmarks {
 		byte[] signature;
 
 		@Setup(Level.Trial)
-		public void setUp() throws ReflectiveOperationException, GeneralSecurityException, JOSEException,
-				ParseException {
+		public void setUp()
+				throws ReflectiveOperationException, GeneralSecurityException, JOSEException, ParseException {
 			this.accp = (Provider) Class.forName("com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider")
 				.getField("INSTANCE")
 				.get(null);

@@ -52,10 +52,11 @@ public final class DPoPReplayStoreMetrics implements JwtVerificationListener {
 	}
 
 	private Counter counter(String providerId) {
-		return this.counters.computeIfAbsent(providerId, (key) -> Counter.builder(METRIC_NAME)
-			.description("DPoP proofs refused because the shared replay store failed or did not answer")
-			.tag("provider", key)
-			.register(this.registry));
+		return this.counters.computeIfAbsent(providerId,
+				(key) -> Counter.builder(METRIC_NAME)
+					.description("DPoP proofs refused because the shared replay store failed or did not answer")
+					.tag("provider", key)
+					.register(this.registry));
 	}
 
 }

@@ -76,12 +76,15 @@ public final class JwtProviderHealthIndicator implements HealthIndicator {
 		detail(health, "usableUntil", status.usableUntil());
 		if (status.keys() == 0) {
 			return health.down()
-				.withDetail("reason", (status.failingSince() != null) ? "endpoint failing, no cached key"
-						: "no usable key in the key set")
+				.withDetail("reason",
+						(status.failingSince() != null) ? "endpoint failing, no cached key"
+								: "no usable key in the key set")
 				.build();
 		}
 		if (status.failingSince() != null && !status.usable(this.clock.instant())) {
-			return health.down().withDetail("reason", "endpoint failing, cached keys past the outage tolerance").build();
+			return health.down()
+				.withDetail("reason", "endpoint failing, cached keys past the outage tolerance")
+				.build();
 		}
 		return health.up().build();
 	}

@@ -21,9 +21,9 @@ import org.springframework.util.Assert;
  * {@link JwtProviderHealthIndicator} tells it;</li>
  * <li>keys per tenant: {@code UNKNOWN} until some tenant's keys have been fetched,
  * {@code UP} while some tenant has usable keys; when none has, {@code DOWN} if the
- * tenants come from an allow-list, else {@code UNKNOWN} (tenants accepted by a pattern are
- * named by tokens, so tokens for made-up tenants must not turn the application's health
- * {@code DOWN}).</li>
+ * tenants come from an allow-list, else {@code UNKNOWN} (tenants accepted by a pattern
+ * are named by tokens, so tokens for made-up tenants must not turn the application's
+ * health {@code DOWN}).</li>
  * </ul>
  * Details: {@code tenants} (how many are kept), {@code maxTenants}, and how many of the
  * kept tenants are {@code up}, {@code down} (fetched, no usable key) and {@code unknown}

@@ -19,8 +19,8 @@ import org.springframework.util.Assert;
  * are split by the mapping's delimiter, list claims are taken element-wise, other types
  * are ignored. Work is bounded: at most {@value #MAX_AUTHORITIES} authorities are made
  * per token, at most 1024 elements of a claim are looked at, values longer than 256
- * characters are skipped, and longer claims are truncated, so a huge claim costs no
- * more than a rejection.
+ * characters are skipped, and longer claims are truncated, so a huge claim costs no more
+ * than a rejection.
  */
 public final class ClaimAuthoritiesConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
 

@@ -19,9 +19,9 @@ import org.springframework.util.Assert;
 /**
  * The Authentication of a request on a route with a requirement set ({@code all-of}): a
  * valid token of each listed provider. It is the first provider's token (the principal:
- * its name, its claims for {@code @jwt} and the predicates) with the authorities of all of
- * them, and it gives each provider's token by id ({@link #byProvider(String)}), which an
- * RBAC principal naming that provider is matched against.
+ * its name, its claims for {@code @jwt} and the predicates) with the authorities of all
+ * of them, and it gives each provider's token by id ({@link #byProvider(String)}), which
+ * an RBAC principal naming that provider is matched against.
  */
 public final class JwtAuthenticationSet extends ProviderJwtAuthenticationToken {
 

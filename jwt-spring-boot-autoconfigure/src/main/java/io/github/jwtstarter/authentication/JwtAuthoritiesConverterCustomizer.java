@@ -7,8 +7,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Lets an application replace or extend a provider's claim-to-authority converter.
- * Beans of this type are applied in order.
+ * Lets an application replace or extend a provider's claim-to-authority converter. Beans
+ * of this type are applied in order.
  */
 @FunctionalInterface
 public interface JwtAuthoritiesConverterCustomizer {

@@ -36,7 +36,8 @@ public final class ProviderJwtAuthenticationConverter implements Converter<Jwt, 
 	/**
 	 * Creates a converter for a provider, multi-tenant when it has an issuer template.
 	 * @param providerId the provider's id
-	 * @param issuerTemplate the issuer template of a multi-tenant provider, or {@code null}
+	 * @param issuerTemplate the issuer template of a multi-tenant provider, or
+	 * {@code null}
 	 * @param principalClaim the claim path of the principal's name
 	 * @param authoritiesConverter the claim-to-authority converter
 	 */

@@ -13,8 +13,8 @@ import org.springframework.util.Assert;
 /**
  * A {@link JwtAuthenticationToken} that also tells which provider verified the token and,
  * for a multi-tenant provider, the tenant its issuer named. Its details name both
- * ({@code {provider=<id>}}, plus {@code tenant=<tenant>} for a tenant), which Spring Boot's
- * audit events of authentication successes record.
+ * ({@code {provider=<id>}}, plus {@code tenant=<tenant>} for a tenant), which Spring
+ * Boot's audit events of authentication successes record.
  */
 public class ProviderJwtAuthenticationToken extends JwtAuthenticationToken {
 
@@ -28,7 +28,8 @@ public class ProviderJwtAuthenticationToken extends JwtAuthenticationToken {
 	}
 
 	/**
-	 * Creates a token verified by a provider, or by one tenant of a multi-tenant provider.
+	 * Creates a token verified by a provider, or by one tenant of a multi-tenant
+	 * provider.
 	 * @param jwt the verified token
 	 * @param authorities the authorities
 	 * @param name the principal's name
@@ -41,8 +42,8 @@ public class ProviderJwtAuthenticationToken extends JwtAuthenticationToken {
 		Assert.hasText(providerId, "providerId cannot be empty");
 		this.providerId = providerId;
 		this.tenant = tenant;
-		setDetails((tenant != null) ? Map.of("provider", providerId, "tenant", tenant)
-				: Map.of("provider", providerId));
+		setDetails(
+				(tenant != null) ? Map.of("provider", providerId, "tenant", tenant) : Map.of("provider", providerId));
 	}
 
 	/**

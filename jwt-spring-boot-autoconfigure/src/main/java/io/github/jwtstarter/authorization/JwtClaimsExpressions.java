@@ -15,16 +15,14 @@ import org.springframework.util.Assert;
 
 /**
  * Claim helpers for SpEL, registered as the bean named {@code jwt}, so that
- * {@code @PreAuthorize} reads claims without casting the principal:
- * <pre class="code">
+ * {@code @PreAuthorize} reads claims without casting the principal: <pre class="code">
  * &#64;PreAuthorize("&#64;jwt.claim('org') == 'solo.io'")
  * &#64;PreAuthorize("&#64;jwt.hasClaim('groups', 'admins')")
  * &#64;PreAuthorize("&#64;jwt.hasClaim('email_verified', 'boolean', 'true')")
  * &#64;PreAuthorize("&#64;jwt.provider('kube') and &#64;jwt.hasClaim('realm_access.roles', 'admin')")
  * &#64;PreAuthorize("&#64;jwt.tenant('acme')")
- * </pre>
- * Each method reads the current {@link Authentication}; without a JWT authentication
- * (anonymous, another kind of login) claims are absent and every check is
+ * </pre> Each method reads the current {@link Authentication}; without a JWT
+ * authentication (anonymous, another kind of login) claims are absent and every check is
  * {@code false}. Claim names are claim paths ({@link ClaimPath}); values are compared as
  * every other claim check of the starter compares them ({@link ClaimCondition}).
  *
@@ -79,9 +77,10 @@ public final class JwtClaimsExpressions {
 	/**
 	 * Returns whether the current token's claim equals the value compared as text, or a
 	 * list claim has an element that does ({@link ClaimComparison#TEXT}): the same answer
-	 * as a predicate {@code claim(path, value)}, the gateway's {@code JwtClaim} and an RBAC
-	 * principal's default matcher, so {@code hasClaim('level', '2')} holds for the number
-	 * {@code 2} and {@code hasClaim('admin', 'true')} for the boolean {@code true}.
+	 * as a predicate {@code claim(path, value)}, the gateway's {@code JwtClaim} and an
+	 * RBAC principal's default matcher, so {@code hasClaim('level', '2')} holds for the
+	 * number {@code 2} and {@code hasClaim('admin', 'true')} for the boolean
+	 * {@code true}.
 	 * @param path the claim path
 	 * @param value the expected value
 	 * @return whether the claim equals or contains the value
@@ -107,8 +106,9 @@ public final class JwtClaimsExpressions {
 
 	/**
 	 * Returns whether the regular expression matches the current token's claim entirely,
-	 * or one element of a list claim ({@link ClaimComparison#REGEX_MATCH}), as a predicate
-	 * {@code claimMatches(path, regex)} and the gateway's {@code JwtClaimRegex}.
+	 * or one element of a list claim ({@link ClaimComparison#REGEX_MATCH}), as a
+	 * predicate {@code claimMatches(path, regex)} and the gateway's
+	 * {@code JwtClaimRegex}.
 	 * @param path the claim path
 	 * @param regex the regular expression
 	 * @return whether the claim matches

@@ -128,11 +128,11 @@ public final class RbacPolicy {
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return this == other || (other instanceof RbacPolicy that && this.name.equals(that.name)
-				&& this.action == that.action && this.pattern.equals(that.pattern)
-				&& Objects.equals(this.excludedPaths, that.excludedPaths)
-				&& Objects.equals(this.excludedMethods, that.excludedMethods)
-				&& this.principals.equals(that.principals));
+		return this == other
+				|| (other instanceof RbacPolicy that && this.name.equals(that.name) && this.action == that.action
+						&& this.pattern.equals(that.pattern) && Objects.equals(this.excludedPaths, that.excludedPaths)
+						&& Objects.equals(this.excludedMethods, that.excludedMethods)
+						&& this.principals.equals(that.principals));
 	}
 
 	@Override

@@ -14,14 +14,14 @@ import org.springframework.util.Assert;
 
 /**
  * A principal of an RBAC policy: a JWT-authenticated caller whose claims satisfy ALL of
- * the principal's {@link ClaimMatcher}s and NONE of its excluding ones ({@code not-claims},
- * as Istio's {@code notValues}), optionally only when the token was verified by a given
- * provider, or by a given tenant of a multi-tenant provider. A provider-bound or
- * tenant-bound principal matches only a {@link ProviderJwtAuthenticationToken} of that
- * provider or tenant. On a route with a requirement set ({@code all-of}) the request
- * carries a {@link JwtAuthenticationSet}: a principal with a provider is matched against
- * that provider's token of the set, one without against the principal's (the first
- * provider's) token.
+ * the principal's {@link ClaimMatcher}s and NONE of its excluding ones
+ * ({@code not-claims}, as Istio's {@code notValues}), optionally only when the token was
+ * verified by a given provider, or by a given tenant of a multi-tenant provider. A
+ * provider-bound or tenant-bound principal matches only a
+ * {@link ProviderJwtAuthenticationToken} of that provider or tenant. On a route with a
+ * requirement set ({@code all-of}) the request carries a {@link JwtAuthenticationSet}: a
+ * principal with a provider is matched against that provider's token of the set, one
+ * without against the principal's (the first provider's) token.
  * <p>
  * A caller without a verified JWT (anonymous, another kind of login) has no claims: it
  * never matches a principal with a provider, a tenant or claims, and matches a principal
@@ -94,7 +94,8 @@ public final class RbacPrincipal {
 		}
 		JwtAuthenticationToken subject = token;
 		if (this.provider != null && token instanceof JwtAuthenticationSet set) {
-			// a requirement set: the principal names which of its tokens it is matched against
+			// a requirement set: the principal names which of its tokens it is matched
+			// against
 			subject = set.byProvider(this.provider);
 			if (subject == null) {
 				return false;

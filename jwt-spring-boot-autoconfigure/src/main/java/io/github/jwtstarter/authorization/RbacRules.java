@@ -60,9 +60,7 @@ public final class RbacRules {
 		Assert.notNull(routes, "routes cannot be null");
 		this.policies = List.copyOf(policies);
 		this.denyPolicies = this.policies.stream().filter((policy) -> policy.getAction() == RbacAction.DENY).toList();
-		this.allowPolicies = this.policies.stream()
-			.filter((policy) -> policy.getAction() == RbacAction.ALLOW)
-			.toList();
+		this.allowPolicies = this.policies.stream().filter((policy) -> policy.getAction() == RbacAction.ALLOW).toList();
 		this.requireRbac = requireRbac;
 		this.routes = routes;
 	}

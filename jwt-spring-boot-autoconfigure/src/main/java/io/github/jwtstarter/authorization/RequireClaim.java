@@ -9,17 +9,15 @@ import java.lang.annotation.Target;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
- * Allows a method (or every method of a type) only when the caller's token has the
- * claim: equal to {@link #value()} compared as text, or a list with an element that is,
- * as {@link JwtClaimsExpressions#hasClaim(String, String) @jwt.hasClaim(name, value)}. A
+ * Allows a method (or every method of a type) only when the caller's token has the claim:
+ * equal to {@link #value()} compared as text, or a list with an element that is, as
+ * {@link JwtClaimsExpressions#hasClaim(String, String) @jwt.hasClaim(name, value)}. A
  * denial is answered 403 ({@code insufficient_scope}), or 401 for a caller without a
- * token.
- * <pre class="code">
+ * token. <pre class="code">
  * &#64;RequireClaim(name = "org", value = "solo.io")
  * &#64;GetMapping("/reports")
  * List&lt;Report&gt; reports() { ... }
- * </pre>
- * Expands to {@code @PreAuthorize("@jwt.hasClaim('{name}', '{value}')")} through
+ * </pre> Expands to {@code @PreAuthorize("@jwt.hasClaim('{name}', '{value}')")} through
  * Spring Security's annotation templates (the starter registers the
  * {@code AnnotationTemplateExpressionDefaults} bean), so neither attribute may contain a
  * single quote.

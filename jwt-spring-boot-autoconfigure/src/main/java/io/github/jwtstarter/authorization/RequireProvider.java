@@ -10,10 +10,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 
 /**
  * Allows a method (or every method of a type) only when the caller's token was verified
- * by the provider, as {@link JwtClaimsExpressions#provider(String) @jwt.provider(id)}.
- * A denial is answered 403 ({@code insufficient_scope}), or 401 for a caller without a
- * token.
- * <pre class="code">
+ * by the provider, as {@link JwtClaimsExpressions#provider(String) @jwt.provider(id)}. A
+ * denial is answered 403 ({@code insufficient_scope}), or 401 for a caller without a
+ * token. <pre class="code">
  * &#64;RequireProvider("kube")
  * &#64;PostMapping("/internal/reindex")
  * void reindex() { ... }

@@ -17,7 +17,8 @@ import org.springframework.beans.factory.ListableBeanFactory;
  * starter's (Spring Security refuses a chain after it), and when it does not include the
  * starter through its configurer, the application is told once, at startup.
  *
- * @param <C> the chain type ({@code SecurityFilterChain} or {@code SecurityWebFilterChain})
+ * @param <C> the chain type ({@code SecurityFilterChain} or
+ * {@code SecurityWebFilterChain})
  */
 final class ApplicationChains<C> {
 
@@ -62,15 +63,14 @@ final class ApplicationChains<C> {
 	}
 
 	/**
-	 * Tells the application, when it asked to be told, that a chain of its own takes every
-	 * request without the starter.
+	 * Tells the application, when it asked to be told, that a chain of its own takes
+	 * every request without the starter.
 	 * @param chain the chain that takes every request
 	 * @param includesStarter whether the chain includes the starter
 	 * @param properties the properties
 	 * @param howToInclude the line of code that includes the starter in such a chain
 	 */
-	static void warnIfOmitted(Chain<?> chain, boolean includesStarter, JwtProperties properties,
-			String howToInclude) {
+	static void warnIfOmitted(Chain<?> chain, boolean includesStarter, JwtProperties properties, String howToInclude) {
 		if (includesStarter || !properties.getFilterChain().isWarnIfOmitted()) {
 			return;
 		}

@@ -58,7 +58,8 @@ final class DPoPReplayStoreObservabilityConfigurations {
 	@ConditionalOnClass(HealthContributor.class)
 	static class HealthConfiguration {
 
-		// nested: the health indicator condition needs spring-boot-health on the class path
+		// nested: the health indicator condition needs spring-boot-health on the class
+		// path
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnBean(DPoPReplayStore.class)
 		@ConditionalOnEnabledHealthIndicator("dpop-replay-store")

@@ -10,21 +10,22 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Auto-configuration of authorization on claims: the RBAC
  * {@link org.springframework.security.authorization.AuthorizationManager} built from
  * {@code jwt.rbac} (picked up by the starter's filter chain), the {@code jwt} bean for
- * SpEL ({@code @PreAuthorize("@jwt.hasClaim('groups', 'admins')")}), annotation
- * templates for {@code @RequireClaim}, and method security, unless the application
- * enables it itself. Active only when {@code jwt.providers} is non-empty.
+ * SpEL ({@code @PreAuthorize("@jwt.hasClaim('groups', 'admins')")}), annotation templates
+ * for {@code @RequireClaim}, and method security, unless the application enables it
+ * itself. Active only when {@code jwt.providers} is non-empty.
  */
-@AutoConfiguration(after = JwtAutoConfiguration.class, before = { JwtWebSecurityAutoConfiguration.class,
-		JwtReactiveWebSecurityAutoConfiguration.class }, beforeName = {
-		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
-		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
-		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration" })
+@AutoConfiguration(after = JwtAutoConfiguration.class,
+		before = { JwtWebSecurityAutoConfiguration.class, JwtReactiveWebSecurityAutoConfiguration.class },
+		beforeName = {
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+				"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+				"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration" })
 @ConditionalOnClass(JwtAuthenticationToken.class)
 @ConditionalOnJwtProviders
 @EnableConfigurationProperties(JwtProperties.class)

@@ -1,6 +1,5 @@
 package io.github.jwtstarter.autoconfigure;
 
-
 import io.github.jwtstarter.authorization.JwtClaimsExpressions;
 import io.github.jwtstarter.authorization.RbacRules;
 import io.github.jwtstarter.authorization.reactive.JwtClaimsExpressionsPostProcessor;
@@ -63,7 +62,6 @@ final class JwtAuthorizationConfigurations {
 			return new RbacAuthorizationManager(rules);
 		}
 
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -77,7 +75,6 @@ final class JwtAuthorizationConfigurations {
 		RbacReactiveAuthorizationManager jwtRbacReactiveAuthorizationManager(RbacRules rules) {
 			return new RbacReactiveAuthorizationManager(rules);
 		}
-
 
 	}
 
@@ -101,7 +98,8 @@ final class JwtAuthorizationConfigurations {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(PreAuthorize.class)
-	// @EnableMethodSecurity registers the first name, the older @EnableGlobalMethodSecurity
+	// @EnableMethodSecurity registers the first name, the older
+	// @EnableGlobalMethodSecurity
 	// the second: either means the application configured method security itself.
 	@ConditionalOnMissingBean(name = { "preAuthorizeAuthorizationMethodInterceptor", "methodSecurityInterceptor" })
 	@Conditional(NotReactiveWebApplicationCondition.class)

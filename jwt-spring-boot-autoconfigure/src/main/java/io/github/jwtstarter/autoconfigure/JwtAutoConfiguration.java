@@ -29,8 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 @Import({ JwtPropertiesCheckConfiguration.class, JwtDecoderConfigurations.ProvidersConfiguration.class,
 		JwtDecoderConfigurations.VerifierConfiguration.class,
 		JwtDecoderConfigurations.IssuerResolverConfiguration.class, JwtWebConfigurations.WebConfiguration.class,
-		JwtWebConfigurations.ServletWebConfiguration.class,
-		JwtWebConfigurations.ReactiveWebConfiguration.class,
+		JwtWebConfigurations.ServletWebConfiguration.class, JwtWebConfigurations.ReactiveWebConfiguration.class,
 		JwtDecoderConfigurations.ReactiveIssuerResolverConfiguration.class })
 public final class JwtAutoConfiguration {
 

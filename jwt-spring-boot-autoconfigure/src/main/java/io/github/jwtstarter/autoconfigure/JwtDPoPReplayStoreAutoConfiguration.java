@@ -17,9 +17,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * The DPoP replay store shared by every replica, for the providers with
  * {@code sender-constraint.replay-store: redis}: on the application's Redis connection
  * (Spring Boot's {@code spring.data.redis.*}, Lettuce), through Spring Data Redis's
- * reactive template. Without Spring Data Redis, without a Redis connection or without such
- * a provider, nothing is configured (and a provider asking for Redis without a connection
- * fails startup, naming the property). A {@link DPoPReplayStore} bean of the
+ * reactive template. Without Spring Data Redis, without a Redis connection or without
+ * such a provider, nothing is configured (and a provider asking for Redis without a
+ * connection fails startup, naming the property). A {@link DPoPReplayStore} bean of the
  * application's own replaces this one.
  */
 @AutoConfiguration(before = JwtAutoConfiguration.class,

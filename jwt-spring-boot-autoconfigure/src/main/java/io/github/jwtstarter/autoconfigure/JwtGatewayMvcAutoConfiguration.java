@@ -15,13 +15,13 @@ import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
- * Auto-configuration of the JWT route predicates ({@code JwtClaim}, {@code JwtClaimRegex},
- * {@code JwtProvider}, {@code JwtAuthority}, {@code JwtAuthenticated}) and the
- * {@code JwtClaimsToHeaders} filter for Spring Cloud Gateway Server Web MVC, offered to
- * the gateway's discovery as beans. Before any bean is created, the JWT predicates and
- * filters of the configured routes are checked once ({@link JwtGatewayMvcRoutesCheck}),
- * so that a wrong argument fails startup naming the route. Absent the gateway, nothing is
- * configured.
+ * Auto-configuration of the JWT route predicates ({@code JwtClaim},
+ * {@code JwtClaimRegex}, {@code JwtProvider}, {@code JwtAuthority},
+ * {@code JwtAuthenticated}) and the {@code JwtClaimsToHeaders} filter for Spring Cloud
+ * Gateway Server Web MVC, offered to the gateway's discovery as beans. Before any bean is
+ * created, the JWT predicates and filters of the configured routes are checked once
+ * ({@link JwtGatewayMvcRoutesCheck}), so that a wrong argument fails startup naming the
+ * route. Absent the gateway, nothing is configured.
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

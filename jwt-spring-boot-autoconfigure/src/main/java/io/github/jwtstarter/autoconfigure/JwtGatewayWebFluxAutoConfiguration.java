@@ -28,9 +28,9 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * {@code JwtClaimRegex}, {@code JwtProvider}, {@code JwtAuthority},
  * {@code JwtAuthenticated}) and the {@code JwtClaimsToHeaders} filter factory for Spring
  * Cloud Gateway Server WebFlux, the same names and arguments as on Server Web MVC. Before
- * any bean is created, the JWT predicates and filters of the configured routes are checked
- * once ({@link JwtGatewayWebFluxRoutesCheck}), so that a wrong argument fails startup
- * naming the route. Absent the gateway, or with
+ * any bean is created, the JWT predicates and filters of the configured routes are
+ * checked once ({@link JwtGatewayWebFluxRoutesCheck}), so that a wrong argument fails
+ * startup naming the route. Absent the gateway, or with
  * {@code spring.cloud.gateway.server.webflux.enabled=false}, nothing is configured.
  * <p>
  * The gateway's {@code globalcors} settings are also given to Spring Security as its

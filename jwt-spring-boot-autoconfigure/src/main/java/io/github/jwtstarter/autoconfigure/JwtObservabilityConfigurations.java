@@ -30,7 +30,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Metrics and health configurations imported by {@link JwtObservabilityAutoConfiguration}.
+ * Metrics and health configurations imported by
+ * {@link JwtObservabilityAutoConfiguration}.
  */
 final class JwtObservabilityConfigurations {
 
@@ -87,8 +88,8 @@ final class JwtObservabilityConfigurations {
 					prefetching.put(id, provider.getKeys());
 				}
 			}
-			return new JwtKeysReadiness(prefetching, properties.getJwks().getPrefetchTimeout(), publisher,
-					availability, Clock.systemUTC());
+			return new JwtKeysReadiness(prefetching, properties.getJwks().getPrefetchTimeout(), publisher, availability,
+					Clock.systemUTC());
 		}
 
 	}
@@ -97,7 +98,8 @@ final class JwtObservabilityConfigurations {
 	@ConditionalOnClass(HealthContributor.class)
 	static class HealthConfiguration {
 
-		// nested: the health indicator condition needs spring-boot-health on the class path
+		// nested: the health indicator condition needs spring-boot-health on the class
+		// path
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnBean(JwtProviderRegistry.class)
 		@ConditionalOnEnabledHealthIndicator("jwt")
@@ -109,10 +111,11 @@ final class JwtObservabilityConfigurations {
 				Set<String> prefetching = JwtPropertiesMapper.prefetching(properties);
 				Map<String, HealthIndicator> indicators = new LinkedHashMap<>();
 				for (JwtProvider provider : registry.providers()) {
-					indicators.put(provider.getId(), (provider.getTenants() != null)
-							? new JwtTenantsHealthIndicator(provider.getTenants(), Clock.systemUTC())
-							: new JwtProviderHealthIndicator(provider.getKeys(), Clock.systemUTC(),
-									prefetching.contains(provider.getId())));
+					indicators.put(provider.getId(),
+							(provider.getTenants() != null)
+									? new JwtTenantsHealthIndicator(provider.getTenants(), Clock.systemUTC())
+									: new JwtProviderHealthIndicator(provider.getKeys(), Clock.systemUTC(),
+											prefetching.contains(provider.getId())));
 				}
 				return CompositeHealthContributor.fromMap(indicators);
 			}

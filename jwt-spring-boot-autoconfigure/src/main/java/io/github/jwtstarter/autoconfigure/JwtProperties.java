@@ -18,8 +18,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration properties for multi-provider JWT verification. Checked once, when
- * bound: each failure names the full property path and the fix.
+ * Configuration properties for multi-provider JWT verification. Checked once, when bound:
+ * each failure names the full property path and the fix.
  */
 @ConfigurationProperties(prefix = JwtProperties.PREFIX)
 public class JwtProperties implements InitializingBean {
@@ -160,8 +160,8 @@ public class JwtProperties implements InitializingBean {
 	public static class Provider {
 
 		/**
-		 * Issuer that the token's "iss" claim must equal exactly; unique across providers.
-		 * May hold one {tenant} placeholder for a multi-tenant provider, e.g.
+		 * Issuer that the token's "iss" claim must equal exactly; unique across
+		 * providers. May hold one {tenant} placeholder for a multi-tenant provider, e.g.
 		 * https://kc.example.com/realms/{tenant}.
 		 */
 		private @Nullable String issuer;
@@ -191,14 +191,14 @@ public class JwtProperties implements InitializingBean {
 		private int maxTenants = 100;
 
 		/**
-		 * Request header that carries the tenant of a multi-tenant provider's token to the
-		 * application or upstream; a client-sent header of that name never passes.
+		 * Request header that carries the tenant of a multi-tenant provider's token to
+		 * the application or upstream; a client-sent header of that name never passes.
 		 */
 		private @Nullable String tenantHeader;
 
 		/**
-		 * Request header that carries the verified payload (base64url, as in the token) to
-		 * the application or upstream; a client-sent header of that name never passes.
+		 * Request header that carries the verified payload (base64url, as in the token)
+		 * to the application or upstream; a client-sent header of that name never passes.
 		 */
 		private @Nullable String forwardPayloadHeader;
 
@@ -443,8 +443,8 @@ public class JwtProperties implements InitializingBean {
 	public static class SenderConstraint {
 
 		/**
-		 * Whether the DPoP scheme is accepted: disabled, allowed (DPoP-bound tokens with a
-		 * valid proof, other tokens as bearer tokens) or required (DPoP-bound tokens
+		 * Whether the DPoP scheme is accepted: disabled, allowed (DPoP-bound tokens with
+		 * a valid proof, other tokens as bearer tokens) or required (DPoP-bound tokens
 		 * only).
 		 */
 		private DPoPMode dpop = DPoPMode.ALLOWED;
@@ -462,17 +462,17 @@ public class JwtProperties implements InitializingBean {
 		private long dpopReplayCacheSize = 100_000;
 
 		/**
-		 * Most DPoP proof ids one client key ("cnf.jkt") may have remembered at a time, so
-		 * that no client fills the replay cache for the others; a client over it has its
-		 * new proofs refused until its ids age out. Default: a tenth of
+		 * Most DPoP proof ids one client key ("cnf.jkt") may have remembered at a time,
+		 * so that no client fills the replay cache for the others; a client over it has
+		 * its new proofs refused until its ids age out. Default: a tenth of
 		 * dpop-replay-cache-size.
 		 */
 		private @Nullable Long dpopReplayQuotaPerKey;
 
 		/**
 		 * Where DPoP proof ids are remembered against replay: memory (each replica on its
-		 * own) or redis (shared by every replica through the application's Spring Data Redis
-		 * connection, after the in-memory cache).
+		 * own) or redis (shared by every replica through the application's Spring Data
+		 * Redis connection, after the in-memory cache).
 		 */
 		private ReplayStore replayStore = ReplayStore.MEMORY;
 
@@ -489,8 +489,8 @@ public class JwtProperties implements InitializingBean {
 
 		/**
 		 * Origins (scheme://host[:port]) under which clients reach this application; when
-		 * set, a DPoP proof's "htu" must name one of them with the request's path, instead
-		 * of the URL rebuilt from the request's Host and forwarded headers.
+		 * set, a DPoP proof's "htu" must name one of them with the request's path,
+		 * instead of the URL rebuilt from the request's Host and forwarded headers.
 		 */
 		private List<String> publicOrigins = new ArrayList<>();
 
@@ -684,8 +684,9 @@ public class JwtProperties implements InitializingBean {
 
 		/**
 		 * Resource (file:) holding a bearer token sent as "Authorization: Bearer" on this
-		 * provider's discovery and JWKS requests over https, e.g. the pod's service-account
-		 * token; read again on every fetch, so a rotated token is picked up.
+		 * provider's discovery and JWKS requests over https, e.g. the pod's
+		 * service-account token; read again on every fetch, so a rotated token is picked
+		 * up.
 		 */
 		private @Nullable String bearerTokenLocation;
 
@@ -836,8 +837,8 @@ public class JwtProperties implements InitializingBean {
 	public static class TokenSource {
 
 		/**
-		 * Request headers carrying the token; empty means Authorization with the
-		 * "Bearer " prefix.
+		 * Request headers carrying the token; empty means Authorization with the "Bearer
+		 * " prefix.
 		 */
 		private List<HeaderSource> headers = new ArrayList<>();
 
@@ -1264,8 +1265,8 @@ public class JwtProperties implements InitializingBean {
 	public static class Cache {
 
 		/**
-		 * Whether verified tokens are cached so that a repeated token skips the
-		 * signature check.
+		 * Whether verified tokens are cached so that a repeated token skips the signature
+		 * check.
 		 */
 		private boolean enabled = true;
 
@@ -1320,8 +1321,8 @@ public class JwtProperties implements InitializingBean {
 	public enum CryptoProvider {
 
 		/**
-		 * Amazon Corretto Crypto Provider when it is on the class path and loads, else the
-		 * JDK.
+		 * Amazon Corretto Crypto Provider when it is on the class path and loads, else
+		 * the JDK.
 		 */
 		AUTO,
 

@@ -56,8 +56,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Maps {@link JwtProperties} to the starter's runtime objects: providers with their keys,
- * decoders, validators and converters; token locations; routes; RBAC policies. Key problems fail
- * startup naming the property; key material never appears in a message.
+ * decoders, validators and converters; token locations; routes; RBAC policies. Key
+ * problems fail startup naming the property; key material never appears in a message.
  */
 final class JwtPropertiesMapper {
 
@@ -86,8 +86,8 @@ final class JwtPropertiesMapper {
 		this(resourceLoader, null, fetchListener, authoritiesCustomizers, List.of(), clock);
 	}
 
-	JwtPropertiesMapper(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles,
-			JwksFetchListener fetchListener, List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
+	JwtPropertiesMapper(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles, JwksFetchListener fetchListener,
+			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
 			List<JwtProviderKeysCustomizer> keysCustomizers, Clock clock) {
 		this(resourceLoader, sslBundles, fetchListener, authoritiesCustomizers, keysCustomizers, List.of(), List.of(),
 				null, clock);
@@ -96,12 +96,14 @@ final class JwtPropertiesMapper {
 	/**
 	 * Creates a mapper whose providers also run the application's own checks and may
 	 * share a DPoP replay store.
-	 * @param validators checks for every provider ({@code OAuth2TokenValidator<Jwt>} beans)
+	 * @param validators checks for every provider ({@code OAuth2TokenValidator<Jwt>}
+	 * beans)
 	 * @param validatorCustomizers add or remove checks per provider
-	 * @param replayStore the shared DPoP replay store ({@code replay-store: redis}), if any
+	 * @param replayStore the shared DPoP replay store ({@code replay-store: redis}), if
+	 * any
 	 */
-	JwtPropertiesMapper(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles,
-			JwksFetchListener fetchListener, List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
+	JwtPropertiesMapper(ResourceLoader resourceLoader, @Nullable SslBundles sslBundles, JwksFetchListener fetchListener,
+			List<JwtAuthoritiesConverterCustomizer> authoritiesCustomizers,
 			List<JwtProviderKeysCustomizer> keysCustomizers, List<OAuth2TokenValidator<Jwt>> validators,
 			List<JwtProviderValidatorCustomizer> validatorCustomizers, @Nullable DPoPReplayStore replayStore,
 			Clock clock) {
@@ -136,7 +138,8 @@ final class JwtPropertiesMapper {
 	JwtProviderFactory factory(JwtProperties.CryptoProvider provider) {
 		ClassLoader classLoader = this.resourceLoader.getClassLoader();
 		JwtProviderFactory factory = (provider == JwtProperties.CryptoProvider.AUTO)
-				? JwtProviderFactory.preferAccp(classLoader, this.clock) : JwtProviderFactory.jdk(classLoader, this.clock);
+				? JwtProviderFactory.preferAccp(classLoader, this.clock)
+				: JwtProviderFactory.jdk(classLoader, this.clock);
 		return factory.observationRegistry(this.observations);
 	}
 
@@ -273,9 +276,9 @@ final class JwtPropertiesMapper {
 
 	/**
 	 * The required claims by claim path. Binding a map of objects nests a dotted key
-	 * ({@code kubernetes.io.namespace: default} binds as {@code {kubernetes={io={namespace=
-	 * default}}}}); joining the nested keys with dots gives back a path that resolves to
-	 * the same claim.
+	 * ({@code kubernetes.io.namespace: default} binds as
+	 * {@code {kubernetes={io={namespace= default}}}}); joining the nested keys with dots
+	 * gives back a path that resolves to the same claim.
 	 */
 	static Map<String, Object> requiredClaims(JwtProperties.Provider properties) {
 		Map<String, Object> claims = new LinkedHashMap<>();
@@ -301,7 +304,8 @@ final class JwtPropertiesMapper {
 		}
 		catch (IOException ex) {
 			if (location instanceof ContextResource unprefixed) {
-				// no prefix: Spring looks the path up on the class path (or in the web application)
+				// no prefix: Spring looks the path up on the class path (or in the web
+				// application)
 				String path = StringUtils.trimLeadingCharacter(unprefixed.getPathWithinContext(), '/');
 				throw JwtPropertiesValidator.invalid(name + ".location", location.getDescription(),
 						"cannot be read: a location without a prefix is looked up on the class path, not in the file "
@@ -346,8 +350,9 @@ final class JwtPropertiesMapper {
 		properties.getProviders().forEach((id, provider) -> {
 			JwtProperties.TokenSource source = provider.getTokenSource();
 			Set<TokenLocation> provided = new LinkedHashSet<>();
-			source.getHeaders().forEach((header) -> provided.add(TokenLocation.header(header.getName(),
-					(header.getPrefix() != null) ? header.getPrefix() : "")));
+			source.getHeaders()
+				.forEach((header) -> provided.add(TokenLocation.header(header.getName(),
+						(header.getPrefix() != null) ? header.getPrefix() : "")));
 			source.getQueryParams().forEach((param) -> provided.add(TokenLocation.queryParam(param)));
 			source.getCookies().forEach((cookie) -> provided.add(TokenLocation.cookie(cookie)));
 			if (source.getHeaders().isEmpty()) {
@@ -364,11 +369,14 @@ final class JwtPropertiesMapper {
 	static RequestShaping requestShaping(JwtProperties properties) {
 		Map<String, ProviderShaping> shaping = new LinkedHashMap<>();
 		properties.getProviders()
-			.forEach((id, provider) -> shaping.put(id, new ProviderShaping(provider.getClaimsToHeaders()
-				.stream()
-				.map((header) -> new ClaimHeader(header.getClaim(), header.getHeader(),
-						header.isAppend()))
-				.toList(), provider.isKeepToken(), provider.getForwardPayloadHeader(), provider.getTenantHeader())));
+			.forEach((id, provider) -> shaping.put(id,
+					new ProviderShaping(
+							provider.getClaimsToHeaders()
+								.stream()
+								.map((header) -> new ClaimHeader(header.getClaim(), header.getHeader(),
+										header.isAppend()))
+								.toList(),
+							provider.isKeepToken(), provider.getForwardPayloadHeader(), provider.getTenantHeader())));
 		return new RequestShaping(shaping);
 	}
 

@@ -29,14 +29,13 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
- * Checks {@link JwtProperties} at startup. Each failure names the full property path
- * and the fix, through Boot's own exceptions (and so Boot's failure analyzers).
+ * Checks {@link JwtProperties} at startup. Each failure names the full property path and
+ * the fix, through Boot's own exceptions (and so Boot's failure analyzers).
  */
 final class JwtPropertiesValidator {
 
-	private static final String ALGORITHM_NAMES = names(ProviderKeys.SUPPORTED_ALGORITHMS.stream()
-		.map(JWSAlgorithm::getName)
-		.toList());
+	private static final String ALGORITHM_NAMES = names(
+			ProviderKeys.SUPPORTED_ALGORITHMS.stream().map(JWSAlgorithm::getName).toList());
 
 	private JwtPropertiesValidator() {
 	}
@@ -103,9 +102,10 @@ final class JwtPropertiesValidator {
 		}
 		if (jwks.getUri() != null && IssuerTemplate.isTemplate(jwks.getUri())) {
 			if (!template) {
-				throw invalid(name + ".jwks.uri", jwks.getUri(), "holds " + IssuerTemplate.PLACEHOLDER + ", but "
-						+ name + ".issuer does not; put " + IssuerTemplate.PLACEHOLDER
-						+ " in the issuer too (a multi-tenant provider) or remove it from the URL");
+				throw invalid(name + ".jwks.uri", jwks.getUri(),
+						"holds " + IssuerTemplate.PLACEHOLDER + ", but " + name + ".issuer does not; put "
+								+ IssuerTemplate.PLACEHOLDER
+								+ " in the issuer too (a multi-tenant provider) or remove it from the URL");
 			}
 			if (count(jwks.getUri(), IssuerTemplate.PLACEHOLDER) > 1) {
 				throw invalid(name + ".jwks.uri", jwks.getUri(),
@@ -129,7 +129,9 @@ final class JwtPropertiesValidator {
 			throw invalid(name + ".principal-claim", provider.getPrincipalClaim(), "must name a claim, e.g. sub");
 		}
 		claimPath(name + ".principal-claim", provider.getPrincipalClaim());
-		JwtPropertiesMapper.requiredClaims(provider).keySet().forEach((path) -> claimPath(name + ".required-claims", path));
+		JwtPropertiesMapper.requiredClaims(provider)
+			.keySet()
+			.forEach((path) -> claimPath(name + ".required-claims", path));
 		validateRemote(name + ".jwks", jwks);
 		validateAccess(name, provider, sources);
 		for (int i = 0; i < provider.getAuthorities().size(); i++) {
@@ -180,10 +182,11 @@ final class JwtPropertiesValidator {
 									: (provider.getTenantHeader() != null) ? "tenant-header"
 											: (provider.getMaxTenants() != 100) ? "max-tenants" : null;
 			if (set != null) {
-				throw invalid(name + "." + set, provider.getIssuer(), "applies to a multi-tenant provider only, but "
-						+ name + ".issuer has no " + IssuerTemplate.PLACEHOLDER + "; put " + IssuerTemplate.PLACEHOLDER
-						+ " where the tenant is in the issuer (e.g. https://kc.example.com/realms/"
-						+ IssuerTemplate.PLACEHOLDER + ") or remove " + name + "." + set);
+				throw invalid(name + "." + set, provider.getIssuer(),
+						"applies to a multi-tenant provider only, but " + name + ".issuer has no "
+								+ IssuerTemplate.PLACEHOLDER + "; put " + IssuerTemplate.PLACEHOLDER
+								+ " where the tenant is in the issuer (e.g. https://kc.example.com/realms/"
+								+ IssuerTemplate.PLACEHOLDER + ") or remove " + name + "." + set);
 			}
 			return false;
 		}
@@ -241,17 +244,19 @@ final class JwtPropertiesValidator {
 			IssuerTemplate template = template(provider);
 			issuers.forEach((issuer, other) -> {
 				if (template.tenant(issuer) != null) {
-					throw invalid(name + ".issuer", provider.getIssuer(), "matches the issuer of provider '" + other
-							+ "' (" + issuer + "); list the accepted tenants in " + name + ".tenants, or set a "
-							+ name + ".tenant-pattern that does not match '" + template.tenant(issuer) + "'");
+					throw invalid(name + ".issuer", provider.getIssuer(),
+							"matches the issuer of provider '" + other + "' (" + issuer
+									+ "); list the accepted tenants in " + name + ".tenants, or set a " + name
+									+ ".tenant-pattern that does not match '" + template.tenant(issuer) + "'");
 				}
 			});
 			templates.forEach((otherId, other) -> {
 				if (template.overlaps(other)) {
-					throw invalid(name + ".issuer", provider.getIssuer(), "can match the same issuers as provider '"
-							+ otherId + "' (" + other.getTemplate() + "); give one of them tenants (an allow-list) "
-							+ "the other cannot match, or make the text around " + IssuerTemplate.PLACEHOLDER
-							+ " distinct");
+					throw invalid(name + ".issuer", provider.getIssuer(),
+							"can match the same issuers as provider '" + otherId + "' (" + other.getTemplate()
+									+ "); give one of them tenants (an allow-list) "
+									+ "the other cannot match, or make the text around " + IssuerTemplate.PLACEHOLDER
+									+ " distinct");
 				}
 			});
 			templates.put(id, template);
@@ -268,8 +273,8 @@ final class JwtPropertiesValidator {
 	}
 
 	private static Set<String> tokenHeaders(JwtProperties properties) {
-		Set<String> names = new HashSet<>(Set.of("authorization", "dpop", "cookie", "host", "content-length",
-				"transfer-encoding"));
+		Set<String> names = new HashSet<>(
+				Set.of("authorization", "dpop", "cookie", "host", "content-length", "transfer-encoding"));
 		properties.getProviders()
 			.values()
 			.forEach((provider) -> provider.getTokenSource()
@@ -285,7 +290,8 @@ final class JwtPropertiesValidator {
 	private static void validateForwardedHeaders(String id, JwtProperties.Provider provider, Set<String> reserved) {
 		String name = "jwt.providers." + id;
 		Set<String> claimHeaders = new HashSet<>();
-		provider.getClaimsToHeaders().forEach((mapping) -> claimHeaders.add(mapping.getHeader().toLowerCase(Locale.ROOT)));
+		provider.getClaimsToHeaders()
+			.forEach((mapping) -> claimHeaders.add(mapping.getHeader().toLowerCase(Locale.ROOT)));
 		String payload = provider.getForwardPayloadHeader();
 		if (payload != null) {
 			forwardedHeader(name + ".forward-payload-header", payload, reserved, claimHeaders, "x-jwt-payload");
@@ -303,7 +309,8 @@ final class JwtPropertiesValidator {
 	private static void forwardedHeader(String name, String header, Set<String> reserved, Set<String> claimHeaders,
 			String example) {
 		if (!isHeaderName(header) || header.isEmpty()) {
-			throw invalid(name, header, "not a valid HTTP header name; use letters, digits and - (e.g. " + example + ")");
+			throw invalid(name, header,
+					"not a valid HTTP header name; use letters, digits and - (e.g. " + example + ")");
 		}
 		if (reserved.contains(header.toLowerCase(Locale.ROOT))) {
 			throw invalid(name, header, "would overwrite a token, cookie or framing header; use a header of its own "
@@ -521,10 +528,11 @@ final class JwtPropertiesValidator {
 						? location.name().toLowerCase(Locale.ROOT) : location.name());
 				String other = readers.putIfAbsent(key, id);
 				if (other != null && !other.equals(id)) {
-					throw invalid(name, allOf, "providers '" + other + "' and '" + id + "' both read tokens from "
-							+ location.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " '"
-							+ location.name() + "'; give each provider of a requirement set its own "
-							+ "jwt.providers.<id>.token-source");
+					throw invalid(name, allOf,
+							"providers '" + other + "' and '" + id + "' both read tokens from "
+									+ location.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " '"
+									+ location.name() + "'; give each provider of a requirement set its own "
+									+ "jwt.providers.<id>.token-source");
 				}
 			}
 		}

@@ -4,8 +4,8 @@ import org.springframework.util.Assert;
 
 /**
  * A namespace under {@code jwt.} that another module binds with a
- * {@code @ConfigurationProperties} class of its own, as jwt-spring-boot-starter-test binds
- * {@code jwt.test}. Declared as a bean, it lets the starter's check of unknown
+ * {@code @ConfigurationProperties} class of its own, as jwt-spring-boot-starter-test
+ * binds {@code jwt.test}. Declared as a bean, it lets the starter's check of unknown
  * {@code jwt.} keys accept that class's properties there (and still name the closest one
  * for a misspelling).
  *

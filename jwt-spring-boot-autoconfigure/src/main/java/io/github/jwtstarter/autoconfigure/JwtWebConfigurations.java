@@ -105,7 +105,8 @@ final class JwtWebConfigurations {
 
 		/**
 		 * Spring Security's default reactive firewall with the same header checks, only
-		 * cheaper: reading a token header no longer runs a regular expression over the token.
+		 * cheaper: reading a token header no longer runs a regular expression over the
+		 * token.
 		 * @return the firewall Spring Security's web filter chain proxy picks up
 		 */
 		@Bean

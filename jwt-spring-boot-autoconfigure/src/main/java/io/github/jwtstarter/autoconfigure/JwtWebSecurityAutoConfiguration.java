@@ -29,11 +29,11 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
  * The starter's {@link SecurityFilterChain}, built with {@link JwtSecurityConfigurer}:
  * stateless, the starter's request flow, RBAC and responses. It is the catch-all chain,
  * ordered last: a chain of the application's own with a {@code securityMatcher} takes its
- * requests and this one takes every other request. Only an application chain that
- * matches every request replaces it (Spring Security refuses a chain after such a one),
- * and then, unless that chain includes the starter through the configurer, the
- * application is told at startup ({@code jwt.filter-chain.warn-if-omitted}). The
- * decoders, verifier, configurer beans and predicates stay available either way.
+ * requests and this one takes every other request. Only an application chain that matches
+ * every request replaces it (Spring Security refuses a chain after such a one), and then,
+ * unless that chain includes the starter through the configurer, the application is told
+ * at startup ({@code jwt.filter-chain.warn-if-omitted}). The decoders, verifier,
+ * configurer beans and predicates stay available either way.
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class, beforeName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
@@ -77,10 +77,14 @@ public final class JwtWebSecurityAutoConfiguration {
 						HOW_TO_INCLUDE);
 				return null;
 			}
-			// Stateless, and no filter the JWT chain does not need: every filter is a hop that
-			// Spring Security observes (two events each) when Actuator is present. Session
-			// management is off rather than STATELESS (that would add DisableEncodeUrlFilter and
-			// SessionManagementFilter); what STATELESS sets is set here: the context lives in a
+			// Stateless, and no filter the JWT chain does not need: every filter is a hop
+			// that
+			// Spring Security observes (two events each) when Actuator is present.
+			// Session
+			// management is off rather than STATELESS (that would add
+			// DisableEncodeUrlFilter and
+			// SessionManagementFilter); what STATELESS sets is set here: the context
+			// lives in a
 			// request attribute and no request is saved for a later login.
 			http.setSharedObject(RequestCache.class, new NullRequestCache());
 			http.csrf(AbstractHttpConfigurer::disable)
@@ -89,8 +93,8 @@ public final class JwtWebSecurityAutoConfiguration {
 				.logout(AbstractHttpConfigurer::disable)
 				.requestCache(AbstractHttpConfigurer::disable)
 				.sessionManagement(AbstractHttpConfigurer::disable)
-				.securityContext((context) -> context
-					.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+				.securityContext(
+						(context) -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 				.with(JwtSecurityConfigurer.jwtSecurity(), Customizer.withDefaults());
 			return http.build();
 		}

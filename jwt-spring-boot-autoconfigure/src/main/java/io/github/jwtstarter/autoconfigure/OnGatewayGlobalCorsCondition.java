@@ -22,8 +22,8 @@ class OnGatewayGlobalCorsCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		return configurations(context.getEnvironment()).isEmpty()
-				? ConditionOutcome.noMatch("no " + PROPERTY) : ConditionOutcome.match(PROPERTY + " set");
+		return configurations(context.getEnvironment()).isEmpty() ? ConditionOutcome.noMatch("no " + PROPERTY)
+				: ConditionOutcome.match(PROPERTY + " set");
 	}
 
 	/**

@@ -14,7 +14,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches when some provider keeps its DPoP proof ids in Redis
- * ({@code jwt.providers.<id>.sender-constraint.replay-store: redis}), and explains itself.
+ * ({@code jwt.providers.<id>.sender-constraint.replay-store: redis}), and explains
+ * itself.
  */
 class OnRedisReplayStoreCondition extends SpringBootCondition {
 
@@ -34,8 +35,7 @@ class OnRedisReplayStoreCondition extends SpringBootCondition {
 			}
 		}
 		if (redis.isEmpty()) {
-			return ConditionOutcome
-				.noMatch(message.didNotFind("provider with replay-store: redis").atAll());
+			return ConditionOutcome.noMatch(message.didNotFind("provider with replay-store: redis").atAll());
 		}
 		return ConditionOutcome.match(message.found("property", "properties").items(redis));
 	}

@@ -24,9 +24,9 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Tells whether a reactive security chain takes every request. Spring Security's
- * reactive chains do not expose their matcher (and {@code anyExchange()} is an anonymous
- * class), so the chain is asked about requests no application routes: a {@code GET} and a
+ * Tells whether a reactive security chain takes every request. Spring Security's reactive
+ * chains do not expose their matcher (and {@code anyExchange()} is an anonymous class),
+ * so the chain is asked about requests no application routes: a {@code GET} and a
  * {@code POST} to random paths. A chain that takes both takes every request; one whose
  * matcher fails on these synthetic exchanges is taken as narrow.
  */

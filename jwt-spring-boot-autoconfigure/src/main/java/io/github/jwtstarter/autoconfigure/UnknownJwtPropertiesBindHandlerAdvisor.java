@@ -24,10 +24,11 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Fails the binding of {@link JwtProperties} on any property under {@code jwt.} that the
  * starter does not know, naming it and the closest known name; also when the binding
- * failed for another reason, such as Boot's own check of list elements. Names from environment
- * variables are not checked: their {@code _} stands for both {@code .} and {@code -}. A value
- * outside a closed set (an enum, such as a principal's {@code matcher}) fails naming the
- * property and the values it takes, as users write them ({@code exact-string}).
+ * failed for another reason, such as Boot's own check of list elements. Names from
+ * environment variables are not checked: their {@code _} stands for both {@code .} and
+ * {@code -}. A value outside a closed set (an enum, such as a principal's
+ * {@code matcher}) fails naming the property and the values it takes, as users write them
+ * ({@code exact-string}).
  */
 final class UnknownJwtPropertiesBindHandlerAdvisor implements ConfigurationPropertiesBindHandlerAdvisor {
 
@@ -49,8 +50,8 @@ final class UnknownJwtPropertiesBindHandlerAdvisor implements ConfigurationPrope
 		return new AbstractBindHandler(bindHandler) {
 
 			@Override
-			public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
-					Object result) throws Exception {
+			public void onFinish(ConfigurationPropertyName name, Bindable<?> target, BindContext context, Object result)
+					throws Exception {
 				if (context.getDepth() == 0 && PREFIX.equals(name)) {
 					check(context.getSources());
 				}

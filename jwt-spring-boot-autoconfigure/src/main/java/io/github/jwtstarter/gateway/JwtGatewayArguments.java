@@ -25,9 +25,9 @@ import org.springframework.util.StringUtils;
  * <p>
  * A route names them in the shortcut form ({@code JwtClaim=org,solo.io}, whose arguments
  * the gateway keys {@code _genkey_0}, {@code _genkey_1}, ...) or the fully expanded form
- * ({@code name: JwtClaim} with {@code args} keyed by parameter name). Each gateway flavour
- * checks its routes here when it starts, so that a wrong argument count fails startup
- * with a message naming the route rather than a lookup failure that does not.
+ * ({@code name: JwtClaim} with {@code args} keyed by parameter name). Each gateway
+ * flavour checks its routes here when it starts, so that a wrong argument count fails
+ * startup with a message naming the route rather than a lookup failure that does not.
  * Stack-neutral: no web type.
  */
 public final class JwtGatewayArguments {
@@ -60,8 +60,7 @@ public final class JwtGatewayArguments {
 	private static final Map<String, Operation> PREDICATES = index(
 			new Operation(CLAIM, List.of("claim", "value"), "org,solo.io"),
 			new Operation(CLAIM_REGEX, List.of("claim", "regex"), "email,.*@solo\\.io"),
-			new Operation(PROVIDER, List.of("provider"), "kube"),
-			new Operation(TENANT, List.of("tenant"), "acme"),
+			new Operation(PROVIDER, List.of("provider"), "kube"), new Operation(TENANT, List.of("tenant"), "acme"),
 			new Operation(AUTHORITY, List.of("authority"), "SCOPE_pets.read"),
 			new Operation(AUTHENTICATED, List.of(), ""));
 
@@ -101,8 +100,9 @@ public final class JwtGatewayArguments {
 	}
 
 	/**
-	 * Checks the arguments of a route predicate as {@link #checkPredicate(String, String, Map)}
-	 * does and, for {@code JwtProvider}, that it names a configured provider.
+	 * Checks the arguments of a route predicate as
+	 * {@link #checkPredicate(String, String, Map)} does and, for {@code JwtProvider},
+	 * that it names a configured provider.
 	 * @param route the route, as the error message names it (property path and id)
 	 * @param name the predicate name as written in the route
 	 * @param args the predicate arguments, generated keys for the shortcut form
@@ -199,8 +199,10 @@ public final class JwtGatewayArguments {
 			return values;
 		}
 		throw new IllegalStateException(route + ": " + kind + " " + operation.name() + " takes " + arguments(parameters)
-				+ " but got " + ((isShortcut(args) || args.isEmpty()) ? args.size() + " " + args.values() : "args " + args.keySet())
-				+ "; write " + operation.shortcut() + (parameters.isEmpty() ? " (or name: " + operation.name() + ")"
+				+ " but got "
+				+ ((isShortcut(args) || args.isEmpty()) ? args.size() + " " + args.values() : "args " + args.keySet())
+				+ "; write " + operation.shortcut()
+				+ (parameters.isEmpty() ? " (or name: " + operation.name() + ")"
 						: " or name: " + operation.name() + " with args " + parameters)
 				+ (operation.name().equals(CLAIM_REGEX) && values.size() > 2
 						? " (a regex containing ',' needs the expanded form)" : ""));

@@ -18,13 +18,14 @@ import org.springframework.util.Assert;
 
 /**
  * The checks of the application's own for one provider, run in order after the provider's
- * own checks, stopping at the first failure. A failure, or an exception thrown by a check,
- * is a {@link JwtFailure#CUSTOM} rejection with the generic description of that reason:
- * the check's own description never reaches the client. Its metric tag is the check's
- * error code when that is a simple word of at most {@value #MAX_CODE_LENGTH} characters
- * (letters, digits, {@code _ - .}) other than the generic {@code invalid_token} and
- * {@code invalid_request}, for the first {@value #MAX_CODES} distinct codes; else
- * {@code custom}. So the number of tag values stays bounded whatever a check returns.
+ * own checks, stopping at the first failure. A failure, or an exception thrown by a
+ * check, is a {@link JwtFailure#CUSTOM} rejection with the generic description of that
+ * reason: the check's own description never reaches the client. Its metric tag is the
+ * check's error code when that is a simple word of at most {@value #MAX_CODE_LENGTH}
+ * characters (letters, digits, {@code _ - .}) other than the generic
+ * {@code invalid_token} and {@code invalid_request}, for the first {@value #MAX_CODES}
+ * distinct codes; else {@code custom}. So the number of tag values stays bounded whatever
+ * a check returns.
  */
 final class ApplicationValidators implements OAuth2TokenValidator<Jwt> {
 

@@ -1,9 +1,9 @@
 package io.github.jwtstarter.jwt;
 
 /**
- * How a {@link ClaimCondition} compares a claim with its value: the one vocabulary of RBAC
- * principals ({@code matcher}), {@code required-claims}, the {@code @jwt} SpEL bean, the
- * request predicates and matchers, and the gateway predicates. In YAML the names are
+ * How a {@link ClaimCondition} compares a claim with its value: the one vocabulary of
+ * RBAC principals ({@code matcher}), {@code required-claims}, the {@code @jwt} SpEL bean,
+ * the request predicates and matchers, and the gateway predicates. In YAML the names are
  * written in kebab case ({@code list-contains}).
  * <p>
  * A missing claim never passes. A claim's <em>text form</em> is the string as is, a

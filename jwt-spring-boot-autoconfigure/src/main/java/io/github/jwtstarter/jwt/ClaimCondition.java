@@ -48,16 +48,16 @@ public final class ClaimCondition {
 	 * @param value the value, or the regular expression of {@code REGEX_MATCH}
 	 * @return the condition
 	 * @throws IllegalArgumentException if the path is malformed, or the value is not
-	 * {@code true} or {@code false} for {@code BOOLEAN}, or not a valid regular expression
-	 * for {@code REGEX_MATCH} ({@link java.util.regex.PatternSyntaxException})
+	 * {@code true} or {@code false} for {@code BOOLEAN}, or not a valid regular
+	 * expression for {@code REGEX_MATCH} ({@link java.util.regex.PatternSyntaxException})
 	 */
 	public static ClaimCondition of(String path, ClaimComparison comparison, String value) {
 		Assert.hasText(path, "path cannot be empty");
 		Assert.notNull(comparison, "comparison cannot be null");
 		Assert.notNull(value, "value cannot be null");
 		return switch (comparison) {
-			case TEXT -> new ClaimCondition(path, comparison, value,
-					(claim) -> ClaimValues.anyMatches(claim, value::equals));
+			case TEXT ->
+				new ClaimCondition(path, comparison, value, (claim) -> ClaimValues.anyMatches(claim, value::equals));
 			case TYPED_EQUALS -> new ClaimCondition(path, comparison, value, typed(value));
 			case EXACT_STRING -> new ClaimCondition(path, comparison, value, value::equals);
 			case BOOLEAN -> {

@@ -11,30 +11,30 @@ import org.springframework.util.Assert;
 /**
  * A claim path: how a claim is named everywhere a claim is named (authorities, RBAC
  * claims, {@code claims-to-headers}, {@code required-claims}, predicates, {@code @jwt}).
- * A path is first looked up as a top-level claim name (so URL-shaped
- * claims such as {@code https://example.com/roles} work); when absent and the path
- * contains {@code .}, it is split into nested object keys ({@code realm_access.roles}),
- * taking at each object level the longest run of segments that names an existing key, so
- * {@code kubernetes.io.namespace} reaches {@code {"kubernetes.io": {"namespace": …}}}.
- * A segment in brackets names one key explicitly, dots included:
+ * A path is first looked up as a top-level claim name (so URL-shaped claims such as
+ * {@code https://example.com/roles} work); when absent and the path contains {@code .},
+ * it is split into nested object keys ({@code realm_access.roles}), taking at each object
+ * level the longest run of segments that names an existing key, so
+ * {@code kubernetes.io.namespace} reaches {@code {"kubernetes.io": {"namespace": …}}}. A
+ * segment in brackets names one key explicitly, dots included:
  * {@code [kubernetes.io].namespace}. The longest run is taken without backtracking: when
  * both {@code a.b} and {@code a} are keys of one object, {@code a.b.c} continues under
  * {@code a.b} only.
  * <p>
  * Parsed once (the candidate keys of each level are computed up front); immutable, with
- * equality on the path text. Call sites that resolve the same path for every request
- * hold a parsed path ({@link #of}); those that see a path only once (SpEL expressions)
- * use {@link #resolve(Map, String)}, which parses only when the path is not a top-level
- * claim name.
+ * equality on the path text. Call sites that resolve the same path for every request hold
+ * a parsed path ({@link #of}); those that see a path only once (SpEL expressions) use
+ * {@link #resolve(Map, String)}, which parses only when the path is not a top-level claim
+ * name.
  */
 public final class ClaimPath {
 
 	private final String text;
 
 	/**
-	 * {@code keys[i][j]}: the key formed by segments {@code i} to {@code i + j} inclusive,
-	 * longest first is {@code keys[i][keys[i].length - 1]}; an explicit segment has
-	 * exactly one key, itself.
+	 * {@code keys[i][j]}: the key formed by segments {@code i} to {@code i + j}
+	 * inclusive, longest first is {@code keys[i][keys[i].length - 1]}; an explicit
+	 * segment has exactly one key, itself.
 	 */
 	private final String[][] keys;
 

@@ -15,10 +15,10 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text form of claim values, shared by claim headers and claim predicates: strings
- * as is, numbers and booleans as text, instants ({@code exp}, {@code iat}, {@code nbf})
- * as epoch seconds, lists comma-separated, objects as compact JSON. Stack-neutral, so
- * that every web stack and gateway flavour renders claims alike.
+ * The text form of claim values, shared by claim headers and claim predicates: strings as
+ * is, numbers and booleans as text, instants ({@code exp}, {@code iat}, {@code nbf}) as
+ * epoch seconds, lists comma-separated, objects as compact JSON. Stack-neutral, so that
+ * every web stack and gateway flavour renders claims alike.
  */
 public final class ClaimValues {
 

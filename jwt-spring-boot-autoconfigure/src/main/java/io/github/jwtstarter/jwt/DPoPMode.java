@@ -23,8 +23,8 @@ public enum DPoPMode {
 
 	/**
 	 * The proof algorithms accepted (the asymmetric ones Spring Security's
-	 * {@code DPoPProofJwtDecoderFactory} verifies), as listed in a {@code DPoP} challenge's
-	 * {@code algs}.
+	 * {@code DPoPProofJwtDecoderFactory} verifies), as listed in a {@code DPoP}
+	 * challenge's {@code algs}.
 	 */
 	public static final String PROOF_ALGORITHMS = "ES256 ES384 ES512 PS256 PS384 PS512 RS256 RS384 RS512";
 

@@ -104,7 +104,8 @@ final class DPoPProofVerifier {
 		this.maxAge = maxAge;
 		this.clockSkew = clockSkew;
 		this.clock = clock;
-		// an id is remembered as long as a proof carrying it can pass the iat check (and a margin)
+		// an id is remembered as long as a proof carrying it can pass the iat check (and
+		// a margin)
 		this.replayCache = new DPoPReplayCache(replayCacheSize, quotaPerKey, maxAge.plus(clockSkew).plus(clockSkew),
 				clock);
 		Set<String> normalized = new LinkedHashSet<>();
@@ -165,7 +166,8 @@ final class DPoPProofVerifier {
 		if (jkt == null || jti == null || jti.isEmpty()) {
 			throw rejected("jti missing", null);
 		}
-		// one key per client key and proof id: a client cannot use up another client's ids
+		// one key per client key and proof id: a client cannot use up another client's
+		// ids
 		String key = sha256(jkt + "\n" + jti);
 		if (!this.replayCache.firstUse(jkt, key)) {
 			throw rejected("jti already used, or the client key is over its share of the replay cache", null);
@@ -181,7 +183,8 @@ final class DPoPProofVerifier {
 		String target = normalize(context.getTargetUri());
 		String jkt = Confirmation.of(accessToken).jkt();
 		List<OAuth2TokenValidator<Jwt>> checks = List.of(
-				(proof) -> check(method.equals(proof.getClaims().get("htm")), "htm does not match"),
+				(proof) -> check(method
+					.equals(proof.getClaims().get("htm")), "htm does not match"),
 				(proof) -> check(proof.getClaims().get("htu") instanceof String htu && target != null
 						&& targetMatches(target, normalize(htu)), "htu does not match"),
 				(proof) -> check(issuedInWindow(proof.getIssuedAt()), "iat outside the accepted window"),
@@ -242,8 +245,8 @@ final class DPoPProofVerifier {
 	}
 
 	private static OAuth2TokenValidatorResult check(boolean passed, String reason) {
-		return passed ? OAuth2TokenValidatorResult.success()
-				: OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, reason, null));
+		return passed ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult
+			.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, reason, null));
 	}
 
 	private static JwtVerificationException rejected(@Nullable String reason, @Nullable Throwable cause) {
@@ -268,8 +271,8 @@ final class DPoPProofVerifier {
 
 	/**
 	 * Normalizes an absolute http(s) URI for the {@code htu} comparison (RFC 9449 section
-	 * 4.3, RFC 3986 section 6.2.2 and 6.2.3): lower-case scheme and host, no default port,
-	 * {@code /} for an empty path, no user info, query or fragment.
+	 * 4.3, RFC 3986 section 6.2.2 and 6.2.3): lower-case scheme and host, no default
+	 * port, {@code /} for an empty path, no user info, query or fragment.
 	 * @param uri the URI
 	 * @return the normalized URI, or {@code null} when it is not an absolute http(s) URI
 	 */
@@ -295,8 +298,8 @@ final class DPoPProofVerifier {
 	}
 
 	/**
-	 * Normalizes a configured public origin: an absolute http(s) URI without path (or with
-	 * {@code /}), query, fragment or user info.
+	 * Normalizes a configured public origin: an absolute http(s) URI without path (or
+	 * with {@code /}), query, fragment or user info.
 	 * @param origin the origin, e.g. {@code https://API.example.com:443}
 	 * @return the normalized origin ({@code https://api.example.com}), or {@code null}
 	 * when it is not such an origin

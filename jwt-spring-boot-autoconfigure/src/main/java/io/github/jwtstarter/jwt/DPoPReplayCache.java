@@ -18,16 +18,15 @@ import org.springframework.util.Assert;
 /**
  * The in-memory DPoP replay store of one provider, fair under flood: it remembers the id
  * of every accepted proof for as long as a proof carrying it could still pass the
- * {@code iat} check (plus a margin), and never forgets one early. Its capacity is
- * shared, but no client key ({@code cnf.jkt}) may hold more than its quota of it at a
- * time: a client over its quota has its new proofs refused until its own ids age out,
- * while other clients go on. When the whole capacity is in use (many clients at their
- * quota), every new proof is refused: evicting a remembered id would let that proof be
- * replayed.
+ * {@code iat} check (plus a margin), and never forgets one early. Its capacity is shared,
+ * but no client key ({@code cnf.jkt}) may hold more than its quota of it at a time: a
+ * client over its quota has its new proofs refused until its own ids age out, while other
+ * clients go on. When the whole capacity is in use (many clients at their quota), every
+ * new proof is refused: evicting a remembered id would let that proof be replayed.
  * <p>
- * It also runs in front of a shared store ({@code replay-store: redis}): a replay to
- * this instance is caught without a network call, and each instance bounds how much of
- * the shared store one client can fill.
+ * It also runs in front of a shared store ({@code replay-store: redis}): a replay to this
+ * instance is caught without a network call, and each instance bounds how much of the
+ * shared store one client can fill.
  */
 final class DPoPReplayCache {
 
@@ -73,7 +72,8 @@ final class DPoPReplayCache {
 		this.capacity = capacity;
 		this.quotaPerKey = quotaPerKey;
 		this.retention = window.plus(MARGIN);
-		// no size bound: the capacity is enforced before an id is added, never by eviction
+		// no size bound: the capacity is enforced before an id is added, never by
+		// eviction
 		this.seen = Caffeine.newBuilder()
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.expireAfterWrite(this.retention)
@@ -93,8 +93,8 @@ final class DPoPReplayCache {
 	}
 
 	/**
-	 * Remembers a proof id unless it is already remembered or its client key is over
-	 * its quota.
+	 * Remembers a proof id unless it is already remembered or its client key is over its
+	 * quota.
 	 * @param jkt the thumbprint of the client's key
 	 * @param key the proof's replay key (a digest of {@code jkt} and {@code jti})
 	 * @return whether the id was remembered now; {@code false} for a replay, a client

@@ -17,13 +17,13 @@ import org.springframework.util.Assert;
 /**
  * The last check of a DPoP proof whose provider shares its replay store with other
  * replicas ({@code replay-store: redis}): the proof passed every other check, and its id
- * is now recorded in the {@link DPoPReplayStore}. Until that succeeded the token must
- * not be trusted. A servlet request thread waits for it ({@link #record()}); a reactive
- * one chains on it ({@link #recordAsync()}), never blocking its event loop. Runs once.
+ * is now recorded in the {@link DPoPReplayStore}. Until that succeeded the token must not
+ * be trusted. A servlet request thread waits for it ({@link #record()}); a reactive one
+ * chains on it ({@link #recordAsync()}), never blocking its event loop. Runs once.
  * <p>
- * The id already recorded in the store is a replay ({@link JwtFailure#INVALID_DPOP_PROOF});
- * a store that fails or does not answer within the provider's
- * {@code replay-store-timeout} refuses the proof
+ * The id already recorded in the store is a replay
+ * ({@link JwtFailure#INVALID_DPOP_PROOF}); a store that fails or does not answer within
+ * the provider's {@code replay-store-timeout} refuses the proof
  * ({@link JwtFailure#DPOP_REPLAY_STORE_UNAVAILABLE}). The outcome is reported to the
  * verification listeners as the outcome of the whole verification.
  */
@@ -131,8 +131,8 @@ public final class DPoPReplayCheck {
 	}
 
 	/**
-	 * A replay check as the sender-constraint checks leave it: the store, the proof's key,
-	 * how long it is remembered and how long the store may take.
+	 * A replay check as the sender-constraint checks leave it: the store, the proof's
+	 * key, how long it is remembered and how long the store may take.
 	 */
 	record Pending(DPoPReplayStore store, String key, Duration ttl, Duration timeout) {
 

@@ -21,9 +21,9 @@ import org.springframework.util.Assert;
 /**
  * A JWK Set found by OpenID Connect discovery from the issuer, resolved lazily on the
  * first fetch (an unreachable issuer never fails startup) and retried on later fetches
- * until it succeeds. Falls back to RFC 8414 authorization server metadata. The
- * document's {@code issuer} must equal the configured issuer and its {@code jwks_uri}
- * must be http(s), and https when the issuer is (a loopback {@code jwks_uri} aside). The
+ * until it succeeds. Falls back to RFC 8414 authorization server metadata. The document's
+ * {@code issuer} must equal the configured issuer and its {@code jwks_uri} must be
+ * http(s), and https when the issuer is (a loopback {@code jwks_uri} aside). The
  * {@code jwks_uri} may name another host: identity providers commonly serve keys from
  * one.
  */
@@ -84,8 +84,8 @@ final class DiscoveryJwkSetSource implements JWKSetSource<SecurityContext> {
 	}
 
 	private static boolean isLoopback(@Nullable String host) {
-		return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
-				|| host.equals("::1"));
+		return host != null
+				&& (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
 	}
 
 	static URI[] metadataLocations(String issuer) {

@@ -21,7 +21,8 @@ final class HttpCaching {
 	 * Returns the freshness lifetime a {@code Cache-Control} header gives: its
 	 * {@code max-age}, or zero with {@code no-cache} or {@code no-store}.
 	 * @param cacheControl the header value, or {@code null}
-	 * @return the lifetime, or {@code null} when the header names none (or cannot be read)
+	 * @return the lifetime, or {@code null} when the header names none (or cannot be
+	 * read)
 	 */
 	static @Nullable Duration maxAge(@Nullable String cacheControl) {
 		if (cacheControl == null) {

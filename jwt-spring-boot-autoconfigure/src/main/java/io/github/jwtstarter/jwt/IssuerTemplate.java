@@ -16,9 +16,9 @@ import org.springframework.util.Assert;
  * allow-list of exact values, a regular expression the whole tenant must match, or by
  * default any one path segment.
  * <p>
- * Whatever the rule, a tenant is 1 to {@value #MAX_TENANT_LENGTH} characters that RFC 3986
- * calls unreserved (letters, digits, {@code -}, {@code .}, {@code _}, {@code ~}) and is
- * neither {@code .} nor {@code ..}: a tenant taken from a token can never change the
+ * Whatever the rule, a tenant is 1 to {@value #MAX_TENANT_LENGTH} characters that RFC
+ * 3986 calls unreserved (letters, digits, {@code -}, {@code .}, {@code _}, {@code ~}) and
+ * is neither {@code .} nor {@code ..}: a tenant taken from a token can never change the
  * structure of a URL it is put into (another host, path, query or fragment). Matching is
  * string work only, never a network call. Immutable.
  */
@@ -154,8 +154,8 @@ public final class IssuerTemplate {
 	}
 
 	/**
-	 * Returns whether the tenant is one of an allow-list (a bounded set of values, fit for
-	 * a metric tag).
+	 * Returns whether the tenant is one of an allow-list (a bounded set of values, fit
+	 * for a metric tag).
 	 * @param tenant the tenant
 	 * @return whether the allow-list names it
 	 */
@@ -229,8 +229,7 @@ public final class IssuerTemplate {
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return this == other || (other instanceof IssuerTemplate that && this.template.equals(that.template)
-				&& this.tenants.equals(that.tenants)
-				&& Objects.equals(getTenantPattern(), that.getTenantPattern()));
+				&& this.tenants.equals(that.tenants) && Objects.equals(getTenantPattern(), that.getTenantPattern()));
 	}
 
 	@Override

@@ -142,7 +142,8 @@ final class JwkQualityGate {
 		if (key instanceof RSAKey rsa && rsa.size() > MAX_RSA_BITS) {
 			return "RSA key of " + rsa.size() + " bits, at most " + MAX_RSA_BITS + " accepted";
 		}
-		if (key instanceof RSAKey rsa && rsa.getPublicExponent().decodeToBigInteger().bitLength() > MAX_RSA_EXPONENT_BITS) {
+		if (key instanceof RSAKey rsa
+				&& rsa.getPublicExponent().decodeToBigInteger().bitLength() > MAX_RSA_EXPONENT_BITS) {
 			return "RSA public exponent of more than " + MAX_RSA_EXPONENT_BITS + " bits, use 65537";
 		}
 		if (key instanceof ECKey ec && !EC_CURVES.contains(ec.getCurve())) {

@@ -19,8 +19,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 
 /**
- * Reads a local key source: a JWK Set, a single JWK, or one or more PEM public keys
- * (RSA or EC, {@code BEGIN PUBLIC KEY}, or X.509 certificates).
+ * Reads a local key source: a JWK Set, a single JWK, or one or more PEM public keys (RSA
+ * or EC, {@code BEGIN PUBLIC KEY}, or X.509 certificates).
  */
 final class JwkSetLoader {
 
@@ -34,8 +34,8 @@ final class JwkSetLoader {
 	 * Parses the given text.
 	 * @param text a JWK Set, a JWK or PEM
 	 * @return the keys, public parts only
-	 * @throws IllegalArgumentException with a message that names what is wrong, never
-	 * the key material
+	 * @throws IllegalArgumentException with a message that names what is wrong, never the
+	 * key material
 	 */
 	static JWKSet parse(String text) {
 		String trimmed = text.strip();

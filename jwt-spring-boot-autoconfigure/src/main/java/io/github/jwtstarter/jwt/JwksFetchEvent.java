@@ -18,8 +18,8 @@ import org.springframework.util.Assert;
  * @param tenant the tenant whose own keys were fetched, for a multi-tenant provider with
  * keys per tenant; {@code null} otherwise
  */
-public record JwksFetchEvent(String providerId, boolean success, @Nullable JWKSet keys, int rejectedKeys,
-		Instant time, @Nullable String tenant) {
+public record JwksFetchEvent(String providerId, boolean success, @Nullable JWKSet keys, int rejectedKeys, Instant time,
+		@Nullable String tenant) {
 
 	/**
 	 * The result of one fetch of a provider's own keys (not a tenant's).

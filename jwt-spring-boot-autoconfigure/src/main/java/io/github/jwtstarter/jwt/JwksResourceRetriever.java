@@ -51,22 +51,22 @@ import org.springframework.web.client.RestClient;
  * {@link ClientHttpRequestFactoryBuilder#jdk()} from the provider's
  * {@link HttpClientSettings} (connect and read timeouts, SSL bundle, redirects never
  * followed), HTTP/1.1, and the JVM's default proxy selector (the {@code https.proxyHost},
- * {@code http.proxyHost}, {@code http.nonProxyHosts} system properties). The rules:
- * http and https only, no redirects followed (a {@code 3xx} is a failed fetch), only a
+ * {@code http.proxyHost}, {@code http.nonProxyHosts} system properties). The rules: http
+ * and https only, no redirects followed (a {@code 3xx} is a failed fetch), only a
  * {@code 2xx} body read, a response above the size limit refused (by its
  * {@code Content-Length} before reading, or once the limit is passed while reading), and
- * the whole request (DNS, connect, status line, headers, body) bounded by connect
- * timeout plus read timeout: the fetch runs on its own thread and the caller waits for it
- * at most that long, then interrupts it, so that an endpoint trickling its answer byte by
- * byte, status line included, cannot hold a fetch longer than one that does not answer
- * at all. With an {@link ObservationRegistry}, each request is Spring's
+ * the whole request (DNS, connect, status line, headers, body) bounded by connect timeout
+ * plus read timeout: the fetch runs on its own thread and the caller waits for it at most
+ * that long, then interrupts it, so that an endpoint trickling its answer byte by byte,
+ * status line included, cannot hold a fetch longer than one that does not answer at all.
+ * With an {@link ObservationRegistry}, each request is Spring's
  * {@code http.client.requests} observation, inside the caller's current one.
  * <p>
  * Optionally per provider: the SSL bundle (trust store, and client keys for mutual TLS)
  * for https requests, in place of the JVM's defaults, with host name verification as
  * usual (a reloaded bundle is used from the next request on); and a bearer token read
- * from a file on every request and sent as {@code Authorization: Bearer} over https
- * only, and only to the issuer's origin or the configured JWK Set URL's (a discovered
+ * from a file on every request and sent as {@code Authorization: Bearer} over https only,
+ * and only to the issuer's origin or the configured JWK Set URL's (a discovered
  * {@code jwks_uri} on another host is fetched without it).
  * <p>
  * A polite client of the identity provider: a response's {@code ETag} and
@@ -111,8 +111,8 @@ final class JwksResourceRetriever implements ResourceRetriever {
 
 	/**
 	 * Runs each fetch, so that the caller waits at most the total timeout whatever the
-	 * fetch blocks on (DNS, connect, status line, headers, body); idle threads end after a
-	 * minute.
+	 * fetch blocks on (DNS, connect, status line, headers, body); idle threads end after
+	 * a minute.
 	 */
 	private final ExecutorService executor = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "jwks-fetch");
@@ -208,13 +208,14 @@ final class JwksResourceRetriever implements ResourceRetriever {
 			throw new IOException(cause);
 		}
 		finally {
-			// unblocks a fetch still waiting on the network (DNS aside: that thread ends on its own)
+			// unblocks a fetch still waiting on the network (DNS aside: that thread ends
+			// on its own)
 			fetch.cancel(true);
 		}
 	}
 
-	private Resource fetch(RestClient restClient, URI uri, @Nullable String authorization,
-			@Nullable Observation parent, long deadline) {
+	private Resource fetch(RestClient restClient, URI uri, @Nullable String authorization, @Nullable Observation parent,
+			long deadline) {
 		Validated previous = this.validated.get(uri.toString());
 		RestClient.RequestHeadersSpec<?> request = restClient.get().uri(uri).headers((headers) -> {
 			headers.set(HttpHeaders.ACCEPT, ACCEPT);
@@ -300,10 +301,11 @@ final class JwksResourceRetriever implements ResourceRetriever {
 		SslBundle bundle = (this.sslBundle != null) ? this.sslBundle.get() : null;
 		Client current = this.client;
 		if (current == null || current.bundle() != bundle) {
-			current = new Client(bundle, RestClient.builder()
-				.requestFactory(requestFactory(bundle))
-				.observationRegistry(this.observations)
-				.build());
+			current = new Client(bundle,
+					RestClient.builder()
+						.requestFactory(requestFactory(bundle))
+						.observationRegistry(this.observations)
+						.build());
 			this.client = current;
 		}
 		return current.restClient();
@@ -327,8 +329,7 @@ final class JwksResourceRetriever implements ResourceRetriever {
 	 */
 	static String origin(URL url) {
 		int port = (url.getPort() != -1) ? url.getPort() : url.getDefaultPort();
-		return url.getProtocol().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":"
-				+ port;
+		return url.getProtocol().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
 	}
 
 	/**

@@ -1,9 +1,9 @@
 package io.github.jwtstarter.jwt;
 
 /**
- * Why a token was rejected: a fixed set of reasons, each with a short generic
- * description for the {@code WWW-Authenticate} header and a tag value for metrics.
- * Descriptions never echo token content, key material or URLs.
+ * Why a token was rejected: a fixed set of reasons, each with a short generic description
+ * for the {@code WWW-Authenticate} header and a tag value for metrics. Descriptions never
+ * echo token content, key material or URLs.
  */
 public enum JwtFailure {
 

@@ -10,8 +10,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Translates between {@link JwtFailure} reasons and Spring Security's
- * {@link OAuth2Error}s, so that Spring's validators can be composed while every
- * rejection keeps a fixed, generic reason.
+ * {@link OAuth2Error}s, so that Spring's validators can be composed while every rejection
+ * keeps a fixed, generic reason.
  */
 final class JwtFailures {
 
@@ -33,8 +33,8 @@ final class JwtFailures {
 	}
 
 	/**
-	 * The rejection that a validator's errors stand for: the first reason among them, else
-	 * {@link JwtFailure#INVALID}.
+	 * The rejection that a validator's errors stand for: the first reason among them,
+	 * else {@link JwtFailure#INVALID}.
 	 * @param errors the errors
 	 * @return the exception to throw
 	 */

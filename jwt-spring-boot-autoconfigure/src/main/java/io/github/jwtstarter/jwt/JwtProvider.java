@@ -20,8 +20,8 @@ import org.springframework.util.Assert;
  * <p>
  * A multi-tenant provider (an issuer with a {@code {tenant}} placeholder) has its
  * {@link #getTenants() tenants}: each tenant is a provider of its own, with the same id,
- * its tenant's issuer, its {@link #getTenant() tenant} and its own keys (or the shared key
- * set), made on first use. The configured provider itself verifies nothing: its
+ * its tenant's issuer, its {@link #getTenant() tenant} and its own keys (or the shared
+ * key set), made on first use. The configured provider itself verifies nothing: its
  * {@link #getDecoder() decoder} hands each token to its tenant's.
  */
 public final class JwtProvider implements Closeable {
@@ -57,8 +57,8 @@ public final class JwtProvider implements Closeable {
 	}
 
 	/**
-	 * Creates a provider, a multi-tenant provider (with tenants and no decoder of its own)
-	 * or one tenant of it (with tenant and tenants).
+	 * Creates a provider, a multi-tenant provider (with tenants and no decoder of its
+	 * own) or one tenant of it (with tenant and tenants).
 	 */
 	JwtProvider(String id, String issuer, @Nullable String tenant, @Nullable JwtProviderTenants tenants,
 			ProviderKeys keys, @Nullable ProviderJwtDecoder decoder, JwtTimeValidator timeValidator,
@@ -89,8 +89,8 @@ public final class JwtProvider implements Closeable {
 	}
 
 	/**
-	 * Returns the issuer: the exact {@code iss} of the provider's tokens, the template of a
-	 * multi-tenant provider, or the issuer of one of its tenants.
+	 * Returns the issuer: the exact {@code iss} of the provider's tokens, the template of
+	 * a multi-tenant provider, or the issuer of one of its tenants.
 	 * @return the issuer
 	 */
 	public String getIssuer() {
@@ -151,8 +151,8 @@ public final class JwtProvider implements Closeable {
 	}
 
 	/**
-	 * Returns the provider's keys; for a multi-tenant provider its shared key set, or none
-	 * (an empty local set) when each tenant has keys of its own.
+	 * Returns the provider's keys; for a multi-tenant provider its shared key set, or
+	 * none (an empty local set) when each tenant has keys of its own.
 	 * @return the keys
 	 */
 	public ProviderKeys getKeys() {

@@ -25,28 +25,26 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
 
 /**
- * Builds one {@link JwtProvider}, from {@link JwtProviderFactory#provider(String, String)}.
- * Keys and the authentication converter are required; the rest defaults as
- * {@code jwt.providers.*} does: any algorithm the keys allow, any {@code typ}, no audience
- * or claim checked, 60 seconds of clock skew, {@code exp} required, no lifetime bound, DPoP
- * allowed (proofs accepted for 60 seconds, 100,000 proof ids remembered in memory, a
- * tenth of them per client key, {@code htu} compared with the request URL), no check of
- * the application's own.
+ * Builds one {@link JwtProvider}, from
+ * {@link JwtProviderFactory#provider(String, String)}. Keys and the authentication
+ * converter are required; the rest defaults as {@code jwt.providers.*} does: any
+ * algorithm the keys allow, any {@code typ}, no audience or claim checked, 60 seconds of
+ * clock skew, {@code exp} required, no lifetime bound, DPoP allowed (proofs accepted for
+ * 60 seconds, 100,000 proof ids remembered in memory, a tenth of them per client key,
+ * {@code htu} compared with the request URL), no check of the application's own.
  * <p>
  * An issuer with a {@code {tenant}} placeholder builds a multi-tenant provider
  * ({@link JwtProviderTenants}): any one path segment is a tenant unless
  * {@link #tenants(Collection)} or {@link #tenantPattern(String)} says otherwise; its keys
- * are either one set shared by every tenant ({@link #keys(Supplier)}) or each tenant's own
- * ({@link #tenantKeys(BiFunction)}):
- * <pre class="code">
+ * are either one set shared by every tenant ({@link #keys(Supplier)}) or each tenant's
+ * own ({@link #tenantKeys(BiFunction)}): <pre class="code">
  * JwtProvider customers = factory.provider("customers", "https://kc.example.com/realms/{tenant}")
  * 	.tenants(List.of("acme", "globex"))
  * 	.tenantKeys((tenant, issuer) -&gt; factory.remoteKeys("customers", tenant, null, issuer, settings, access, listener))
  * 	.authenticationConverter(converter)
  * 	.build();
- * </pre>
- * Each tenant's provider knows its tenant ({@link JwtProvider#getTenant()}); for the
- * Authentication to know it too (RBAC principals, {@code @jwt.tenant()}, the tenant
+ * </pre> Each tenant's provider knows its tenant ({@link JwtProvider#getTenant()}); for
+ * the Authentication to know it too (RBAC principals, {@code @jwt.tenant()}, the tenant
  * predicates read it there), make it with a {@code ProviderJwtAuthenticationConverter}
  * given the provider's {@link IssuerTemplate}.
  */
@@ -124,7 +122,8 @@ public final class JwtProviderBuilder {
 	}
 
 	/**
-	 * Sets the customizers that may replace the keys, each given what the previous returned.
+	 * Sets the customizers that may replace the keys, each given what the previous
+	 * returned.
 	 * @param keysCustomizers the customizers
 	 * @return this builder
 	 */
@@ -283,7 +282,8 @@ public final class JwtProviderBuilder {
 
 	/**
 	 * Accepts only these tenants (an issuer with {@code {tenant}} only).
-	 * @param tenants the tenants, each a valid tenant ({@link IssuerTemplate#isValidTenant})
+	 * @param tenants the tenants, each a valid tenant
+	 * ({@link IssuerTemplate#isValidTenant})
 	 * @return this builder
 	 */
 	public JwtProviderBuilder tenants(Collection<String> tenants) {
@@ -334,8 +334,7 @@ public final class JwtProviderBuilder {
 	 * when the tenant is first used (again after it was evicted), and passed through the
 	 * keys customizers.
 	 * @param tenantKeys makes the keys of a tenant, given the tenant and its issuer, e.g.
-	 * {@link JwtProviderFactory#remoteKeys(String, String, java.net.URL, String,
-	 * ProviderKeys.RemoteSettings, ProviderKeys.Access, JwksFetchListener)}
+	 * {@link JwtProviderFactory#remoteKeys(String, String, java.net.URL, String, ProviderKeys.RemoteSettings, ProviderKeys.Access, JwksFetchListener)}
 	 * @return this builder
 	 */
 	public JwtProviderBuilder tenantKeys(BiFunction<String, String, ProviderKeys> tenantKeys) {
@@ -352,7 +351,8 @@ public final class JwtProviderBuilder {
 	}
 
 	/**
-	 * Builds the provider: keys (through the customizers), validators, decoder and DPoP checks.
+	 * Builds the provider: keys (through the customizers), validators, decoder and DPoP
+	 * checks.
 	 * @return the provider
 	 */
 	public JwtProvider build() {
@@ -371,9 +371,8 @@ public final class JwtProviderBuilder {
 		}
 		Assert.state(this.keys != null, "keys must be set");
 		ProviderKeys providerKeys = customizedKeys(this.keys);
-		ProviderJwtDecoder decoder = new ProviderJwtDecoder(this.id, providerKeys, this.algorithms,
-				ProviderValidators.create(this.types, this.issuer, this.audiences, this.requiredClaims, time, null,
-						application),
+		ProviderJwtDecoder decoder = new ProviderJwtDecoder(this.id, providerKeys, this.algorithms, ProviderValidators
+			.create(this.types, this.issuer, this.audiences, this.requiredClaims, time, null, application),
 				this.crypto);
 		return new JwtProvider(this.id, this.issuer, providerKeys, decoder, time, this.authenticationConverter,
 				senderConstraints);
@@ -403,8 +402,7 @@ public final class JwtProviderBuilder {
 				(tenant, owner) -> {
 					String issuer = template.issuer(tenant);
 					ProviderKeys keys = (shared != null) ? shared
-							: customizedKeys(id, keysCustomizers, () -> tenantKeys.apply(tenant, issuer),
-									false);
+							: customizedKeys(id, keysCustomizers, () -> tenantKeys.apply(tenant, issuer), false);
 					ProviderValidators.TenantClaim claim = (tenantClaim != null)
 							? new ProviderValidators.TenantClaim(tenantClaim, tenant) : null;
 					ProviderJwtDecoder decoder = new ProviderJwtDecoder(id, keys, algorithms, ProviderValidators

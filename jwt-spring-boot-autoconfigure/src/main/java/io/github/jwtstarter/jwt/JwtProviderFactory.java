@@ -11,11 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Assembles {@link JwtProvider}s: their keys (local keys parsed and passed through the key
- * quality gate, remote keys fetched and cached), validators, decoder and the checks of
- * sender-constrained tokens. The crypto that checks signatures is chosen once, when the
- * factory is created, and shared by every provider it builds.
- * <pre class="code">
+ * Assembles {@link JwtProvider}s: their keys (local keys parsed and passed through the
+ * key quality gate, remote keys fetched and cached), validators, decoder and the checks
+ * of sender-constrained tokens. The crypto that checks signatures is chosen once, when
+ * the factory is created, and shared by every provider it builds. <pre class="code">
  * JwtProviderFactory factory = JwtProviderFactory.preferAccp(classLoader, Clock.systemUTC());
  * JwtProvider corp = factory.provider("corp", "https://corp.example")
  * 	.keys(() -&gt; factory.localKeys(pem))
@@ -42,7 +41,8 @@ public final class JwtProviderFactory {
 	 * A factory whose providers check RSA and EC signatures with Amazon Corretto Crypto
 	 * Provider when it is on the class path and loads, else with the JDK's providers (a
 	 * warning says why).
-	 * @param classLoader the application's class loader, or {@code null} for the default one
+	 * @param classLoader the application's class loader, or {@code null} for the default
+	 * one
 	 * @param clock the clock of the time checks, DPoP proofs and key fetches
 	 * @return the factory
 	 */
@@ -53,7 +53,8 @@ public final class JwtProviderFactory {
 
 	/**
 	 * A factory whose providers check signatures with the JDK's providers.
-	 * @param classLoader the application's class loader, or {@code null} for the default one
+	 * @param classLoader the application's class loader, or {@code null} for the default
+	 * one
 	 * @param clock the clock of the time checks, DPoP proofs and key fetches
 	 * @return the factory
 	 */
@@ -87,8 +88,8 @@ public final class JwtProviderFactory {
 	 * key passed through the key quality gate.
 	 * @param text the key text
 	 * @return the provider keys
-	 * @throws IllegalArgumentException when the text holds no usable key; the message says
-	 * what is wrong and how to fix it, and never holds key material
+	 * @throws IllegalArgumentException when the text holds no usable key; the message
+	 * says what is wrong and how to fix it, and never holds key material
 	 */
 	public ProviderKeys localKeys(String text) {
 		Assert.notNull(text, "text cannot be null");
@@ -125,17 +126,17 @@ public final class JwtProviderFactory {
 	}
 
 	/**
-	 * Remote keys: fetched on first use (or at startup, see {@link ProviderKeys#fetch()}),
-	 * passed through the key quality gate (Ed25519 keys skipped unless
-	 * {@link #supportsEdDsa()}), cached for the response's {@code Cache-Control: max-age}
-	 * between {@code min-refresh-interval} and {@code cache-duration} (less a random part
-	 * of up to a tenth) and refreshed in the background ahead of expiry, revalidated with
-	 * {@code ETag} / {@code Last-Modified}, fetched at most once per
-	 * {@code min-refresh-interval} (longer after a {@code Retry-After}; an unknown
-	 * {@code kid} included, concurrent misses sharing one fetch), and kept in use while
-	 * the endpoint fails until {@code outage-tolerance} (or {@code cache-duration}, if
-	 * longer) after the last successful fetch. A bearer token goes only to the issuer's
-	 * origin and the configured JWK Set URL's.
+	 * Remote keys: fetched on first use (or at startup, see
+	 * {@link ProviderKeys#fetch()}), passed through the key quality gate (Ed25519 keys
+	 * skipped unless {@link #supportsEdDsa()}), cached for the response's
+	 * {@code Cache-Control: max-age} between {@code min-refresh-interval} and
+	 * {@code cache-duration} (less a random part of up to a tenth) and refreshed in the
+	 * background ahead of expiry, revalidated with {@code ETag} / {@code Last-Modified},
+	 * fetched at most once per {@code min-refresh-interval} (longer after a
+	 * {@code Retry-After}; an unknown {@code kid} included, concurrent misses sharing one
+	 * fetch), and kept in use while the endpoint fails until {@code outage-tolerance} (or
+	 * {@code cache-duration}, if longer) after the last successful fetch. A bearer token
+	 * goes only to the issuer's origin and the configured JWK Set URL's.
 	 * @param providerId the provider's id
 	 * @param jwkSetUrl the JWK Set URL, or {@code null} for discovery from the issuer
 	 * @param issuer the issuer, for discovery
@@ -146,19 +147,20 @@ public final class JwtProviderFactory {
 	 */
 	public ProviderKeys remoteKeys(String providerId, @Nullable URL jwkSetUrl, String issuer,
 			ProviderKeys.RemoteSettings settings, ProviderKeys.Access access, JwksFetchListener listener) {
-		return RemoteKeys.create(providerId, jwkSetUrl, issuer, settings, access, listener, this.clock,
-				supportsEdDsa(), this.observations);
+		return RemoteKeys.create(providerId, jwkSetUrl, issuer, settings, access, listener, this.clock, supportsEdDsa(),
+				this.observations);
 	}
 
 	/**
 	 * Remote keys of one tenant of a multi-tenant provider, as
-	 * {@link #remoteKeys(String, URL, String, ProviderKeys.RemoteSettings, ProviderKeys.Access,
-	 * JwksFetchListener)} describes, whose fetches are reported with the tenant
+	 * {@link #remoteKeys(String, URL, String, ProviderKeys.RemoteSettings, ProviderKeys.Access, JwksFetchListener)}
+	 * describes, whose fetches are reported with the tenant
 	 * ({@link JwksFetchEvent#tenant()}), so that a change of one tenant's keys drops only
 	 * that tenant's verified tokens.
 	 * @param providerId the provider's id
 	 * @param tenant the tenant
-	 * @param jwkSetUrl the tenant's JWK Set URL, or {@code null} for discovery from its issuer
+	 * @param jwkSetUrl the tenant's JWK Set URL, or {@code null} for discovery from its
+	 * issuer
 	 * @param issuer the tenant's issuer, for discovery
 	 * @param settings how keys are fetched and cached
 	 * @param access how the discovery and JWKS endpoints are reached

@@ -3,11 +3,10 @@ package io.github.jwtstarter.jwt;
 import java.util.function.Supplier;
 
 /**
- * Lets an application replace a provider's verification keys, for example with
- * generated test keys ({@code jwt-spring-boot-starter-test}). Only the keys change: the
- * issuer, audiences, algorithms and every other check of the provider stay as
- * configured. Beans of this type are applied in order, each given what the previous one
- * returned.
+ * Lets an application replace a provider's verification keys, for example with generated
+ * test keys ({@code jwt-spring-boot-starter-test}). Only the keys change: the issuer,
+ * audiences, algorithms and every other check of the provider stay as configured. Beans
+ * of this type are applied in order, each given what the previous one returned.
  */
 @FunctionalInterface
 public interface JwtProviderKeysCustomizer {

@@ -57,9 +57,9 @@ public final class JwtProviderRegistry implements DisposableBean {
 		for (int i = 0; i < templates.size(); i++) {
 			JwtProvider template = templates.get(i);
 			IssuerTemplate issuers = template.getTenants().getTemplate();
-			byIssuer.forEach((issuer, provider) -> Assert.isNull(issuers.tenant(issuer),
-					() -> "the issuer template of provider " + template.getId() + " matches the issuer of provider "
-							+ provider.getId()));
+			byIssuer.forEach(
+					(issuer, provider) -> Assert.isNull(issuers.tenant(issuer), () -> "the issuer template of provider "
+							+ template.getId() + " matches the issuer of provider " + provider.getId()));
 			for (JwtProvider other : templates.subList(0, i)) {
 				Assert.isTrue(!issuers.overlaps(other.getTenants().getTemplate()), () -> "the issuer templates of "
 						+ "providers " + other.getId() + " and " + template.getId() + " can match the same issuer");
@@ -73,8 +73,8 @@ public final class JwtProviderRegistry implements DisposableBean {
 
 	/**
 	 * Returns the provider with the given issuer: the provider of that exact issuer, else
-	 * the provider of the tenant a multi-tenant provider's template accepts (made on first
-	 * use, see {@link JwtProviderTenants}).
+	 * the provider of the tenant a multi-tenant provider's template accepts (made on
+	 * first use, see {@link JwtProviderTenants}).
 	 * @param issuer the issuer
 	 * @return the provider, or {@code null}
 	 * @throws JwtVerificationException when the provider of an accepted tenant cannot be

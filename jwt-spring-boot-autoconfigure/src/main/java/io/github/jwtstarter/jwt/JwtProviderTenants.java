@@ -22,8 +22,8 @@ import org.springframework.util.Assert;
  * The tenants of a multi-tenant provider, whose issuer holds a {@code {tenant}}
  * placeholder: for each tenant its issuer accepts ({@link IssuerTemplate}), a
  * {@link JwtProvider} of its own, made on first use (no network call: remote keys are
- * fetched when the first token needs them), with that tenant's issuer, its own keys or the
- * provider's shared key set, and every other check of the provider.
+ * fetched when the first token needs them), with that tenant's issuer, its own keys or
+ * the provider's shared key set, and every other check of the provider.
  * <p>
  * At most {@link #getMaxTenants()} tenants are kept, in a Caffeine cache whose eviction
  * favours recently and frequently used tenants (so a flood of made-up tenants does not
@@ -56,7 +56,8 @@ public final class JwtProviderTenants implements Closeable {
 	 * @param tenantClaim the claim that must equal the tenant, or {@code null}
 	 * @param maxTenants the most tenants kept
 	 * @param sharedKeys the key set of every tenant, or {@code null} for keys per tenant
-	 * @param tenantProvider makes the provider of a tenant, given the tenant and these tenants
+	 * @param tenantProvider makes the provider of a tenant, given the tenant and these
+	 * tenants
 	 */
 	JwtProviderTenants(String providerId, IssuerTemplate template, @Nullable String tenantClaim, int maxTenants,
 			@Nullable ProviderKeys sharedKeys, BiFunction<String, JwtProviderTenants, JwtProvider> tenantProvider) {

@@ -26,8 +26,7 @@ final class JwtTimeValidator implements OAuth2TokenValidator<Jwt> {
 
 	private final Clock clock;
 
-	JwtTimeValidator(Duration clockSkew, boolean requireExpiration, @Nullable Duration maxLifetime,
-			Clock clock) {
+	JwtTimeValidator(Duration clockSkew, boolean requireExpiration, @Nullable Duration maxLifetime, Clock clock) {
 		Assert.notNull(clockSkew, "clockSkew cannot be null");
 		Assert.isTrue(!clockSkew.isNegative(), "clockSkew cannot be negative");
 		Assert.notNull(clock, "clock cannot be null");
@@ -68,7 +67,8 @@ final class JwtTimeValidator implements OAuth2TokenValidator<Jwt> {
 		}
 		if (this.maxLifetime != null) {
 			Instant start = (issuedAt != null) ? issuedAt : notBefore;
-			if (expiresAt == null || start == null || Duration.between(start, expiresAt).compareTo(this.maxLifetime) > 0) {
+			if (expiresAt == null || start == null
+					|| Duration.between(start, expiresAt).compareTo(this.maxLifetime) > 0) {
 				return JwtFailure.LIFETIME_TOO_LONG;
 			}
 		}

@@ -7,9 +7,8 @@ import org.springframework.util.Assert;
 
 /**
  * A token was rejected for a {@link JwtFailure} reason. The message is the reason's
- * generic description, so it is safe to send to the client. When the token's issuer
- * named a provider, the exception tells which (for events and logs, never for the
- * client).
+ * generic description, so it is safe to send to the client. When the token's issuer named
+ * a provider, the exception tells which (for events and logs, never for the client).
  */
 public class JwtVerificationException extends BadJwtException {
 
@@ -83,8 +82,8 @@ public class JwtVerificationException extends BadJwtException {
 		if (provider == null || provider.getId().equals(this.providerId)) {
 			return this;
 		}
-		JwtVerificationException attributed = new JwtVerificationException(this.failure, this.reason,
-				provider.getId(), getCause());
+		JwtVerificationException attributed = new JwtVerificationException(this.failure, this.reason, provider.getId(),
+				getCause());
 		attributed.setStackTrace(getStackTrace());
 		return attributed;
 	}

@@ -29,8 +29,8 @@ public interface JwtVerificationListener {
 	 * same as {@link #onVerification(JwtProvider, JwtFailure, boolean, long)}. A listener
 	 * that counts the checks of the application's own each under its own tag overrides
 	 * this.
-	 * @param provider the provider selected by the issuer (for a multi-tenant provider, the
-	 * tenant's), {@code null} when none was
+	 * @param provider the provider selected by the issuer (for a multi-tenant provider,
+	 * the tenant's), {@code null} when none was
 	 * @param failure why the token was rejected, {@code null} on success
 	 * @param reason the rejection's tag ({@link JwtVerificationException#getReason()}),
 	 * {@code null} on success

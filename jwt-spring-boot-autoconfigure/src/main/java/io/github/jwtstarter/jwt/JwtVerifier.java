@@ -12,24 +12,23 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.util.Assert;
 
 /**
- * Verifies a token with the provider named by its unverified {@code iss}: length cap,
- * one parse, issuer lookup (exact issuers by map, then the templates of multi-tenant
+ * Verifies a token with the provider named by its unverified {@code iss}: length cap, one
+ * parse, issuer lookup (exact issuers by map, then the templates of multi-tenant
  * providers, whose tenant's provider verifies; an unknown issuer is rejected with no
- * network call), the
- * caller's admissibility check (token location, route), then the provider's decoder and
- * Authentication. Repeated tokens are served from the {@link VerifiedTokenCache}, whose
- * hits still have their times checked. Every request, cached or not, then has the
- * provider's checks of sender-constrained tokens run against how it presented the token.
- * {@link #verifyCached} answers the cheap cases alone, so that a non-blocking caller runs
- * only the rest off its event loop.
+ * network call), the caller's admissibility check (token location, route), then the
+ * provider's decoder and Authentication. Repeated tokens are served from the
+ * {@link VerifiedTokenCache}, whose hits still have their times checked. Every request,
+ * cached or not, then has the provider's checks of sender-constrained tokens run against
+ * how it presented the token. {@link #verifyCached} answers the cheap cases alone, so
+ * that a non-blocking caller runs only the rest off its event loop.
  * <p>
  * Each verification that is not a cache hit is a Micrometer {@link Observation} named
  * {@value #OBSERVATION_NAME} (a span in the request's trace under Micrometer Tracing),
  * tagged {@code jwt.provider} (the provider id, {@code none} when no provider has the
  * token's issuer), {@code outcome} ({@code success} or {@code failure}) and
  * {@code reason} ({@code none} or a {@link JwtFailure#tag()}); tag values come from fixed
- * sets and configured ids, never from the token. Cache hits are not observed, and
- * nothing is with the no-op registry.
+ * sets and configured ids, never from the token. Cache hits are not observed, and nothing
+ * is with the no-op registry.
  * <p>
  * A DPoP proof whose provider shares its replay store with other replicas
  * ({@code replay-store: redis}) is recorded in that store last: {@link #verify} and
@@ -63,8 +62,8 @@ public final class JwtVerifier {
 	 * @param maxTokenLength the longest accepted token
 	 * @param cache the verified-token cache, or {@code null}
 	 * @param listener told of every verification
-	 * @param observations the registry of the observations; {@link ObservationRegistry#NOOP}
-	 * observes nothing
+	 * @param observations the registry of the observations;
+	 * {@link ObservationRegistry#NOOP} observes nothing
 	 */
 	public JwtVerifier(JwtProviderRegistry registry, int maxTokenLength, @Nullable VerifiedTokenCache cache,
 			JwtVerificationListener listener, ObservationRegistry observations) {
@@ -123,10 +122,10 @@ public final class JwtVerifier {
 
 	/**
 	 * Answers what can be answered without key retrieval, signature checks or any other
-	 * possibly blocking work: a token that is too long, or one found in the verified-token
-	 * cache (whose times, admissibility and sender constraints are still checked). A
-	 * non-blocking web layer calls {@link #verifyCachedRequest} on its event loop instead,
-	 * since this method waits for a shared replay store.
+	 * possibly blocking work: a token that is too long, or one found in the
+	 * verified-token cache (whose times, admissibility and sender constraints are still
+	 * checked). A non-blocking web layer calls {@link #verifyCachedRequest} on its event
+	 * loop instead, since this method waits for a shared replay store.
 	 * @param token the compact token
 	 * @param admissible whether the provider may be used for this token here
 	 * @param presentation how the request presented the token
@@ -141,15 +140,16 @@ public final class JwtVerifier {
 
 	/**
 	 * Answers what can be answered without key retrieval, signature checks or any other
-	 * possibly blocking work, as {@link #verifyCached(String, Predicate, TokenPresentation)}
-	 * does, leaving the recording of a DPoP proof's id in the provider's shared replay
-	 * store to the caller. A non-blocking web layer calls this on its event loop and
-	 * {@link #verifyRequest} elsewhere only when this returns {@code null}.
+	 * possibly blocking work, as
+	 * {@link #verifyCached(String, Predicate, TokenPresentation)} does, leaving the
+	 * recording of a DPoP proof's id in the provider's shared replay store to the caller.
+	 * A non-blocking web layer calls this on its event loop and {@link #verifyRequest}
+	 * elsewhere only when this returns {@code null}.
 	 * @param token the compact token
 	 * @param admissible whether the provider may be used for this token here
 	 * @param presentation how the request presented the token
-	 * @return the verified token with the replay check still to run (when the provider has
-	 * a shared replay store), or {@code null} when a full verification is needed
+	 * @return the verified token with the replay check still to run (when the provider
+	 * has a shared replay store), or {@code null} when a full verification is needed
 	 * @throws JwtVerificationException when the token is rejected
 	 */
 	public @Nullable VerifiedRequest verifyCachedRequest(String token, Predicate<JwtProvider> admissible,
@@ -158,7 +158,8 @@ public final class JwtVerifier {
 	}
 
 	/**
-	 * {@link #verifyCached(String, Predicate, TokenPresentation)} for a plain bearer token.
+	 * {@link #verifyCached(String, Predicate, TokenPresentation)} for a plain bearer
+	 * token.
 	 * @param token the compact token
 	 * @param admissible whether the provider may be used for this token here
 	 * @return the verified token, or {@code null} when a full verification is needed
@@ -248,8 +249,8 @@ public final class JwtVerifier {
 		}
 	}
 
-	private static void stop(Observation observation, Observation.@Nullable Scope scope,
-			@Nullable JwtProvider provider, @Nullable JwtFailure failure) {
+	private static void stop(Observation observation, Observation.@Nullable Scope scope, @Nullable JwtProvider provider,
+			@Nullable JwtFailure failure) {
 		observation.lowCardinalityKeyValue("jwt.provider", (provider != null) ? provider.getId() : "none")
 			.lowCardinalityKeyValue("outcome", (failure != null) ? "failure" : "success")
 			.lowCardinalityKeyValue("reason", (failure != null) ? failure.tag() : "none");

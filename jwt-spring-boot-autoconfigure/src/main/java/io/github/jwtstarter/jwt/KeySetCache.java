@@ -25,8 +25,8 @@ final class KeySetCache extends RefreshAheadCachingJWKSetSource<SecurityContext>
 
 	private final long refreshAhead;
 
-	KeySetCache(JWKSetSource<SecurityContext> source, KeySetLifetime lifetime, long refreshTimeout,
-			long refreshAhead, EventListener<CachingJWKSetSource<SecurityContext>, SecurityContext> listener) {
+	KeySetCache(JWKSetSource<SecurityContext> source, KeySetLifetime lifetime, long refreshTimeout, long refreshAhead,
+			EventListener<CachingJWKSetSource<SecurityContext>, SecurityContext> listener) {
 		super(source, lifetime.longest(), refreshTimeout, refreshAhead, false, listener);
 		Assert.notNull(lifetime, "lifetime cannot be null");
 		this.lifetime = lifetime;

@@ -11,8 +11,8 @@ import org.springframework.util.Assert;
  * How long one fetched key set is cached: the {@code Cache-Control: max-age} of the
  * response that brought it, bounded below by {@code min-refresh-interval} (at least one
  * second) and above by {@code cache-duration}, or {@code cache-duration} when the
- * response named none; then shortened by a random part of up to a tenth, so that
- * replicas that fetched together do not refresh together.
+ * response named none; then shortened by a random part of up to a tenth, so that replicas
+ * that fetched together do not refresh together.
  */
 final class KeySetLifetime {
 

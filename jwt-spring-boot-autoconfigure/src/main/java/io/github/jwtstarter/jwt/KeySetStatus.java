@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What is known of one provider's keys, read without any network call: for local keys
- * how many there are; for remote keys the outcome of the fetches so far.
+ * What is known of one provider's keys, read without any network call: for local keys how
+ * many there are; for remote keys the outcome of the fetches so far.
  *
  * @param remote whether the keys are fetched (a JWK Set URL or discovery)
  * @param keys how many usable keys are held: the local keys, or the usable keys of the

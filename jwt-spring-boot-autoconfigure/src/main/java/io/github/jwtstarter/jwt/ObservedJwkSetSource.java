@@ -21,11 +21,11 @@ import org.springframework.util.Assert;
 
 /**
  * Passes every fetched JWK Set through the {@link JwkQualityGate} (skipping weak keys
- * with a warning, repeated only when the skipped keys change) and reports each fetch to the {@link JwksFetchListener}.
- * A failed fetch is reported at once; a successful one only through
- * {@link #announceFetched()}, which the caching source above calls once it serves the
- * new set: announcing earlier would let a token verified with a removed key, still
- * cached above, enter the verified-token cache under the new generation.
+ * with a warning, repeated only when the skipped keys change) and reports each fetch to
+ * the {@link JwksFetchListener}. A failed fetch is reported at once; a successful one
+ * only through {@link #announceFetched()}, which the caching source above calls once it
+ * serves the new set: announcing earlier would let a token verified with a removed key,
+ * still cached above, enter the verified-token cache under the new generation.
  * <p>
  * Each fetch (discovery included) is also a Micrometer {@link Observation} named
  * {@value #OBSERVATION_NAME}, tagged {@code jwt.provider} and {@code outcome}
@@ -73,8 +73,8 @@ final class ObservedJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {
 	}
 
 	/**
-	 * The chain of causes, e.g. an untrusted certificate or an HTTP 401, for the debug log.
-	 * The retriever's messages name no token and no key material.
+	 * The chain of causes, e.g. an untrusted certificate or an HTTP 401, for the debug
+	 * log. The retriever's messages name no token and no key material.
 	 */
 	private static String causes(Throwable failure) {
 		StringBuilder causes = new StringBuilder();

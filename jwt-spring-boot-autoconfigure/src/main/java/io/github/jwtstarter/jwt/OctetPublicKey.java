@@ -11,8 +11,9 @@ import org.springframework.util.Assert;
 
 /**
  * An Ed25519 public JWK carried through Nimbus' key selection, which hands on Java keys:
- * Nimbus converts no OKP key to a Java key, and verifies Ed25519 with Google Tink from the
- * JWK itself. Created only when Tink is present ({@link VerificationCrypto#supportsEdDsa()}).
+ * Nimbus converts no OKP key to a Java key, and verifies Ed25519 with Google Tink from
+ * the JWK itself. Created only when Tink is present
+ * ({@link VerificationCrypto#supportsEdDsa()}).
  */
 final class OctetPublicKey implements PublicKey {
 

@@ -16,8 +16,8 @@ import org.springframework.util.Assert;
  * Ends the use of fetched keys once {@code outage-tolerance} (or {@code cache-duration},
  * if longer) has passed since the last successful fetch. Nimbus' caching layer re-caches
  * the keys its outage-tolerant layer serves during an outage for a whole
- * {@code cache-duration}, so without this bound the keys would outlive the tolerance by up
- * to that much. Past the bound, a refresh is tried (rate limited below), so
+ * {@code cache-duration}, so without this bound the keys would outlive the tolerance by
+ * up to that much. Past the bound, a refresh is tried (rate limited below), so
  * verification resumes as soon as the endpoint answers again.
  */
 final class OutageBoundJwkSetSource extends JWKSetSourceWrapper<SecurityContext> {

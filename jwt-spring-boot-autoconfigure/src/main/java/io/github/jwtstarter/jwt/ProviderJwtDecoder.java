@@ -26,13 +26,12 @@ import org.springframework.util.Assert;
 
 /**
  * The {@link JwtDecoder} of one provider. Works like {@code NimbusJwtDecoder} (Nimbus
- * verifies the signature, Spring's validators check the claims) and adds what it lacks:
- * a decode of an already parsed token (the issuer lookup parses each token once) and a
+ * verifies the signature, Spring's validators check the claims) and adds what it lacks: a
+ * decode of an already parsed token (the issuer lookup parses each token once) and a
  * {@link JwtFailure} reason on every rejection. The {@code typ} header is left to the
  * validators ({@link ProviderValidators}), as {@code NimbusJwtDecoder} does with
- * {@code validateType(false)}. Any failure,
- * including key retrieval, is a {@link JwtVerificationException}, never another
- * exception.
+ * {@code validateType(false)}. Any failure, including key retrieval, is a
+ * {@link JwtVerificationException}, never another exception.
  */
 final class ProviderJwtDecoder implements JwtDecoder {
 
@@ -85,7 +84,8 @@ final class ProviderJwtDecoder implements JwtDecoder {
 		this.processor = new DefaultJWTProcessor<>();
 		this.processor.setJWSKeySelector(keySelector);
 		this.processor.setJWSVerifierFactory(crypto.verifierFactory());
-		// typ and claims are checked by the validators (JwtTypeValidator, Spring's claim validators)
+		// typ and claims are checked by the validators (JwtTypeValidator, Spring's claim
+		// validators)
 		this.processor.setJWSTypeVerifier((type, context) -> {
 		});
 		this.processor.setJWTClaimsSetVerifier((claims, context) -> {

@@ -24,12 +24,11 @@ import org.springframework.util.Assert;
 
 /**
  * Selects a provider's verification keys for a JWS header: only the allowed algorithms,
- * only keys of the provider's own source, never a key named by the token
- * ({@code jku}, {@code x5u}, {@code jwk}, {@code x5c} are ignored). For local keys, a
- * key without {@code kid} (a PEM key) also matches a token that names a {@code kid}.
- * No key is returned for a disallowed algorithm, which Nimbus rejects like a bad
- * signature. A token without {@code kid} is tried against at most
- * {@value #MAX_KEYS_WITHOUT_KID} keys.
+ * only keys of the provider's own source, never a key named by the token ({@code jku},
+ * {@code x5u}, {@code jwk}, {@code x5c} are ignored). For local keys, a key without
+ * {@code kid} (a PEM key) also matches a token that names a {@code kid}. No key is
+ * returned for a disallowed algorithm, which Nimbus rejects like a bad signature. A token
+ * without {@code kid} is tried against at most {@value #MAX_KEYS_WITHOUT_KID} keys.
  * <p>
  * Each JWK is converted to a Java key once: the conversion (Base64 decoding, a
  * {@code KeyFactory}) costs about a seventh of an RS256 verification. The conversions are
@@ -45,7 +44,8 @@ final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
 
 	/**
 	 * Most keys tried for a token without {@code kid}: the first ones of the set that fit
-	 * its algorithm, so that a large key set does not multiply the work of a forged token.
+	 * its algorithm, so that a large key set does not multiply the work of a forged
+	 * token.
 	 */
 	static final int MAX_KEYS_WITHOUT_KID = 4;
 
@@ -79,8 +79,7 @@ final class ProviderKeySelector implements JWSKeySelector<SecurityContext> {
 	}
 
 	@Override
-	public List<? extends Key> selectJWSKeys(JWSHeader header, SecurityContext context)
-			throws KeySourceException {
+	public List<? extends Key> selectJWSKeys(JWSHeader header, SecurityContext context) throws KeySourceException {
 		if (!this.algorithms.contains(header.getAlgorithm())) {
 			return List.of();
 		}

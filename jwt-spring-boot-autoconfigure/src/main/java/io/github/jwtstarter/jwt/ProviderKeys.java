@@ -35,28 +35,26 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * One provider's own verification keys, a value: a local key set, or a remote one (a JWK
- * Set URL or OpenID Connect discovery) cached, refreshed ahead of expiry, rate limited and
- * outage tolerant (see {@link RemoteKeys}). Built by {@link JwtProviderFactory}, the one
- * way in. Keys are never shared between providers.
+ * Set URL or OpenID Connect discovery) cached, refreshed ahead of expiry, rate limited
+ * and outage tolerant (see {@link RemoteKeys}). Built by {@link JwtProviderFactory}, the
+ * one way in. Keys are never shared between providers.
  */
 public final class ProviderKeys implements Closeable {
 
 	/**
 	 * The JWS algorithms a provider can accept, in this order: Nimbus' RSA, EC, HMAC and
-	 * EdDSA families without ES256K and Ed448, whose keys the key quality gate
-	 * refuses (secp256k1 is not an allowed curve, Ed448 cannot be verified).
+	 * EdDSA families without ES256K and Ed448, whose keys the key quality gate refuses
+	 * (secp256k1 is not an allowed curve, Ed448 cannot be verified).
 	 */
-	public static final Set<JWSAlgorithm> SUPPORTED_ALGORITHMS = supported(
-			List.of(JWSAlgorithm.Family.RSA, JWSAlgorithm.Family.EC, JWSAlgorithm.Family.HMAC_SHA,
-					JWSAlgorithm.Family.ED),
+	public static final Set<JWSAlgorithm> SUPPORTED_ALGORITHMS = supported(List.of(JWSAlgorithm.Family.RSA,
+			JWSAlgorithm.Family.EC, JWSAlgorithm.Family.HMAC_SHA, JWSAlgorithm.Family.ED),
 			Set.of(JWSAlgorithm.ES256K, JWSAlgorithm.Ed448));
 
 	/**
 	 * What remote keys accept when no algorithm is configured: the supported algorithms
 	 * but HMAC, which needs a local secret.
 	 */
-	static final Set<JWSAlgorithm> ASYMMETRIC = supported(List.of(SUPPORTED_ALGORITHMS),
-			JWSAlgorithm.Family.HMAC_SHA);
+	static final Set<JWSAlgorithm> ASYMMETRIC = supported(List.of(SUPPORTED_ALGORITHMS), JWSAlgorithm.Family.HMAC_SHA);
 
 	private static final JWKSelector ANY_KEY = new JWKSelector(new JWKMatcher.Builder().build());
 
@@ -105,8 +103,7 @@ public final class ProviderKeys implements Closeable {
 				VerificationCrypto.jdk().supportsEdDsa(), ObservationRegistry.NOOP);
 	}
 
-	private static Set<JWSAlgorithm> supported(List<? extends Set<JWSAlgorithm>> families,
-			Set<JWSAlgorithm> excluded) {
+	private static Set<JWSAlgorithm> supported(List<? extends Set<JWSAlgorithm>> families, Set<JWSAlgorithm> excluded) {
 		Set<JWSAlgorithm> algorithms = new LinkedHashSet<>();
 		families.forEach(algorithms::addAll);
 		algorithms.removeAll(excluded);
@@ -215,10 +212,11 @@ public final class ProviderKeys implements Closeable {
 	}
 
 	/**
-	 * How a provider's discovery and JWKS endpoints are reached, beyond the JVM's defaults.
+	 * How a provider's discovery and JWKS endpoints are reached, beyond the JVM's
+	 * defaults.
 	 *
-	 * @param sslBundle the SSL bundle of https requests (trust, client keys, protocols and
-	 * ciphers), asked on every request so that a reloaded bundle takes effect, or
+	 * @param sslBundle the SSL bundle of https requests (trust, client keys, protocols
+	 * and ciphers), asked on every request so that a reloaded bundle takes effect, or
 	 * {@code null} for the JVM's default trust
 	 * @param bearerToken a file whose token is sent as {@code Authorization: Bearer} on
 	 * this provider's https requests to the issuer's origin and the configured JWK Set

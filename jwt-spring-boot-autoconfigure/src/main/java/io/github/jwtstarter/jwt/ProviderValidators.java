@@ -19,8 +19,8 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 
 /**
  * Composes a provider's validators from Spring Security's building blocks: accepted
- * {@code typ} header, exact issuer, at least one accepted audience, required claim values,
- * the {@link JwtTimeValidator}, and for a tenant of a multi-tenant provider its
+ * {@code typ} header, exact issuer, at least one accepted audience, required claim
+ * values, the {@link JwtTimeValidator}, and for a tenant of a multi-tenant provider its
  * {@code tenant-claim}. Each failure reads as a fixed {@link JwtFailure}; the first
  * failing check in that order is the one reported. The application's own checks
  * ({@link ApplicationValidators}) run only on tokens that pass all of these.
@@ -53,8 +53,8 @@ final class ProviderValidators {
 	 * @param time the time checks
 	 * @return the composed validator
 	 */
-	static OAuth2TokenValidator<Jwt> create(Collection<String> types, String issuer,
-			Collection<String> audiences, Map<String, Object> requiredClaims, JwtTimeValidator time) {
+	static OAuth2TokenValidator<Jwt> create(Collection<String> types, String issuer, Collection<String> audiences,
+			Map<String, Object> requiredClaims, JwtTimeValidator time) {
 		return create(types, issuer, audiences, requiredClaims, time, null, null);
 	}
 
@@ -70,9 +70,9 @@ final class ProviderValidators {
 	 * @param application the application's own checks, or {@code null} for none
 	 * @return the composed validator
 	 */
-	static OAuth2TokenValidator<Jwt> create(Collection<String> types, String issuer,
-			Collection<String> audiences, Map<String, Object> requiredClaims, JwtTimeValidator time,
-			@Nullable TenantClaim tenant, @Nullable ApplicationValidators application) {
+	static OAuth2TokenValidator<Jwt> create(Collection<String> types, String issuer, Collection<String> audiences,
+			Map<String, Object> requiredClaims, JwtTimeValidator time, @Nullable TenantClaim tenant,
+			@Nullable ApplicationValidators application) {
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
 		if (!types.isEmpty()) {
 			JwtTypeValidator type = new JwtTypeValidator(types);
@@ -83,15 +83,15 @@ final class ProviderValidators {
 		validators.add(JwtFailures.as(JwtFailure.BAD_ISSUER, new JwtIssuerValidator(issuer)));
 		if (!audiences.isEmpty()) {
 			Set<String> accepted = Set.copyOf(audiences);
-			validators.add(JwtFailures.as(JwtFailure.BAD_AUDIENCE,
-					new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-							(aud) -> aud != null && aud.stream().anyMatch(accepted::contains))));
+			validators
+				.add(JwtFailures.as(JwtFailure.BAD_AUDIENCE, new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+						(aud) -> aud != null && aud.stream().anyMatch(accepted::contains))));
 		}
 		requiredClaims.forEach((name, expected) -> {
 			ClaimCondition required = ClaimCondition.typedEquals(name, expected);
-			validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM, (jwt) -> required.matches(jwt.getClaims())
-					? OAuth2TokenValidatorResult.success()
-					: OAuth2TokenValidatorResult.failure(JwtFailures.error(JwtFailure.BAD_CLAIM))));
+			validators.add(JwtFailures.as(JwtFailure.BAD_CLAIM,
+					(jwt) -> required.matches(jwt.getClaims()) ? OAuth2TokenValidatorResult.success()
+							: OAuth2TokenValidatorResult.failure(JwtFailures.error(JwtFailure.BAD_CLAIM))));
 		});
 		if (tenant != null) {
 			ClaimPath path = ClaimPath.of(tenant.claim());
@@ -103,7 +103,8 @@ final class ProviderValidators {
 		if (application == null || application.isEmpty()) {
 			return own;
 		}
-		// the application's checks see only tokens that passed every check of the provider
+		// the application's checks see only tokens that passed every check of the
+		// provider
 		return (jwt) -> {
 			OAuth2TokenValidatorResult result = own.validate(jwt);
 			return result.hasErrors() ? result : application.validate(jwt);

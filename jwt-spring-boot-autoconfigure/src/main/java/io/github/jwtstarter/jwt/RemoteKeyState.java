@@ -6,9 +6,9 @@ import java.time.Instant;
 import org.springframework.util.Assert;
 
 /**
- * Follows the fetches of one provider's remote keys (fed by its
- * {@link JwksFetchEvent}s): the last successful fetch, how many usable keys it gave,
- * since when fetches fail, and so until when the fetched keys may be used.
+ * Follows the fetches of one provider's remote keys (fed by its {@link JwksFetchEvent}s):
+ * the last successful fetch, how many usable keys it gave, since when fetches fail, and
+ * so until when the fetched keys may be used.
  */
 final class RemoteKeyState implements JwksFetchListener {
 

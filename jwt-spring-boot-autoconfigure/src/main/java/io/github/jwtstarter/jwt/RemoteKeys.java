@@ -23,8 +23,8 @@ import org.springframework.util.Assert;
  * bearer token of the provider, HTTP caching and {@code Retry-After});</li>
  * <li>the JWK Set URL, or {@link DiscoveryJwkSetSource} from the issuer;</li>
  * <li>{@link ObservedJwkSetSource}: key quality gate, fetch events and observations;</li>
- * <li>{@link FetchRateLimiter}: one fetch per {@code min-refresh-interval}, longer after a
- * {@code Retry-After};</li>
+ * <li>{@link FetchRateLimiter}: one fetch per {@code min-refresh-interval}, longer after
+ * a {@code Retry-After};</li>
  * <li>Nimbus' outage-tolerant source, then {@link KeySetCache}: cached for the
  * {@code Cache-Control: max-age} bounded by the provider's settings, with jitter, and
  * refreshed ahead of expiry;</li>
@@ -58,8 +58,8 @@ final class RemoteKeys {
 				settings.maxSize(), access.sslBundle(),
 				(access.bearerToken() != null) ? new BearerTokenFile(access.bearerToken()) : null,
 				JwksResourceRetriever.bearerOrigins(issuer, jwkSetUrl), lifetime::maxAge, observations);
-		JWKSetSource<SecurityContext> fetching = (jwkSetUrl != null)
-				? new URLBasedJWKSetSource<>(jwkSetUrl, retriever) : new DiscoveryJwkSetSource(issuer, retriever);
+		JWKSetSource<SecurityContext> fetching = (jwkSetUrl != null) ? new URLBasedJWKSetSource<>(jwkSetUrl, retriever)
+				: new DiscoveryJwkSetSource(issuer, retriever);
 		ObservedJwkSetSource observed = new ObservedJwkSetSource(fetching, providerId, listeners, clock, edDsa,
 				observations);
 		JWKSetSource<SecurityContext> limited = new FetchRateLimiter(observed, settings.minRefreshInterval(),
@@ -72,7 +72,8 @@ final class RemoteKeys {
 		JWKSetSource<SecurityContext> tolerant = new OutageTolerantJWKSetSource<>(limited,
 				Math.max(1, usableFor.toMillis()), null);
 		KeySetCache cache = new KeySetCache(tolerant, lifetime, refreshTimeout, refreshAhead, (event) -> {
-			// after the new set is cached (a request's fetch or a refresh ahead of expiry)
+			// after the new set is cached (a request's fetch or a refresh ahead of
+			// expiry)
 			if (event instanceof CachingJWKSetSource.RefreshCompletedEvent) {
 				observed.announceFetched();
 			}

@@ -15,8 +15,8 @@ import org.springframework.util.Assert;
 
 /**
  * A provider's checks of sender-constrained tokens, run on every request (a cached
- * verification included, since the proof of possession belongs to the request, not to
- * the token):
+ * verification included, since the proof of possession belongs to the request, not to the
+ * token):
  * <ul>
  * <li>a malformed {@code cnf} claim is rejected;</li>
  * <li>{@code cnf.x5t#S256} (RFC 8705): the request's TLS client certificate must have
@@ -61,8 +61,7 @@ final class SenderConstraints {
 	}
 
 	/**
-	 * Returns whether the provider accepts DPoP-bound tokens and the {@code DPoP}
-	 * scheme.
+	 * Returns whether the provider accepts DPoP-bound tokens and the {@code DPoP} scheme.
 	 * @return the mode
 	 */
 	DPoPMode getDPoPMode() {

@@ -54,8 +54,8 @@ public record TokenPresentation(Scheme scheme, @Nullable String method, @Nullabl
 	public enum Scheme {
 
 		/**
-		 * As a bearer token: the {@code Bearer} scheme, another header, a query
-		 * parameter or a cookie.
+		 * As a bearer token: the {@code Bearer} scheme, another header, a query parameter
+		 * or a cookie.
 		 */
 		BEARER,
 

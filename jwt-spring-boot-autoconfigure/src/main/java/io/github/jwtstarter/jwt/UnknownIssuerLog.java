@@ -33,10 +33,10 @@ final class UnknownIssuerLog {
 				break;
 			}
 		}
-		logger.debug("Rejected token: unknown issuer, iss=" + quoted(issuer) + ((nearMatch != null)
-				? "; the configured issuer " + quoted(nearMatch) + " differs only by a trailing slash, letter case "
-						+ "or scheme (issuers are compared exactly)"
-				: "; no configured issuer is close to it"));
+		logger.debug("Rejected token: unknown issuer, iss=" + quoted(issuer)
+				+ ((nearMatch != null) ? "; the configured issuer " + quoted(nearMatch)
+						+ " differs only by a trailing slash, letter case " + "or scheme (issuers are compared exactly)"
+						: "; no configured issuer is close to it"));
 	}
 
 	/**

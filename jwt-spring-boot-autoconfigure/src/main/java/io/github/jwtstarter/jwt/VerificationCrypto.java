@@ -46,9 +46,9 @@ final class VerificationCrypto {
 	 * The JCA names Nimbus asks for, by algorithm.
 	 */
 	private static final Map<JWSAlgorithm, String> SIGNATURES = Map.of(JWSAlgorithm.RS256, "SHA256withRSA",
-			JWSAlgorithm.RS384, "SHA384withRSA", JWSAlgorithm.RS512, "SHA512withRSA", JWSAlgorithm.PS256,
-			"RSASSA-PSS", JWSAlgorithm.PS384, "RSASSA-PSS", JWSAlgorithm.PS512, "RSASSA-PSS", JWSAlgorithm.ES256,
-			"SHA256withECDSA", JWSAlgorithm.ES384, "SHA384withECDSA", JWSAlgorithm.ES512, "SHA512withECDSA");
+			JWSAlgorithm.RS384, "SHA384withRSA", JWSAlgorithm.RS512, "SHA512withRSA", JWSAlgorithm.PS256, "RSASSA-PSS",
+			JWSAlgorithm.PS384, "RSASSA-PSS", JWSAlgorithm.PS512, "RSASSA-PSS", JWSAlgorithm.ES256, "SHA256withECDSA",
+			JWSAlgorithm.ES384, "SHA384withECDSA", JWSAlgorithm.ES512, "SHA512withECDSA");
 
 	private final @Nullable Provider provider;
 
@@ -99,7 +99,8 @@ final class VerificationCrypto {
 	static VerificationCrypto preferAccp(@Nullable ClassLoader classLoader) {
 		boolean edDsa = ClassUtils.isPresent(TINK_CLASS, classLoader);
 		if (!ClassUtils.isPresent(ACCP_CLASS, classLoader)) {
-			logger.debug("JWT signatures are checked by the JDK (Amazon Corretto Crypto Provider not on the class path)");
+			logger
+				.debug("JWT signatures are checked by the JDK (Amazon Corretto Crypto Provider not on the class path)");
 			return new VerificationCrypto(null, edDsa);
 		}
 		try {

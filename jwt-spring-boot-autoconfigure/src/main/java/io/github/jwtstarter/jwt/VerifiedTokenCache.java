@@ -19,20 +19,22 @@ import org.springframework.util.Assert;
  * The verified-token cache (Caffeine): the key is the exact token string, the value the
  * {@link VerifiedJwt} with the provider that verified it. An entry never outlives its
  * token's {@code exp} (tokens without {@code exp} stay at most
- * {@value #NO_EXPIRY_MINUTES} minutes, and no entry more than an hour), a hit still has its times checked against the
- * clock, and a change of a provider's keys drops that provider's entries (a token verified
- * while the keys changed is not kept either, see {@link #generation()}); for a
- * multi-tenant provider with keys per tenant, a change of one tenant's keys drops that
- * tenant's entries. The last key set of at most {@value #MAX_TENANT_KEY_SETS} tenants is
- * remembered for that comparison (the least recently fetched are forgotten).
+ * {@value #NO_EXPIRY_MINUTES} minutes, and no entry more than an hour), a hit still has
+ * its times checked against the clock, and a change of a provider's keys drops that
+ * provider's entries (a token verified while the keys changed is not kept either, see
+ * {@link #generation()}); for a multi-tenant provider with keys per tenant, a change of
+ * one tenant's keys drops that tenant's entries. The last key set of at most
+ * {@value #MAX_TENANT_KEY_SETS} tenants is remembered for that comparison (the least
+ * recently fetched are forgotten).
  */
 public final class VerifiedTokenCache implements JwksFetchListener {
 
 	static final long NO_EXPIRY_MINUTES = 5;
 
 	/**
-	 * Longest life of an entry whatever the token's {@code exp} says, so that a far-future
-	 * {@code exp} (the year 3000) neither overflows the expiry arithmetic nor pins an entry.
+	 * Longest life of an entry whatever the token's {@code exp} says, so that a
+	 * far-future {@code exp} (the year 3000) neither overflows the expiry arithmetic nor
+	 * pins an entry.
 	 */
 	static final Duration MAX_ENTRY_LIFE = Duration.ofHours(1);
 
@@ -94,7 +96,8 @@ public final class VerifiedTokenCache implements JwksFetchListener {
 		}
 		this.cache.put(token, verified);
 		if (this.generation.get() != generation) {
-			// keys changed while the entry was added; invalidateProvider may have missed it
+			// keys changed while the entry was added; invalidateProvider may have missed
+			// it
 			this.cache.invalidate(token);
 		}
 	}

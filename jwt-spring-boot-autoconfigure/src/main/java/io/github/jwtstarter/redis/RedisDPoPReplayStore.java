@@ -15,13 +15,13 @@ import org.springframework.util.Assert;
 
 /**
  * The DPoP replay store on Redis, shared by every replica connected to the same Redis:
- * one atomic {@code SET key 1 NX PX ttl} per proof, through Spring Data Redis's
- * reactive template, so that no event loop waits for Redis (a servlet request thread
- * waits for the answer, bounded by the provider's {@code replay-store-timeout}). The
- * command is sent from {@link Schedulers#boundedElastic()}: the template may open the
- * shared connection when it sends the first command, and opening it blocks. A key is
- * remembered for as long as a proof carrying its id could pass the {@code iat} check,
- * plus a margin; Redis removes it then.
+ * one atomic {@code SET key 1 NX PX ttl} per proof, through Spring Data Redis's reactive
+ * template, so that no event loop waits for Redis (a servlet request thread waits for the
+ * answer, bounded by the provider's {@code replay-store-timeout}). The command is sent
+ * from {@link Schedulers#boundedElastic()}: the template may open the shared connection
+ * when it sends the first command, and opening it blocks. A key is remembered for as long
+ * as a proof carrying its id could pass the {@code iat} check, plus a margin; Redis
+ * removes it then.
  * <p>
  * Redis must keep every key until it expires: run it with
  * {@code maxmemory-policy noeviction} (Redis's default), since an evicted key lets its

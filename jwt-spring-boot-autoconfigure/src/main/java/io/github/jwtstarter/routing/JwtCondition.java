@@ -16,10 +16,10 @@ import org.springframework.util.Assert;
 
 /**
  * A test of a request's verified JWT, shared by the request predicates and matchers of
- * every web stack ({@code routing.servlet}, {@code routing.reactive}) and by the
- * gateway integrations. A request without an authenticated {@link JwtAuthenticationToken}
- * never passes. Immutable, with value equality; the static factories are the only way to
- * create one.
+ * every web stack ({@code routing.servlet}, {@code routing.reactive}) and by the gateway
+ * integrations. A request without an authenticated {@link JwtAuthenticationToken} never
+ * passes. Immutable, with value equality; the static factories are the only way to create
+ * one.
  */
 public sealed interface JwtCondition permits VerifiedJwtCondition {
 
@@ -122,8 +122,8 @@ public sealed interface JwtCondition permits VerifiedJwtCondition {
 }
 
 /**
- * What each condition checks, once {@link JwtCondition#test(Authentication)} has found
- * an authenticated verified JWT. Not public, so that no caller skips that check.
+ * What each condition checks, once {@link JwtCondition#test(Authentication)} has found an
+ * authenticated verified JWT. Not public, so that no caller skips that check.
  */
 sealed interface VerifiedJwtCondition extends JwtCondition
 		permits Claim, HasClaim, Provider, Tenant, Authority, Authenticated {

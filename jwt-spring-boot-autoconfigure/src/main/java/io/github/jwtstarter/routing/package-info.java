@@ -1,7 +1,7 @@
 /**
- * Claim-based routing, stack-neutral: {@link io.github.jwtstarter.routing.JwtCondition}, the test
- * of a request's verified JWT that the predicates and matchers of every web stack and
- * the gateway integrations share.
+ * Claim-based routing, stack-neutral: {@link io.github.jwtstarter.routing.JwtCondition},
+ * the test of a request's verified JWT that the predicates and matchers of every web
+ * stack and the gateway integrations share.
  */
 @NullMarked
 package io.github.jwtstarter.routing;

@@ -42,9 +42,9 @@ public final class ClaimHeaders {
 			byKey.computeIfAbsent(key(mapping.header()), (key) -> new ArrayList<>()).add(mapping);
 		}
 		List<HeaderPlan> headers = new ArrayList<>(byKey.size());
-		byKey.forEach((key, mapped) -> headers.add(new HeaderPlan(mapped.get(0).header(), key,
-				mapped.stream().allMatch(ClaimHeader::append),
-				mapped.stream().map((mapping) -> ClaimPath.of(mapping.claim())).toList())));
+		byKey.forEach((key, mapped) -> headers
+			.add(new HeaderPlan(mapped.get(0).header(), key, mapped.stream().allMatch(ClaimHeader::append),
+					mapped.stream().map((mapping) -> ClaimPath.of(mapping.claim())).toList())));
 		this.headers = List.copyOf(headers);
 		this.lookalikes = new HeaderLookalikes(byKey.keySet());
 	}

@@ -14,8 +14,8 @@ import org.springframework.util.Assert;
  * although their names differ: CGI, WSGI and similar gateways turn {@code X-User},
  * {@code X_User} and {@code x_user} alike into {@code HTTP_X_USER}, so a client-sent
  * {@code X_User} next to a derived {@code X-User} is a spoofed claim there. Names are
- * compared case-insensitively with {@code _} and {@code -} taken as the same character;
- * a name that is itself configured is not a lookalike (it is written or removed as
+ * compared case-insensitively with {@code _} and {@code -} taken as the same character; a
+ * name that is itself configured is not a lookalike (it is written or removed as
  * configured). Immutable; the configured names are prepared once.
  */
 final class HeaderLookalikes {
@@ -44,8 +44,8 @@ final class HeaderLookalikes {
 	}
 
 	/**
-	 * Adds a removal to the edits for every request header that looks like a claim
-	 * header without being one.
+	 * Adds a removal to the edits for every request header that looks like a claim header
+	 * without being one.
 	 * @param requestHeaderNames the names of the request's headers
 	 * @param edits the headers replaced so far, by lower-case name
 	 */
@@ -54,7 +54,8 @@ final class HeaderLookalikes {
 			return;
 		}
 		for (String name : requestHeaderNames) {
-			// most request headers differ in length from every claim header: no allocation for them
+			// most request headers differ in length from every claim header: no
+			// allocation for them
 			if (!this.lengths.contains(name.length())) {
 				continue;
 			}

@@ -7,10 +7,10 @@ import java.util.Set;
 import org.springframework.http.HttpHeaders;
 
 /**
- * What request shaping changes in one request, for a web layer to apply: headers
- * replaced (an empty list removes the header) keyed by lower-case name, and query
- * parameters and cookies hidden. The {@code cookie} header, when cookies are hidden, is
- * among the replaced headers.
+ * What request shaping changes in one request, for a web layer to apply: headers replaced
+ * (an empty list removes the header) keyed by lower-case name, and query parameters and
+ * cookies hidden. The {@code cookie} header, when cookies are hidden, is among the
+ * replaced headers.
  *
  * @param headers the replaced headers by lower-case name
  * @param hiddenParameters the query parameters hidden

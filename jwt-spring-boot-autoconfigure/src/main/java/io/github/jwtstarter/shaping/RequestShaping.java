@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Shapes the request the application sees, per provider: {@code claims-to-headers}
- * copies claims into request headers, {@code forward-payload-header} carries the verified
+ * Shapes the request the application sees, per provider: {@code claims-to-headers} copies
+ * claims into request headers, {@code forward-payload-header} carries the verified
  * payload (base64url, exactly as it is in the token), {@code tenant-header} the tenant of
  * a multi-tenant provider's token, and {@code keep-token: false} hides the token.
  * <p>
@@ -184,7 +184,8 @@ public final class RequestShaping {
 			hideToken(token, headers, hiddenParameters, hiddenCookies);
 		}
 		if (!hiddenCookies.isEmpty()) {
-			headers.put(COOKIE, new RequestEdits.Header(COOKIE, withoutCookies(requestHeaders.apply(COOKIE), hiddenCookies)));
+			headers.put(COOKIE,
+					new RequestEdits.Header(COOKIE, withoutCookies(requestHeaders.apply(COOKIE), hiddenCookies)));
 		}
 		for (String name : plan.removed()) {
 			if (!requestHeaders.apply(name).isEmpty()) {
@@ -221,7 +222,8 @@ public final class RequestShaping {
 			}
 		}
 		if (token.locations().contains(TokenLocation.dpopHeader())) {
-			// the DPoP proof names the token (ath) and the client's key: hidden with the token
+			// the DPoP proof names the token (ath) and the client's key: hidden with the
+			// token
 			headers.put(DPOP, new RequestEdits.Header(TokenLocation.DPOP_PROOF_HEADER, List.of()));
 		}
 	}

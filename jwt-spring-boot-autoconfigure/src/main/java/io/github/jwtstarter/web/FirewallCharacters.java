@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * over the characters instead of their regular expressions: every code point assigned and
  * not a control character, a tab also allowed in values. Same answers (the tests compare
  * them on every code point of the Basic Multilingual Plane); the regular expression cost
- * about a quarter of a repeated-token request, since it ran over the whole token each time
- * the token's header was read.
+ * about a quarter of a repeated-token request, since it ran over the whole token each
+ * time the token's header was read.
  */
 public final class FirewallCharacters {
 

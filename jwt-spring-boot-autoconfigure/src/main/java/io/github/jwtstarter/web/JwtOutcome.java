@@ -15,9 +15,9 @@ import org.springframework.util.Assert;
 /**
  * What the {@link JwtRequestFlow} decided for a request. Each web stack adapts it the
  * same way: {@link Skipped} and {@link Anonymous} continue without a verified token,
- * {@link Authenticated} continues with the provider's Authentication, {@link Rejected}
- * is answered 401 (503 when the failure is the server's) and {@link CrossSiteRefused}
- * 403. {@link AwaitingReplayCheck} is not final: the web layer completes it with
+ * {@link Authenticated} continues with the provider's Authentication, {@link Rejected} is
+ * answered 401 (503 when the failure is the server's) and {@link CrossSiteRefused} 403.
+ * {@link AwaitingReplayCheck} is not final: the web layer completes it with
  * {@link JwtRequestFlow#recordProof} or {@link JwtRequestFlow#recordProofAsync}.
  */
 public sealed interface JwtOutcome {
@@ -61,8 +61,8 @@ public sealed interface JwtOutcome {
 	 * The token was verified; on a route with a requirement set ({@code all-of}), every
 	 * token of the set was.
 	 *
-	 * @param verified the verified token, its provider and Authentication (the first of
-	 * a requirement set: the principal)
+	 * @param verified the verified token, its provider and Authentication (the first of a
+	 * requirement set: the principal)
 	 * @param token the token as found in the request
 	 * @param others the other verified tokens of a requirement set, in order; empty
 	 * otherwise
@@ -108,8 +108,8 @@ public sealed interface JwtOutcome {
 	 * replicas ({@code replay-store: redis}). Not trusted yet, and not final: the web
 	 * layer hands it to {@link JwtRequestFlow#recordProof} (blocking) or
 	 * {@link JwtRequestFlow#recordProofAsync}, whose outcome is {@link #authenticated()}
-	 * or a refusal. (A request presents at most one token with the {@code DPoP} scheme, so
-	 * there is one check.)
+	 * or a refusal. (A request presents at most one token with the {@code DPoP} scheme,
+	 * so there is one check.)
 	 *
 	 * @param authenticated the outcome once the proof is recorded
 	 * @param replayCheck the recording of the proof's id
@@ -148,8 +148,8 @@ public sealed interface JwtOutcome {
 	}
 
 	/**
-	 * The request is answered 401, or 503 with {@code Retry-After} when the failure is the
-	 * server's ({@link JwtFailure#isServiceUnavailable()}).
+	 * The request is answered 401, or 503 with {@code Retry-After} when the failure is
+	 * the server's ({@link JwtFailure#isServiceUnavailable()}).
 	 *
 	 * @param failure why the token was rejected, {@code null} when the request carried
 	 * none
@@ -158,8 +158,8 @@ public sealed interface JwtOutcome {
 	 * @param provider on a route with a requirement set, the provider whose token was
 	 * missing or rejected; {@code null} otherwise
 	 */
-	record Rejected(@Nullable JwtFailure failure, boolean dpopChallenge, @Nullable String provider)
-			implements JwtOutcome {
+	record Rejected(@Nullable JwtFailure failure, boolean dpopChallenge,
+			@Nullable String provider) implements JwtOutcome {
 
 		static final Rejected MISSING = new Rejected(null, false, null);
 

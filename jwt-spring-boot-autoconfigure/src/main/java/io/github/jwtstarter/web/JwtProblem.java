@@ -59,8 +59,8 @@ public record JwtProblem(int status, @Nullable String challenge, String title, S
 	 */
 	public static final String RETRY_AFTER_SECONDS = "5";
 
-	private static final JwtProblem DPOP_REPLAY_STORE_UNAVAILABLE = new JwtProblem(503, null,
-			"Service Unavailable", JwtFailure.DPOP_REPLAY_STORE_UNAVAILABLE.description());
+	private static final JwtProblem DPOP_REPLAY_STORE_UNAVAILABLE = new JwtProblem(503, null, "Service Unavailable",
+			JwtFailure.DPOP_REPLAY_STORE_UNAVAILABLE.description());
 
 	public JwtProblem {
 		Assert.isTrue(challenge == null || StringUtils.hasText(challenge), "challenge cannot be empty");
@@ -84,14 +84,14 @@ public record JwtProblem(int status, @Nullable String challenge, String title, S
 	public static JwtProblem invalidToken(String description) {
 		Assert.notNull(description, "description cannot be null");
 		String safe = sanitize(description);
-		return new JwtProblem(401, "Bearer error=\"invalid_token\", error_description=\"" + safe + "\"",
-				"Unauthorized", safe);
+		return new JwtProblem(401, "Bearer error=\"invalid_token\", error_description=\"" + safe + "\"", "Unauthorized",
+				safe);
 	}
 
 	/**
-	 * The answer to a rejected token, with a {@code DPoP} challenge (RFC 9449 section 7.1)
-	 * when the token was presented with the {@code DPoP} scheme or needs a DPoP proof; a
-	 * {@code 503} when the failure is the server's
+	 * The answer to a rejected token, with a {@code DPoP} challenge (RFC 9449 section
+	 * 7.1) when the token was presented with the {@code DPoP} scheme or needs a DPoP
+	 * proof; a {@code 503} when the failure is the server's
 	 * ({@link JwtFailure#isServiceUnavailable()}).
 	 * @param failure why the token was rejected
 	 * @param dpopScheme whether the token was presented with the {@code DPoP} scheme

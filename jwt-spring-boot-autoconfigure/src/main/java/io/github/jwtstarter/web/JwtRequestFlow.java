@@ -32,8 +32,8 @@ import org.springframework.util.Assert;
  * (every configured location), refuses cross-site requests authenticated only by a
  * cookie, verifies the token with the provider its issuer names (that provider must
  * accept the token's location and be allowed on the route), applies the route's
- * validation policy and publishes Spring Security's authentication events. Any failure
- * of token processing becomes an outcome, never an exception.
+ * validation policy and publishes Spring Security's authentication events. Any failure of
+ * token processing becomes an outcome, never an exception.
  * <p>
  * A servlet filter calls {@link #authenticate}; a non-blocking one calls {@link #begin}
  * on its event loop, which answers everything that needs no key retrieval or signature
@@ -41,8 +41,8 @@ import org.springframework.util.Assert;
  * {@link Attempt#complete()} elsewhere only when a full verification is needed. When the
  * provider shares its DPoP replay store with other replicas, both leave a
  * {@link JwtOutcome.AwaitingReplayCheck}, which the non-blocking filter completes with
- * {@link #recordProofAsync} (the store's answer, without blocking);
- * {@link #authenticate} waits for it itself.
+ * {@link #recordProofAsync} (the store's answer, without blocking); {@link #authenticate}
+ * waits for it itself.
  */
 public final class JwtRequestFlow {
 
@@ -133,10 +133,8 @@ public final class JwtRequestFlow {
 			return CompletableFuture
 				.completedFuture(failed(awaiting.policy(), awaiting.carried(), awaiting.setProvider(), ex, true));
 		}
-		return recorded.handle((ignored, ex) -> (ex != null)
-				? failed(awaiting.policy(), awaiting.carried(), awaiting.setProvider(), DPoPReplayCheck.rejection(ex),
-						true)
-				: trusted(awaiting.authenticated()));
+		return recorded.handle((ignored, ex) -> (ex != null) ? failed(awaiting.policy(), awaiting.carried(),
+				awaiting.setProvider(), DPoPReplayCheck.rejection(ex), true) : trusted(awaiting.authenticated()));
 	}
 
 	/**
@@ -171,8 +169,8 @@ public final class JwtRequestFlow {
 			return (cached != null) ? new Attempt(complete(verification)) : new Attempt(verification);
 		}
 		catch (RuntimeException ex) {
-			return new Attempt(failed(policy, (token != null) ? List.of(token) : List.of(), null, ex,
-					isDPoP(presentation)));
+			return new Attempt(
+					failed(policy, (token != null) ? List.of(token) : List.of(), null, ex, isDPoP(presentation)));
 		}
 	}
 
@@ -233,7 +231,8 @@ public final class JwtRequestFlow {
 					if (cached) {
 						throw ex;
 					}
-					// an earlier token still needs its full verification: the first failure in
+					// an earlier token still needs its full verification: the first
+					// failure in
 					// the set's order is the one answered, whatever the cache held
 					TokenPresentation scheme = token.locations().contains(TokenLocation.dpopHeader())
 							? TokenPresentation.dpop(request.method(), request.url(), null, null)
@@ -285,10 +284,10 @@ public final class JwtRequestFlow {
 
 	/**
 	 * Returns whether the flow verifies a token of this request: its route is not
-	 * {@code disabled}, it is no CORS preflight, and it carries a token (or more than one,
-	 * which is rejected). Such a request is authenticated by its token or not at all, so
-	 * a chain's CSRF protection can leave it to the flow (a cookie token is held to the
-	 * cross-site rule).
+	 * {@code disabled}, it is no CORS preflight, and it carries a token (or more than
+	 * one, which is rejected). Such a request is authenticated by its token or not at
+	 * all, so a chain's CSRF protection can leave it to the flow (a cookie token is held
+	 * to the cross-site rule).
 	 * @param request the request
 	 * @return whether a token of the request is verified
 	 */
@@ -398,8 +397,7 @@ public final class JwtRequestFlow {
 	}
 
 	private JwtRoute route(TokenRequest request) {
-		return this.routes.isEmpty() ? this.routes.getDefaults()
-				: this.routes.match(request.method(), request.path());
+		return this.routes.isEmpty() ? this.routes.getDefaults() : this.routes.match(request.method(), request.path());
 	}
 
 	/**

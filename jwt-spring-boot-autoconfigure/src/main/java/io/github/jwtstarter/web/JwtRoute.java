@@ -7,8 +7,8 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.util.Assert;
 
 /**
- * A per-path rule: the requests it covers (path patterns, optional methods) and how
- * they are treated (validation policy, accepted providers, or no JWT processing at all).
+ * A per-path rule: the requests it covers (path patterns, optional methods) and how they
+ * are treated (validation policy, accepted providers, or no JWT processing at all).
  */
 public final class JwtRoute {
 
@@ -90,8 +90,8 @@ public final class JwtRoute {
 
 	/**
 	 * Returns the providers each of which must verify a token of a request on this route.
-	 * @return the provider ids, in order (the first is the principal), empty when one token
-	 * of any accepted provider is enough
+	 * @return the provider ids, in order (the first is the principal), empty when one
+	 * token of any accepted provider is enough
 	 */
 	public List<String> getAllOf() {
 		return this.allOf;
@@ -99,9 +99,8 @@ public final class JwtRoute {
 
 	@Override
 	public String toString() {
-		return "JwtRoute[" + this.pattern + ", policy=" + this.validationPolicy
-				+ ", providers=" + this.providers + ((this.allOf.isEmpty()) ? "" : ", allOf=" + this.allOf)
-				+ ", disabled=" + this.disabled + "]";
+		return "JwtRoute[" + this.pattern + ", policy=" + this.validationPolicy + ", providers=" + this.providers
+				+ ((this.allOf.isEmpty()) ? "" : ", allOf=" + this.allOf) + ", disabled=" + this.disabled + "]";
 	}
 
 }

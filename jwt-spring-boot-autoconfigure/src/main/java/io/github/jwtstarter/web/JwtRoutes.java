@@ -6,8 +6,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.util.Assert;
 
 /**
- * The configured routes, first match wins; a request no route matches gets the
- * defaults.
+ * The configured routes, first match wins; a request no route matches gets the defaults.
  */
 public final class JwtRoutes {
 

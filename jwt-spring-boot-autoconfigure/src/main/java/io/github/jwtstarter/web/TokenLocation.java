@@ -15,8 +15,8 @@ import org.springframework.util.Assert;
 public record TokenLocation(Kind kind, String name, String prefix) {
 
 	/**
-	 * The header carrying a DPoP proof (RFC 9449 section 4.1), read with a token presented
-	 * with the {@code DPoP} scheme.
+	 * The header carrying a DPoP proof (RFC 9449 section 4.1), read with a token
+	 * presented with the {@code DPoP} scheme.
 	 */
 	public static final String DPOP_PROOF_HEADER = "DPoP";
 

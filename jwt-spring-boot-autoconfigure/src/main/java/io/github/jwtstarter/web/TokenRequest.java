@@ -9,8 +9,8 @@ import org.springframework.http.server.PathContainer;
 
 /**
  * A request as the {@link JwtRequestFlow} reads it, so that one flow serves every web
- * stack: each web layer adapts its request type (a servlet request, a reactive
- * exchange's request).
+ * stack: each web layer adapts its request type (a servlet request, a reactive exchange's
+ * request).
  */
 public interface TokenRequest {
 

@@ -16,10 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Reads every location configured by any provider. No token: {@code null}. More than
- * one value of a token header, or two different tokens: rejected. Web layers adapt their
- * request type to {@link TokenRequest}. Query parameters are
- * read from the query string only, never from a request body.
+ * Reads every location configured by any provider. No token: {@code null}. More than one
+ * value of a token header, or two different tokens: rejected. Web layers adapt their
+ * request type to {@link TokenRequest}. Query parameters are read from the query string
+ * only, never from a request body.
  */
 public final class TokenResolver {
 
@@ -47,10 +47,11 @@ public final class TokenResolver {
 	/**
 	 * Returns where a provider reads its token in a requirement set ({@code all-of}),
 	 * where each provider of the set reads its own token from its own locations: its
-	 * locations, but the {@code DPoP} scheme of the {@code Authorization} header only when
-	 * it reads that header otherwise too. {@code DPoP} is a scheme of that one header, so
-	 * it belongs to the provider of the set whose tokens come in {@code Authorization}
-	 * (usually the user's), not to one whose tokens come in a header of its own.
+	 * locations, but the {@code DPoP} scheme of the {@code Authorization} header only
+	 * when it reads that header otherwise too. {@code DPoP} is a scheme of that one
+	 * header, so it belongs to the provider of the set whose tokens come in
+	 * {@code Authorization} (usually the user's), not to one whose tokens come in a
+	 * header of its own.
 	 * @param locations the provider's locations
 	 * @return its locations in a requirement set
 	 */

@@ -84,7 +84,9 @@ class JwtMetricsTests {
 		verify(token);
 		verify(token);
 		verify(token);
-		verify(TestJwts.issuer(CORP).subject("alice").expiresAt(Instant.now().minus(Duration.ofHours(1)))
+		verify(TestJwts.issuer(CORP)
+			.subject("alice")
+			.expiresAt(Instant.now().minus(Duration.ofHours(1)))
 			.issuedAt(Instant.now().minus(Duration.ofHours(2)))
 			.signWith(CORP_KEY));
 		verify(TestJwts.issuer(CORP).subject("alice").signWith(PARTNER_KEY));
@@ -98,8 +100,8 @@ class JwtMetricsTests {
 		assertThat(count("none", "unknown_issuer", "miss")).isOne();
 		assertThat(count("partner", "keys_unavailable", "miss")).isOne();
 		assertThat(count("none", "malformed", "miss")).isOne();
-		assertThat(this.meters.get("jwt.verifications").timers()).allSatisfy(
-				(timer) -> assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive());
+		assertThat(this.meters.get("jwt.verifications").timers())
+			.allSatisfy((timer) -> assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive());
 	}
 
 	@Test
@@ -120,10 +122,12 @@ class JwtMetricsTests {
 		String token = TestJwts.issuer(CORP).subject("alice").signWith(CORP_KEY);
 		verify(token);
 		verify(token);
-		assertThat(this.meters.get("cache.gets").tags("cache", "jwt.verified-tokens", "result", "hit")
+		assertThat(this.meters.get("cache.gets")
+			.tags("cache", "jwt.verified-tokens", "result", "hit")
 			.functionCounter()
 			.count()).isOne();
-		assertThat(this.meters.get("cache.gets").tags("cache", "jwt.verified-tokens", "result", "miss")
+		assertThat(this.meters.get("cache.gets")
+			.tags("cache", "jwt.verified-tokens", "result", "miss")
 			.functionCounter()
 			.count()).isOne();
 		assertThat(this.meters.get("cache.size").tags("cache", "jwt.verified-tokens").gauge().value()).isOne();
@@ -132,7 +136,8 @@ class JwtMetricsTests {
 	@Test
 	void tagValuesComeFromFixedSetsAndConfiguredIdsNeverFromTokens() {
 		verify(TestJwts.issuer("https://attacker.example/" + "x".repeat(50)).subject("mallory").signWith(CORP_KEY));
-		verify(TestJwts.issuer(CORP).subject("mallory")
+		verify(TestJwts.issuer(CORP)
+			.subject("mallory")
 			.header((header) -> header.keyID("kid-chosen-by-attacker"))
 			.claim("provider", "evil")
 			.signWith(TestKeys.rsa("attacker")));

@@ -41,7 +41,8 @@ class JwtProviderHealthIndicatorTests {
 
 	private final JwtProviderFactory factory = JwtProviderFactory.jdk(null, this.clock);
 
-	private final ProviderKeys keys = this.factory.remoteKeys("corp", url(this.server.jwksUri()), "https://corp.example",
+	private final ProviderKeys keys = this.factory.remoteKeys("corp", url(this.server.jwksUri()),
+			"https://corp.example",
 			new ProviderKeys.RemoteSettings(Duration.ofMinutes(5), Duration.ZERO, OUTAGE_TOLERANCE,
 					Duration.ofMillis(500), Duration.ofSeconds(1), DataSize.ofKilobytes(64)),
 			ProviderKeys.Access.DEFAULT, (event) -> {
@@ -69,7 +70,8 @@ class JwtProviderHealthIndicatorTests {
 
 	@Test
 	void localKeysAreUpWithTheirCount() {
-		ProviderKeys local = this.factory.localKeys(new JWKSet(List.of(KEY.toPublicJWK(), TestKeys.rsa("k2").toPublicJWK())));
+		ProviderKeys local = this.factory
+			.localKeys(new JWKSet(List.of(KEY.toPublicJWK(), TestKeys.rsa("k2").toPublicJWK())));
 		Health health = new JwtProviderHealthIndicator(local, this.clock).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
 		assertThat(health.getDetails()).containsEntry("keys", 2).containsEntry("source", "local");

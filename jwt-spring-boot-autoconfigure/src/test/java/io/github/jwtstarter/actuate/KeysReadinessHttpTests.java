@@ -35,7 +35,9 @@ abstract class KeysReadinessHttpTests {
 
 	static final RSAKey KEY = TestKeys.rsa("corp-1");
 
-	/** The key endpoint of the current subclass's application: each stack starts its own. */
+	/**
+	 * The key endpoint of the current subclass's application: each stack starts its own.
+	 */
 	static JwksServer idp;
 
 	@LocalServerPort

@@ -34,7 +34,9 @@ abstract class KeysReadinessTimeoutHttpTests {
 
 	static final RSAKey LOCAL_KEY = TestKeys.rsa("local-1");
 
-	/** The key endpoint of the current subclass's application: each stack starts its own. */
+	/**
+	 * The key endpoint of the current subclass's application: each stack starts its own.
+	 */
 	static JwksServer idp;
 
 	@LocalServerPort

@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Metrics and health of multi-tenant providers, against a Keycloak-shaped identity
- * provider on loopback: the {@code tenant} tag is the tenant only when an allow-list names
- * it, and a provider's health summarises its tenants, never turning {@code DOWN} because
- * of tenants that tokens made up.
+ * provider on loopback: the {@code tenant} tag is the tenant only when an allow-list
+ * names it, and a provider's health summarises its tenants, never turning {@code DOWN}
+ * because of tenants that tokens made up.
  */
 class MultiTenantObservabilityTests {
 
@@ -121,7 +121,8 @@ class MultiTenantObservabilityTests {
 			.map((timer) -> timer.getId().getTag("tenant"))
 			.distinct()
 			.toList();
-		// allow-listed tenants (also those of other tests), never one that a token made up
+		// allow-listed tenants (also those of other tests), never one that a token made
+		// up
 		assertThat(tenants).contains("acme", "other", "none").isSubsetOf("acme", "umbrella", "ghost", "other", "none");
 	}
 

@@ -38,14 +38,13 @@ class ClaimAuthoritiesConverterTests {
 			.containsExactly("SCOPE_pets.read", "SCOPE_pets.write");
 		assertThat(authorities(converter("roles", "ROLE_", ","), Map.of("roles", "admin,user,,admin")))
 			.containsExactly("ROLE_admin", "ROLE_user");
-		assertThat(authorities(converter("roles", "ROLE_", "::"), Map.of("roles", "a::b")))
-			.containsExactly("ROLE_a", "ROLE_b");
+		assertThat(authorities(converter("roles", "ROLE_", "::"), Map.of("roles", "a::b"))).containsExactly("ROLE_a",
+				"ROLE_b");
 	}
 
 	@Test
 	void convertWhenEmptyDelimiterThenWholeStringIsOneAuthority() {
-		assertThat(authorities(converter("role", "", ""), Map.of("role", "pet owner")))
-			.containsExactly("pet owner");
+		assertThat(authorities(converter("role", "", ""), Map.of("role", "pet owner"))).containsExactly("pet owner");
 	}
 
 	@Test
@@ -98,8 +97,8 @@ class ClaimAuthoritiesConverterTests {
 	void convertWhenSeveralMappingsThenAllApplyInOrderWithoutDuplicates() {
 		ClaimAuthoritiesConverter converter = new ClaimAuthoritiesConverter(
 				List.of(new Mapping("scope", "SCOPE_", " "), new Mapping("scp", "SCOPE_", " ")));
-		assertThat(authorities(converter, Map.of("scope", "a b", "scp", List.of("b", "c"))))
-			.containsExactly("SCOPE_a", "SCOPE_b", "SCOPE_c");
+		assertThat(authorities(converter, Map.of("scope", "a b", "scp", List.of("b", "c")))).containsExactly("SCOPE_a",
+				"SCOPE_b", "SCOPE_c");
 	}
 
 	@Test

@@ -98,6 +98,7 @@ abstract class ApplicationAuthorizationHttpTests {
 
 	/**
 	 * What an application that uses the RBAC manager in its own beans declares.
+	 *
 	 * @param manager the RBAC manager, injected by its class
 	 */
 	record InjectedRbacManager(Object manager) {
@@ -117,8 +118,8 @@ abstract class ApplicationAuthorizationHttpTests {
 
 			@Bean
 			AuthorizationManager<RequestAuthorizationContext> noDeletes() {
-				return (authentication, context) -> new AuthorizationDecision(
-						!"DELETE".equals(context.getRequest().getMethod()));
+				return (authentication,
+						context) -> new AuthorizationDecision(!"DELETE".equals(context.getRequest().getMethod()));
 			}
 
 		}

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class ClaimMatchersTests {
 
-	private static final Map<String, Object> CLAIMS = Map.of("org", "solo.io", "level", 42L, "verified", true,
-			"groups", List.of("dev", "admins"), "email", "alice@solo.io");
+	private static final Map<String, Object> CLAIMS = Map.of("org", "solo.io", "level", 42L, "verified", true, "groups",
+			List.of("dev", "admins"), "email", "alice@solo.io");
 
 	@Test
 	void eachFactoryIsTheClaimConditionOfItsComparison() {

@@ -53,8 +53,8 @@ public class ClaimsTestApplication {
 		body.put("authenticated", authenticated);
 		if (authenticated) {
 			body.put("name", authentication.getName());
-			body.put("provider", (authentication instanceof ProviderJwtAuthenticationToken token)
-					? token.getProviderId() : null);
+			body.put("provider",
+					(authentication instanceof ProviderJwtAuthenticationToken token) ? token.getProviderId() : null);
 			List<String> authorities = authentication.getAuthorities()
 				.stream()
 				.map(GrantedAuthority::getAuthority)
@@ -98,8 +98,8 @@ public class ClaimsTestApplication {
 				.mapNotNull(SecurityContext::getAuthentication)
 				.map((authentication) -> ClaimsTestApplication.echo(request.getMethod().name(),
 						request.getPath().value(), authentication))
-				.switchIfEmpty(Mono.fromSupplier(() -> ClaimsTestApplication.echo(request.getMethod().name(),
-						request.getPath().value(), null)));
+				.switchIfEmpty(Mono.fromSupplier(
+						() -> ClaimsTestApplication.echo(request.getMethod().name(), request.getPath().value(), null)));
 		}
 
 		@GetMapping("/api/pets/{id}")

@@ -119,8 +119,9 @@ class JwtClaimsExpressionsTests {
 
 	@Test
 	void claimWhenPathCrossesDottedKeyThenNestedValue() {
-		signIn("kube", Map.of("kubernetes.io", Map.of("namespace", "default", "serviceaccount", Map.of("name", "svc-a")),
-				"kubernetes.io.namespace", "shadowing"));
+		signIn("kube",
+				Map.of("kubernetes.io", Map.of("namespace", "default", "serviceaccount", Map.of("name", "svc-a")),
+						"kubernetes.io.namespace", "shadowing"));
 		assertThat(this.jwt.claim("kubernetes.io.serviceaccount.name")).isEqualTo("svc-a");
 		assertThat(this.jwt.hasClaim("[kubernetes.io].serviceaccount.name", "svc-a")).isTrue();
 		assertThat(this.jwt.claim("kubernetes.io.namespace")).isEqualTo("shadowing");

@@ -25,11 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code @PreAuthorize} with the {@code jwt} SpEL bean and the {@link RequireClaim} /
  * {@link RequireProvider} meta-annotations over real HTTP, in an application that does
- * not enable method security itself (the starter does). Denials are the starter's 403;
- * a caller without a token is asked for one (401).
+ * not enable method security itself (the starter does). Denials are the starter's 403; a
+ * caller without a token is asked for one (401).
  * <p>
- * Written once for both web stacks: {@code ServletMethodSecurityHttpTests} and {@code ReactiveMethodSecurityHttpTests} run
- * these scenarios against the same application on Tomcat and on Netty.
+ * Written once for both web stacks: {@code ServletMethodSecurityHttpTests} and
+ * {@code ReactiveMethodSecurityHttpTests} run these scenarios against the same
+ * application on Tomcat and on Netty.
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class MethodSecurityHttpTests {

@@ -115,7 +115,8 @@ class ProjectedServiceAccountHttpTests {
 		String token = KubernetesTokens.projected(api.issuer(), "default", "svc-b")
 			.claim("kubernetes.io.serviceaccount.name", "svc-a")
 			.signWith(KEY);
-		// claim paths (docs/access-control.md): the exact top-level name is looked up first
+		// claim paths (docs/access-control.md): the exact top-level name is looked up
+		// first
 		assertOk(this.http.get("/api/pets/1", token));
 		HttpResponse<String> response = this.http.get("/namespace/whoami", token);
 		assertThat(response.body()).contains("\"authorities\":[\"SA_svc-a\",\"NS_default\"]");

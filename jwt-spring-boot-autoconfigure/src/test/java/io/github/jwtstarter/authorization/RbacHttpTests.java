@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code not-claims}), the validation policies of routes, {@code disabled} routes, and
  * the debug log that names the deciding policy.
  * <p>
- * Written once for both web stacks: {@code ServletRbacHttpTests} and {@code ReactiveRbacHttpTests} run
- * these scenarios against the same application on Tomcat and on Netty.
+ * Written once for both web stacks: {@code ServletRbacHttpTests} and
+ * {@code ReactiveRbacHttpTests} run these scenarios against the same application on
+ * Tomcat and on Netty.
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "logging.level.io.github.jwtstarter.authorization.RbacRules=debug")
@@ -79,7 +80,8 @@ abstract class RbacHttpTests {
 		registry.add(policies + "typed.permissions.paths", () -> "/typed/**");
 		registry.add(policies + "typed.principals[0].matcher", () -> "typed-equals");
 		registry.add(policies + "typed.principals[0].claims.admin", () -> "true");
-		// admins only on one path: everyone of corp on /shop/**, but /shop/reports/** denied to non-admins
+		// admins only on one path: everyone of corp on /shop/**, but /shop/reports/**
+		// denied to non-admins
 		registry.add(policies + "shop.permissions.paths", () -> "/shop/**");
 		registry.add(policies + "shop.principals[0].provider", () -> "corp");
 		registry.add(policies + "shop-reports.action", () -> "deny");
@@ -95,13 +97,15 @@ abstract class RbacHttpTests {
 		registry.add(policies + "catalog.permissions.paths", () -> "/catalog/**");
 		registry.add(policies + "catalog.permissions.not-paths", () -> "/catalog/admin/**");
 		registry.add(policies + "catalog.principals[0].provider", () -> "corp");
-		// not-methods: a deny policy without principals makes the archive read-only for everyone
+		// not-methods: a deny policy without principals makes the archive read-only for
+		// everyone
 		registry.add(policies + "archive.permissions.paths", () -> "/archive/**");
 		registry.add(policies + "archive.principals[0].provider", () -> "corp");
 		registry.add(policies + "archive-read-only.action", () -> "deny");
 		registry.add(policies + "archive-read-only.permissions.paths", () -> "/archive/**");
 		registry.add(policies + "archive-read-only.permissions.not-methods", () -> "GET");
-		// an exclusion on a route that accepts anonymous callers: they cannot show they are admins
+		// an exclusion on a route that accepts anonymous callers: they cannot show they
+		// are admins
 		registry.add(policies + "public-admin.action", () -> "deny");
 		registry.add(policies + "public-admin.permissions.paths", () -> "/public/admin/**");
 		registry.add(policies + "public-admin.principals[0].matcher", () -> "list-contains");

@@ -59,8 +59,8 @@ class RbacPolicyTests {
 
 	@Test
 	void coversWhenAnExcludedMethodMatchesThenFalseAndAnExcludedGetExcludesHead() {
-		RbacPolicy policy = new RbacPolicy("writes", RbacAction.DENY, List.of(), Set.of(), List.of(),
-				Set.of("get"), List.of());
+		RbacPolicy policy = new RbacPolicy("writes", RbacAction.DENY, List.of(), Set.of(), List.of(), Set.of("get"),
+				List.of());
 		assertThat(policy.covers("POST", path("/archive"))).isTrue();
 		assertThat(policy.covers("DELETE", path("/archive/1"))).isTrue();
 		assertThat(policy.covers("GET", path("/archive"))).isFalse();
@@ -69,8 +69,7 @@ class RbacPolicyTests {
 
 	@Test
 	void appliesToWhenNoPrincipalsThenEveryCallerForDenyAndNobodyForAllow() {
-		RbacPolicy deny = new RbacPolicy("deny", RbacAction.DENY, List.of(), Set.of(), List.of(), Set.of(),
-				List.of());
+		RbacPolicy deny = new RbacPolicy("deny", RbacAction.DENY, List.of(), Set.of(), List.of(), Set.of(), List.of());
 		RbacPolicy allow = new RbacPolicy("allow", List.of(), Set.of(), List.of());
 		assertThat(deny.appliesTo(null)).isTrue();
 		assertThat(deny.appliesTo(RbacPrincipalTests.token("kube", Map.of("sub", "x")))).isTrue();
@@ -83,7 +82,8 @@ class RbacPolicyTests {
 	void allowsWhenADenyPolicysPrincipalMatchesThenFalse() {
 		RbacPolicy deny = new RbacPolicy("deny", RbacAction.DENY, List.of(), Set.of(), List.of(), Set.of(),
 				List.of(SVC_A));
-		assertThat(deny.appliesTo(RbacPrincipalTests.token("kube", Map.of("sub", "system:serviceaccount:default:svc-a"))))
+		assertThat(
+				deny.appliesTo(RbacPrincipalTests.token("kube", Map.of("sub", "system:serviceaccount:default:svc-a"))))
 			.isTrue();
 		assertThat(deny.allows(RbacPrincipalTests.token("kube", Map.of("sub", "system:serviceaccount:default:svc-a"))))
 			.isFalse();
@@ -93,8 +93,8 @@ class RbacPolicyTests {
 	void allowsWhenOnePrincipalMatchesThenTrue() {
 		RbacPrincipal other = new RbacPrincipal(null, List.of(ClaimMatchers.exactString("sub", "svc-b")));
 		RbacPolicy policy = new RbacPolicy("pets", List.of(), Set.of(), List.of(other, SVC_A));
-		assertThat(policy.allows(RbacPrincipalTests.token("kube",
-				Map.of("sub", "system:serviceaccount:default:svc-a"))))
+		assertThat(
+				policy.allows(RbacPrincipalTests.token("kube", Map.of("sub", "system:serviceaccount:default:svc-a"))))
 			.isTrue();
 		assertThat(policy.allows(RbacPrincipalTests.token("kube", Map.of("sub", "svc-c")))).isFalse();
 		assertThat(policy.allows(null)).isFalse();

@@ -31,15 +31,15 @@ class RbacPrincipalTests {
 
 	@Test
 	void matchesWhenAllClaimsMatchThenTrue() {
-		RbacPrincipal principal = new RbacPrincipal(null, List.of(ClaimMatchers.exactString("sub", SVC_A),
-				ClaimMatchers.listContains("groups", "readers")));
+		RbacPrincipal principal = new RbacPrincipal(null,
+				List.of(ClaimMatchers.exactString("sub", SVC_A), ClaimMatchers.listContains("groups", "readers")));
 		assertThat(principal.matches(token("kube", Map.of("sub", SVC_A, "groups", List.of("readers"))))).isTrue();
 	}
 
 	@Test
 	void matchesWhenOneClaimDoesNotMatchThenFalse() {
-		RbacPrincipal principal = new RbacPrincipal(null, List.of(ClaimMatchers.exactString("sub", SVC_A),
-				ClaimMatchers.listContains("groups", "readers")));
+		RbacPrincipal principal = new RbacPrincipal(null,
+				List.of(ClaimMatchers.exactString("sub", SVC_A), ClaimMatchers.listContains("groups", "readers")));
 		assertThat(principal.matches(token("kube", Map.of("sub", SVC_A)))).isFalse();
 		assertThat(principal.matches(token("kube", Map.of("sub", "svc-b", "groups", List.of("readers"))))).isFalse();
 	}

@@ -81,8 +81,8 @@ class RbacRulesTests {
 
 	@Test
 	void decideWhenADenyPolicyHasNoPrincipalsThenItDeniesEveryCallerOnWhatItCovers() {
-		RbacPolicy readOnly = new RbacPolicy("read-only", RbacAction.DENY, List.of("/archive/**"), Set.of(),
-				List.of(), Set.of("GET"), List.of());
+		RbacPolicy readOnly = new RbacPolicy("read-only", RbacAction.DENY, List.of("/archive/**"), Set.of(), List.of(),
+				Set.of("GET"), List.of());
 		RbacRules rules = new RbacRules(List.of(readOnly, EVERYONE), false, ROUTES);
 		Authentication user = corp(Map.of("sub", "alice"));
 		assertThat(granted(rules, "GET", "/archive/1", user)).isTrue();

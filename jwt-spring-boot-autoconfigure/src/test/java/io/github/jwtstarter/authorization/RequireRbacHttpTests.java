@@ -20,8 +20,9 @@ import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
  * {@code jwt.rbac.require-rbac: true} with no policy over real HTTP: every request is
  * denied, except on {@code disabled} routes.
  * <p>
- * Written once for both web stacks: {@code ServletRequireRbacHttpTests} and {@code ReactiveRequireRbacHttpTests} run
- * these scenarios against the same application on Tomcat and on Netty.
+ * Written once for both web stacks: {@code ServletRequireRbacHttpTests} and
+ * {@code ReactiveRequireRbacHttpTests} run these scenarios against the same application
+ * on Tomcat and on Netty.
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class RequireRbacHttpTests {

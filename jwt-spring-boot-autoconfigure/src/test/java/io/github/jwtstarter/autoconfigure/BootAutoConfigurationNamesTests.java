@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code beforeName}, {@code afterName}), and Boot moves some of them between minor
  * versions: the resource server's moved from {@code …autoconfigure.servlet} in 4.0 to
  * {@code …autoconfigure} plus {@code …autoconfigure.web} in 4.1. A name that no longer
- * exists is silently ignored by Boot, and the ordering with it. These tests catch that: every
- * name is listed here with the Boot versions that ship it, the names of the running Boot
- * version must load, and a class renamed between versions is named in both forms.
+ * exists is silently ignored by Boot, and the ordering with it. These tests catch that:
+ * every name is listed here with the Boot versions that ship it, the names of the running
+ * Boot version must load, and a class renamed between versions is named in both forms.
  */
 class BootAutoConfigurationNamesTests {
 
@@ -71,8 +71,9 @@ class BootAutoConfigurationNamesTests {
 
 	@Test
 	void runningBootVersionIsOneTheNamesAreKnownFor() {
-		assertThat(Set.of("4.0", "4.1")).as("Boot %s: add its auto-configuration names to this test and to the "
-				+ "starter's beforeName/afterName", SpringBootVersion.getVersion())
+		assertThat(Set.of("4.0", "4.1"))
+			.as("Boot %s: add its auto-configuration names to this test and to the " + "starter's beforeName/afterName",
+					SpringBootVersion.getVersion())
 			.contains(runningMinorVersion());
 	}
 
@@ -142,7 +143,8 @@ class BootAutoConfigurationNamesTests {
 			Set<String> named = new LinkedHashSet<>();
 			named.addAll(List.of(annotations.get(AutoConfigureBefore.class).getStringArray("name")));
 			named.addAll(List.of(annotations.get(AutoConfigureAfter.class).getStringArray("name")));
-			// only Spring Boot's own classes move between Boot versions (Spring Cloud's do not)
+			// only Spring Boot's own classes move between Boot versions (Spring Cloud's
+			// do not)
 			named.removeIf((name) -> !name.startsWith("org.springframework.boot."));
 			names.put(starter, named);
 		}

@@ -90,9 +90,8 @@ class JwksAccessAutoConfigurationTests {
 
 	@Test
 	void sslBundleWithLocalKeysFailsStartup() {
-		this.contextRunner
-			.withPropertyValues(clusterBundle(), "jwt.providers.kube.issuer=" + ISSUER,
-					"jwt.providers.kube.jwks.local=" + TestKeys.toPem(KEY), "jwt.providers.kube.jwks.ssl-bundle=cluster")
+		this.contextRunner.withPropertyValues(clusterBundle(), "jwt.providers.kube.issuer=" + ISSUER,
+				"jwt.providers.kube.jwks.local=" + TestKeys.toPem(KEY), "jwt.providers.kube.jwks.ssl-bundle=cluster")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("jwt.providers.kube.jwks.ssl-bundle")

@@ -56,7 +56,8 @@ class JwksLocationFailureAnalysisTests {
 
 	private static void start(String location) {
 		new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties("jwt.providers.kube.issuer=kubernetes/serviceaccount", "jwt.providers.kube.jwks.location=" + location)
+			.properties("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+					"jwt.providers.kube.jwks.location=" + location)
 			.run()
 			.close();
 	}

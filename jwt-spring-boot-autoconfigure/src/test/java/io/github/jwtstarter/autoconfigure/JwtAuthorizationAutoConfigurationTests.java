@@ -114,7 +114,8 @@ class JwtAuthorizationAutoConfigurationTests {
 			.run((context) -> {
 				RbacAuthorizationManager manager = context.getBean(RbacAuthorizationManager.class);
 				assertThat(manager.getRules().isActive()).isTrue();
-				Map<String, RbacPolicy> policies = manager.getRules().getPolicies()
+				Map<String, RbacPolicy> policies = manager.getRules()
+					.getPolicies()
 					.stream()
 					.collect(Collectors.toMap(RbacPolicy::getName, (policy) -> policy));
 				assertThat(policies).containsOnlyKeys("pets", "roles", "mail", "verified");
@@ -147,7 +148,8 @@ class JwtAuthorizationAutoConfigurationTests {
 	void requireRbacAloneActivatesTheManager() {
 		this.contextRunner.withPropertyValues(KUBE)
 			.withPropertyValues("jwt.rbac.require-rbac=true")
-			.run((context) -> assertThat(context.getBean(RbacAuthorizationManager.class).getRules().isActive()).isTrue());
+			.run((context) -> assertThat(context.getBean(RbacAuthorizationManager.class).getRules().isActive())
+				.isTrue());
 	}
 
 	@Test
@@ -252,7 +254,8 @@ class JwtAuthorizationAutoConfigurationTests {
 	@Test
 	void nonWebApplicationGetsClaimsBeanAndMethodSecurityButNoRbacManager() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtAuthorizationAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(JwtAutoConfiguration.class, JwtAuthorizationAutoConfiguration.class))
 			.withPropertyValues(KUBE)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -276,7 +279,8 @@ class JwtAuthorizationAutoConfigurationTests {
 	@Test
 	void rbacManagerBacksOffWhenSpringSecurityWebIsAbsent() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtAuthorizationAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(JwtAutoConfiguration.class, JwtAuthorizationAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(RequestAuthorizationContext.class))
 			.withPropertyValues(KUBE)
 			.run((context) -> {
@@ -293,8 +297,7 @@ class JwtAuthorizationAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				RbacPolicy policy = context.getBean(RbacAuthorizationManager.class).getRules().getPolicies().get(0);
-				assertThat(policy.allows(TestAuthentications.authentication("kube", Map.of("sub", "anyone"))))
-					.isTrue();
+				assertThat(policy.allows(TestAuthentications.authentication("kube", Map.of("sub", "anyone")))).isTrue();
 				assertThat(policy.allows(TestAuthentications.authentication("corp", Map.of("sub", "anyone"))))
 					.isFalse();
 			});
@@ -375,8 +378,7 @@ class JwtAuthorizationAutoConfigurationTests {
 	void unknownActionFailsStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues(KUBE)
 			.withPropertyValues("jwt.rbac.policies.p.action=block", "jwt.rbac.policies.p.principals[0].provider=kube")
-			.run((context) -> assertThat(context).getFailure()
-				.hasStackTraceContaining("jwt.rbac.policies.p.action"));
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("jwt.rbac.policies.p.action"));
 	}
 
 	static void signIn(Map<String, Object> claims) {
@@ -442,8 +444,8 @@ class JwtAuthorizationAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserRbacManagerConfiguration {
 
-		final RbacAuthorizationManager manager = new RbacAuthorizationManager(
-				new RbacRules(List.of(), true, new JwtRoutes(List.of(), JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID))));
+		final RbacAuthorizationManager manager = new RbacAuthorizationManager(new RbacRules(List.of(), true,
+				new JwtRoutes(List.of(), JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID))));
 
 		@Bean
 		RbacAuthorizationManager userRbacManager() {

@@ -74,15 +74,17 @@ class JwtAutoConfigurationTests {
 
 	@Test
 	void starterIsInertWhenDisabled() {
-		this.contextRunner.withPropertyValues("jwt.enabled=false", "jwt.providers.kube.issuer=kubernetes",
-				"jwt.providers.kube.jwks.local=" + PEM)
+		this.contextRunner
+			.withPropertyValues("jwt.enabled=false", "jwt.providers.kube.issuer=kubernetes",
+					"jwt.providers.kube.jwks.local=" + PEM)
 			.run((context) -> assertThat(context).doesNotHaveBean(JwtProviderRegistry.class));
 	}
 
 	@Test
 	void oneProviderCreatesRegistryVerifierAndChain() {
-		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
-				"jwt.providers.kube.jwks.local=" + PEM)
+		this.contextRunner
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+					"jwt.providers.kube.jwks.local=" + PEM)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(JwtProviderRegistry.class);
@@ -97,8 +99,9 @@ class JwtAutoConfigurationTests {
 
 	@Test
 	void decoderIsReachableByProviderIdAndIssuer() {
-		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
-				"jwt.providers.kube.jwks.local=" + PEM, "jwt.providers.kube.require-expiration=false")
+		this.contextRunner
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+					"jwt.providers.kube.jwks.local=" + PEM, "jwt.providers.kube.require-expiration=false")
 			.run((context) -> {
 				JwtProviderRegistry registry = context.getBean(JwtProviderRegistry.class);
 				assertThat(registry.byIssuer("kubernetes/serviceaccount").getId()).isEqualTo("kube");
@@ -113,8 +116,9 @@ class JwtAutoConfigurationTests {
 
 	@Test
 	void cacheBacksOffWhenDisabled() {
-		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes",
-				"jwt.providers.kube.jwks.local=" + PEM, "jwt.cache.enabled=false")
+		this.contextRunner
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + PEM,
+					"jwt.cache.enabled=false")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(JwtVerifier.class);
 				assertThat(context).doesNotHaveBean(VerifiedTokenCache.class);
@@ -290,8 +294,7 @@ class JwtAutoConfigurationTests {
 	void duplicateKidInLocalSetFailsStartup() {
 		String duplicate = TestKeys.toPublicJwkSetJson(TestKeys.rsa("same"), TestKeys.rsa("same"));
 		this.contextRunner
-			.withPropertyValues("jwt.providers.a.issuer=https://idp.example",
-					"jwt.providers.a.jwks.local=" + duplicate)
+			.withPropertyValues("jwt.providers.a.issuer=https://idp.example", "jwt.providers.a.jwks.local=" + duplicate)
 			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("duplicate kid"));
 	}
 
@@ -479,12 +482,14 @@ class JwtAutoConfigurationTests {
 
 		@Bean
 		org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext> first() {
-			return (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(false);
+			return (authentication,
+					context) -> new org.springframework.security.authorization.AuthorizationDecision(false);
 		}
 
 		@Bean
 		org.springframework.security.authorization.AuthorizationManager<org.springframework.security.web.access.intercept.RequestAuthorizationContext> second() {
-			return (authentication, context) -> new org.springframework.security.authorization.AuthorizationDecision(false);
+			return (authentication,
+					context) -> new org.springframework.security.authorization.AuthorizationDecision(false);
 		}
 
 	}

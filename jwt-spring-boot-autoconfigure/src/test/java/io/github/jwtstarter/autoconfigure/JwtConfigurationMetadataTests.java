@@ -33,18 +33,19 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The configuration metadata the build generates ({@code META-INF/spring-configuration-metadata.json}
- * in the module's classes) is in Spring Boot's format and documents every property a user can
- * set. The expected names come from walking {@link JwtProperties} by reflection, so a property
- * added anywhere in it is checked without touching this test.
+ * The configuration metadata the build generates
+ * ({@code META-INF/spring-configuration-metadata.json} in the module's classes) is in
+ * Spring Boot's format and documents every property a user can set. The expected names
+ * come from walking {@link JwtProperties} by reflection, so a property added anywhere in
+ * it is checked without touching this test.
  * <p>
- * Boot's annotation processor writes one entry per property it reaches from {@code jwt}, and
- * one entry for a map or list of nested types ({@code jwt.providers}, of type
+ * Boot's annotation processor writes one entry per property it reaches from {@code jwt},
+ * and one entry for a map or list of nested types ({@code jwt.providers}, of type
  * {@code java.util.Map<java.lang.String,…JwtProperties$Provider>}): an IDE completes
- * {@code jwt.providers.corp.issuer} from that type and shows the nested field's javadoc. Boot's
- * format has no wildcard names ({@code jwt.providers.*.issuer}), so none may appear, and the
- * nested types' fields must each carry the javadoc the IDE shows. Hints name a property, or a
- * map property's {@code .keys} or {@code .values}.
+ * {@code jwt.providers.corp.issuer} from that type and shows the nested field's javadoc.
+ * Boot's format has no wildcard names ({@code jwt.providers.*.issuer}), so none may
+ * appear, and the nested types' fields must each carry the javadoc the IDE shows. Hints
+ * name a property, or a map property's {@code .keys} or {@code .values}.
  */
 class JwtConfigurationMetadataTests {
 
@@ -54,8 +55,8 @@ class JwtConfigurationMetadataTests {
 
 	private static final Path SOURCE = Path.of("src/main/java/io/github/jwtstarter/autoconfigure/JwtProperties.java");
 
-	private static final Set<String> BOOT_VALUE_PROVIDERS = Set.of("any", "class-reference", "handle-as",
-			"logger-name", "spring-bean-reference", "spring-profile-name");
+	private static final Set<String> BOOT_VALUE_PROVIDERS = Set.of("any", "class-reference", "handle-as", "logger-name",
+			"spring-bean-reference", "spring-profile-name");
 
 	private static final Pattern FIELD = Pattern
 		.compile("^\\s*private (?:final )?(?!static)[\\w.<>,@ ?]+ (\\w+)(?: = .*)?;\\s*$");
@@ -149,7 +150,8 @@ class JwtConfigurationMetadataTests {
 		}
 		assertThat(undocumented)
 			.as("fields of nested property types without a javadoc; an IDE shows it as the description of "
-					+ "e.g. jwt.providers.<id>.<name>, so add a one-sentence javadoc:%n%s", String.join("\n", undocumented))
+					+ "e.g. jwt.providers.<id>.<name>, so add a one-sentence javadoc:%n%s",
+					String.join("\n", undocumented))
 			.isEmpty();
 	}
 
@@ -190,8 +192,7 @@ class JwtConfigurationMetadataTests {
 					.isAssignableTo(Map.class);
 			}
 			List<Map<String, Object>> values = (List<Map<String, Object>>) hint.getOrDefault("values", List.of());
-			List<Map<String, Object>> providers = (List<Map<String, Object>>) hint.getOrDefault("providers",
-					List.of());
+			List<Map<String, Object>> providers = (List<Map<String, Object>>) hint.getOrDefault("providers", List.of());
 			assertThat(values.size() + providers.size()).as("hint %s has values or providers", name).isPositive();
 			values.forEach((value) -> assertThat(value).as("value of hint %s", name).containsKey("value"));
 			providers.forEach((provider) -> assertThat(provider.get("name")).as("value provider of hint %s", name)
@@ -265,7 +266,10 @@ class JwtConfigurationMetadataTests {
 		return name + "<" + String.join(",", generics) + ">";
 	}
 
-	/** The properties of {@link JwtProperties} that Boot's processor reaches, and the nested types. */
+	/**
+	 * The properties of {@link JwtProperties} that Boot's processor reaches, and the
+	 * nested types.
+	 */
 	private static Walk walk() {
 		Walk walk = new Walk(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashSet<>());
 		walk(JwtProperties.class, "jwt", walk, true);
@@ -327,11 +331,11 @@ class JwtConfigurationMetadataTests {
 	}
 
 	/**
-	 * What walking {@link JwtProperties} found: the properties Boot's processor writes, their
-	 * types, the maps and lists of nested types, and the nested types themselves.
+	 * What walking {@link JwtProperties} found: the properties Boot's processor writes,
+	 * their types, the maps and lists of nested types, and the nested types themselves.
 	 */
-	private record Walk(List<Leaf> leaves, Map<String, ResolvableType> containers,
-			Set<Class<?>> nestedTypes, Map<String, ResolvableType> types) {
+	private record Walk(List<Leaf> leaves, Map<String, ResolvableType> containers, Set<Class<?>> nestedTypes,
+			Map<String, ResolvableType> types) {
 
 		Walk(List<Leaf> leaves, Map<String, ResolvableType> containers, Set<Class<?>> nestedTypes) {
 			this(leaves, containers, nestedTypes, new LinkedHashMap<>());
@@ -344,7 +348,8 @@ class JwtConfigurationMetadataTests {
 	}
 
 	/**
-	 * A property Boot's processor writes: its path, the class that declares it and its default.
+	 * A property Boot's processor writes: its path, the class that declares it and its
+	 * default.
 	 */
 	private record Leaf(String path, Class<?> source, @Nullable Object defaultValue) {
 

@@ -36,11 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The starter's chain next to the application's own chains, on both stacks: a narrow
- * chain of the application's never switches the starter off (the starter's chain stays
- * as the catch-all, ordered last, and Spring Security's check for unreachable chains is
+ * chain of the application's never switches the starter off (the starter's chain stays as
+ * the catch-all, ordered last, and Spring Security's check for unreachable chains is
  * satisfied); a chain of the application's that matches every request replaces the
- * starter's, and the application is told at startup, once, unless that chain includes
- * the starter or the omission is declared deliberate.
+ * starter's, and the application is told at startup, once, unless that chain includes the
+ * starter or the omission is declared deliberate.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class JwtFilterChainCompositionTests {
@@ -113,9 +113,9 @@ class JwtFilterChainCompositionTests {
 		this.reactive.withUserConfiguration(ReactiveAdminChain.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context).hasSingleBean(WebFilterChainProxy.class);
-			assertThat(context.getBeanProvider(SecurityWebFilterChain.class).orderedStream().toList())
-				.containsExactly(context.getBean("adminChain", SecurityWebFilterChain.class),
-						context.getBean("jwtSecurityWebFilterChain", SecurityWebFilterChain.class));
+			assertThat(context.getBeanProvider(SecurityWebFilterChain.class).orderedStream().toList()).containsExactly(
+					context.getBean("adminChain", SecurityWebFilterChain.class),
+					context.getBean("jwtSecurityWebFilterChain", SecurityWebFilterChain.class));
 			assertThat(context.getBean("jwtSecurityWebFilterChain", SecurityWebFilterChain.class)
 				.getWebFilters()
 				.any(JwtAuthenticationWebFilter.class::isInstance)

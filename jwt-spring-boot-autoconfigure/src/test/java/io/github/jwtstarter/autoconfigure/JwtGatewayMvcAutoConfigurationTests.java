@@ -44,8 +44,8 @@ import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequ
  * YAML routes: the scenarios of both flavours ({@link JwtGatewayRouteTests}) on the
  * verified token in the security context, and what is particular to Server Web MVC.
  */
-class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteTests<WebApplicationContextRunner,
-		ConfigurableWebApplicationContext, AssertableWebApplicationContext> {
+class JwtGatewayMvcAutoConfigurationTests extends
+		JwtGatewayRouteTests<WebApplicationContextRunner, ConfigurableWebApplicationContext, AssertableWebApplicationContext> {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtGatewayMvcAutoConfiguration.class,
@@ -61,8 +61,9 @@ class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteTests<WebApplic
 
 	@Test
 	void jwtAuthenticatedShortcutWithoutEqualsSignIsRejectedByTheGateway() {
-		routeWith("JwtAuthenticated").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-			.hasMessageContaining("must be of the form name=value"));
+		routeWith("JwtAuthenticated")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("must be of the form name=value"));
 	}
 
 	@Test
@@ -85,23 +86,26 @@ class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteTests<WebApplic
 
 	@Test
 	void jwtClaimWithThreeArgumentsFailsStartupNamingTheRoute() {
-		routeWith("JwtClaim=org,solo.io,acme").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-			.hasMessageContaining("(id 'under-test')")
-			.hasMessageContaining("but got 3"));
+		routeWith("JwtClaim=org,solo.io,acme")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("(id 'under-test')")
+				.hasMessageContaining("but got 3"));
 	}
 
 	@Test
 	void jwtProviderWithoutArgumentsFailsStartupNamingTheRoute() {
-		routeWith("JwtProvider=").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-			.hasMessageContaining("(id 'under-test')")
-			.hasMessageContaining("JwtProvider takes 1 argument (provider) but got 0"));
+		routeWith("JwtProvider=")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("(id 'under-test')")
+				.hasMessageContaining("JwtProvider takes 1 argument (provider) but got 0"));
 	}
 
 	@Test
 	void jwtAuthorityWithTwoArgumentsFailsStartupNamingTheRoute() {
-		routeWith("JwtAuthority=SCOPE_a,SCOPE_b").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-			.hasMessageContaining("(id 'under-test')")
-			.hasMessageContaining("JwtAuthority takes 1 argument (authority) but got 2"));
+		routeWith("JwtAuthority=SCOPE_a,SCOPE_b")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("(id 'under-test')")
+				.hasMessageContaining("JwtAuthority takes 1 argument (authority) but got 2"));
 	}
 
 	@Test
@@ -155,12 +159,11 @@ class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteTests<WebApplic
 
 	@Test
 	void nothingIsRegisteredWithoutTheGateway() {
-		contextRunner().withClassLoader(new FilteredClassLoader(PredicateSupplier.class))
-			.run((context) -> {
-				assertThat(context).hasNotFailed();
-				assertThat(context).doesNotHaveBean(JwtGatewayRequestPredicates.PredicateSupplier.class);
-				assertThat(context).doesNotHaveBean(JwtGatewayFilterFunctions.FilterSupplier.class);
-			});
+		contextRunner().withClassLoader(new FilteredClassLoader(PredicateSupplier.class)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(JwtGatewayRequestPredicates.PredicateSupplier.class);
+			assertThat(context).doesNotHaveBean(JwtGatewayFilterFunctions.FilterSupplier.class);
+		});
 	}
 
 	@Test
@@ -201,8 +204,7 @@ class JwtGatewayMvcAutoConfigurationTests extends JwtGatewayRouteTests<WebApplic
 
 		@Bean
 		RouterFunction<ServerResponse> canaryRoute() {
-			return route("greeting-canary")
-				.route(path("/greeting").and(jwtClaim("org", "solo.io")), http())
+			return route("greeting-canary").route(path("/greeting").and(jwtClaim("org", "solo.io")), http())
 				.before(uri("http://127.0.0.1:9"))
 				.filter(jwtClaimsToHeaders("sub:x-user"))
 				.build();

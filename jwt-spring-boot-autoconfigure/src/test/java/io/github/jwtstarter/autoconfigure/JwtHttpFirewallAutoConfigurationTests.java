@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The starter's {@link HttpFirewall}: Spring Security's strict firewall with cheaper
- * header checks ({@code FirewallCharacters}), present with providers, replaced by a user's own firewall.
+ * header checks ({@code FirewallCharacters}), present with providers, replaced by a
+ * user's own firewall.
  */
 class JwtHttpFirewallAutoConfigurationTests {
 
@@ -33,7 +34,8 @@ class JwtHttpFirewallAutoConfigurationTests {
 	@Test
 	void aStrictFirewallIsRegisteredWithProviders() {
 		this.contextRunner
-			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + TestKeys.toPem(KEY))
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes",
+					"jwt.providers.kube.jwks.local=" + TestKeys.toPem(KEY))
 			.run((context) -> assertThat(context).getBean(HttpFirewall.class).isInstanceOf(StrictHttpFirewall.class));
 	}
 
@@ -45,18 +47,20 @@ class JwtHttpFirewallAutoConfigurationTests {
 	@Test
 	void aUserFirewallReplacesTheStarterOne() {
 		this.contextRunner.withBean("userFirewall", HttpFirewall.class, DefaultHttpFirewall::new)
-			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + TestKeys.toPem(KEY))
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes",
+					"jwt.providers.kube.jwks.local=" + TestKeys.toPem(KEY))
 			.run((context) -> assertThat(context).getBean(HttpFirewall.class).isInstanceOf(DefaultHttpFirewall.class));
 	}
 
 	private final ReactiveWebApplicationContextRunner reactiveContextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtReactiveWebSecurityAutoConfiguration.class,
-				ReactiveWebSecurityAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class,
+				JwtReactiveWebSecurityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class));
 
 	@Test
 	void aStrictReactiveFirewallIsRegisteredWithProvidersInAReactiveApplication() {
 		this.reactiveContextRunner
-			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + TestKeys.toPem(KEY))
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes",
+					"jwt.providers.kube.jwks.local=" + TestKeys.toPem(KEY))
 			.run((context) -> {
 				assertThat(context).getBean(ServerWebExchangeFirewall.class)
 					.isInstanceOf(StrictServerWebExchangeFirewall.class);
@@ -66,8 +70,10 @@ class JwtHttpFirewallAutoConfigurationTests {
 
 	@Test
 	void aUserReactiveFirewallReplacesTheStarterOne() {
-		this.reactiveContextRunner.withBean("userFirewall", ServerWebExchangeFirewall.class, () -> ServerWebExchangeFirewall.INSECURE_NOOP)
-			.withPropertyValues("jwt.providers.kube.issuer=kubernetes", "jwt.providers.kube.jwks.local=" + TestKeys.toPem(KEY))
+		this.reactiveContextRunner
+			.withBean("userFirewall", ServerWebExchangeFirewall.class, () -> ServerWebExchangeFirewall.INSECURE_NOOP)
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes",
+					"jwt.providers.kube.jwks.local=" + TestKeys.toPem(KEY))
 			.run((context) -> assertThat(context).getBean(ServerWebExchangeFirewall.class)
 				.isSameAs(ServerWebExchangeFirewall.INSECURE_NOOP));
 	}

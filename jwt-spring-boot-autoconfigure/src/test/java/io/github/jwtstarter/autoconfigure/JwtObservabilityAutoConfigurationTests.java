@@ -86,8 +86,8 @@ class JwtObservabilityAutoConfigurationTests {
 	void prefetchedProviderWithoutKeysIsDownNotUnknown() {
 		this.contextRunner
 			.withPropertyValues("jwt.providers.corp.issuer=https://corp.example",
-					"jwt.providers.corp.jwks.uri=http://127.0.0.1:9/jwks.json",
-					"jwt.providers.corp.jwks.prefetch=true", "jwt.providers.lazy.issuer=https://lazy.example",
+					"jwt.providers.corp.jwks.uri=http://127.0.0.1:9/jwks.json", "jwt.providers.corp.jwks.prefetch=true",
+					"jwt.providers.lazy.issuer=https://lazy.example",
 					"jwt.providers.lazy.jwks.uri=http://127.0.0.1:9/jwks.json")
 			.run((context) -> {
 				CompositeHealthContributor health = context.getBean("jwtHealthContributor",
@@ -160,12 +160,10 @@ class JwtObservabilityAutoConfigurationTests {
 
 	@Test
 	void cacheMetricsNeedTheVerifiedTokenCache() {
-		this.contextRunner.withPropertyValues(PROVIDER)
-			.withPropertyValues("jwt.cache.enabled=false")
-			.run((context) -> {
-				assertThat(context).doesNotHaveBean("jwtVerifiedTokenCacheMetrics");
-				assertThat(context).hasSingleBean(JwtVerificationMetrics.class);
-			});
+		this.contextRunner.withPropertyValues(PROVIDER).withPropertyValues("jwt.cache.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean("jwtVerifiedTokenCacheMetrics");
+			assertThat(context).hasSingleBean(JwtVerificationMetrics.class);
+		});
 	}
 
 	@Test
@@ -203,11 +201,9 @@ class JwtObservabilityAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserObservabilityConfiguration {
 
-		final JwtVerificationMetrics verificationMetrics = new JwtVerificationMetrics(
-				new SimpleMeterRegistry());
+		final JwtVerificationMetrics verificationMetrics = new JwtVerificationMetrics(new SimpleMeterRegistry());
 
-		final JwksFetchMetrics fetchMetrics = new JwksFetchMetrics(
-				new SimpleMeterRegistry());
+		final JwksFetchMetrics fetchMetrics = new JwksFetchMetrics(new SimpleMeterRegistry());
 
 		@Bean
 		JwtVerificationMetrics userVerificationMetrics() {

@@ -44,10 +44,10 @@ class JwtReactiveAutoConfigurationTests {
 	private static final String PEM = TestKeys.toPem(KEY);
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class,
-				JwtAuthorizationAutoConfiguration.class, JwtWebSecurityAutoConfiguration.class,
-				JwtReactiveWebSecurityAutoConfiguration.class, JwtObservabilityAutoConfiguration.class,
-				ReactiveWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtAuthorizationAutoConfiguration.class,
+				JwtWebSecurityAutoConfiguration.class, JwtReactiveWebSecurityAutoConfiguration.class,
+				JwtObservabilityAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
+				ReactiveUserDetailsServiceAutoConfiguration.class));
 
 	@Test
 	void starterIsInertWithoutProviders() {
@@ -60,8 +60,9 @@ class JwtReactiveAutoConfigurationTests {
 
 	@Test
 	void oneProviderCreatesTheReactiveChainAndNoServletPieces() {
-		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
-				"jwt.providers.kube.jwks.local=" + PEM)
+		this.contextRunner
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+					"jwt.providers.kube.jwks.local=" + PEM)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).getBean("jwtSecurityWebFilterChain").isInstanceOf(SecurityWebFilterChain.class);
@@ -77,9 +78,10 @@ class JwtReactiveAutoConfigurationTests {
 
 	@Test
 	void rbacPoliciesCreateTheReactiveAuthorizationManager() {
-		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
-				"jwt.providers.kube.jwks.local=" + PEM, "jwt.rbac.policies.readers.permissions.paths=/api/**",
-				"jwt.rbac.policies.readers.principals[0].claims.sub=svc-a")
+		this.contextRunner
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+					"jwt.providers.kube.jwks.local=" + PEM, "jwt.rbac.policies.readers.permissions.paths=/api/**",
+					"jwt.rbac.policies.readers.principals[0].claims.sub=svc-a")
 			.run((context) -> assertThat(context).hasSingleBean(RbacReactiveAuthorizationManager.class));
 	}
 
@@ -123,8 +125,8 @@ class JwtReactiveAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserRbacManagerConfiguration {
 
-		final RbacReactiveAuthorizationManager manager = new RbacReactiveAuthorizationManager(
-				new RbacRules(List.of(), true, new JwtRoutes(List.of(), JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID))));
+		final RbacReactiveAuthorizationManager manager = new RbacReactiveAuthorizationManager(new RbacRules(List.of(),
+				true, new JwtRoutes(List.of(), JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID))));
 
 		@Bean
 		RbacReactiveAuthorizationManager userRbacManager() {
@@ -135,8 +137,9 @@ class JwtReactiveAutoConfigurationTests {
 
 	@Test
 	void theConfigurerOfTheApplicationsOwnChainsIsABean() {
-		this.contextRunner.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
-				"jwt.providers.kube.jwks.local=" + PEM, "jwt.providers.kube.keep-token=false")
+		this.contextRunner
+			.withPropertyValues("jwt.providers.kube.issuer=kubernetes/serviceaccount",
+					"jwt.providers.kube.jwks.local=" + PEM, "jwt.providers.kube.keep-token=false")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(JwtServerSecurityConfigurer.class);
 				assertThat(context.getBean(RequestShaping.class).isEmpty()).isFalse();

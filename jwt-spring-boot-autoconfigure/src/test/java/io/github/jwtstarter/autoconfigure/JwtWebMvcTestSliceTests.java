@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A user's {@code @WebMvcTest} of their own controller includes the starter's chain through
- * the starter's {@code WebMvcTest.imports}: the controller answers only to a valid token,
- * as in the running application. No spring-boot-security-test on this classpath: the
- * starter's imports alone bring the chain.
+ * A user's {@code @WebMvcTest} of their own controller includes the starter's chain
+ * through the starter's {@code WebMvcTest.imports}: the controller answers only to a
+ * valid token, as in the running application. No spring-boot-security-test on this
+ * classpath: the starter's imports alone bring the chain.
  */
 @WebMvcTest(JwtWebMvcTestSliceTests.GreetingController.class)
 class JwtWebMvcTestSliceTests {
@@ -75,8 +75,7 @@ class JwtWebMvcTestSliceTests {
 	@Test
 	void requestWithValidTokenReachesTheControllerAsItsSubject() {
 		String token = TestJwts.issuer(ISSUER).subject("alice").audience("greetings").signWith(KEY);
-		assertThat(this.mvc.get().uri("/greeting").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
-			.hasStatusOk()
+		assertThat(this.mvc.get().uri("/greeting").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)).hasStatusOk()
 			.hasBodyTextEqualTo("hello alice");
 	}
 

@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The multi-tenant properties at startup: issuer templates, {@code tenants},
- * {@code tenant-pattern}, {@code tenant-claim}, {@code max-tenants}, {@code tenant-header},
- * {@code forward-payload-header} and a principal's {@code tenant}. Each mistake fails
- * startup naming the property and the fix; a sound configuration starts.
+ * {@code tenant-pattern}, {@code tenant-claim}, {@code max-tenants},
+ * {@code tenant-header}, {@code forward-payload-header} and a principal's {@code tenant}.
+ * Each mistake fails startup naming the property and the fix; a sound configuration
+ * starts.
  */
 class MultiTenantPropertiesTests {
 
@@ -40,9 +41,9 @@ class MultiTenantPropertiesTests {
 	@Test
 	void templateWithAllowListStartsAndKeepsNoTenantUntilATokenNamesOne() {
 		this.contextRunner
-			.withPropertyValues("jwt.providers.customers.issuer=" + TEMPLATE, "jwt.providers.customers.tenants=acme,globex",
-					"jwt.providers.customers.tenant-claim=realm", "jwt.providers.customers.max-tenants=5",
-					"jwt.providers.customers.tenant-header=x-tenant")
+			.withPropertyValues("jwt.providers.customers.issuer=" + TEMPLATE,
+					"jwt.providers.customers.tenants=acme,globex", "jwt.providers.customers.tenant-claim=realm",
+					"jwt.providers.customers.max-tenants=5", "jwt.providers.customers.tenant-header=x-tenant")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				JwtProviderTenants tenants = context.getBean(JwtProviderRegistry.class).byId("customers").getTenants();
@@ -102,7 +103,8 @@ class MultiTenantPropertiesTests {
 	@Test
 	void patternThatDoesNotCompileFailsStartup() {
 		this.contextRunner
-			.withPropertyValues("jwt.providers.customers.issuer=" + TEMPLATE, "jwt.providers.customers.tenant-pattern=[a-z")
+			.withPropertyValues("jwt.providers.customers.issuer=" + TEMPLATE,
+					"jwt.providers.customers.tenant-pattern=[a-z")
 			.run(failsNaming("jwt.providers.customers.tenant-pattern", "not a valid regular expression"));
 	}
 
@@ -137,7 +139,8 @@ class MultiTenantPropertiesTests {
 	@Test
 	void invalidTenantsAndBoundsFailStartup() {
 		this.contextRunner
-			.withPropertyValues("jwt.providers.customers.issuer=" + TEMPLATE, "jwt.providers.customers.tenants=acme,a/b")
+			.withPropertyValues("jwt.providers.customers.issuer=" + TEMPLATE,
+					"jwt.providers.customers.tenants=acme,a/b")
 			.run(failsNaming("jwt.providers.customers.tenants[1]", "not a valid tenant"));
 		this.contextRunner
 			.withPropertyValues("jwt.providers.customers.issuer=" + TEMPLATE, "jwt.providers.customers.max-tenants=0")

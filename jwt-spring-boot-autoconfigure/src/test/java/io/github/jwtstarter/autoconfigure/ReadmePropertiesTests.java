@@ -34,12 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * README's property table documents exactly the properties a user can set, with their
- * defaults. The properties come from the configuration metadata Boot's processor generates
- * ({@code META-INF/spring-configuration-metadata.json}) and, under the maps and lists of
- * nested types it writes as one entry each ({@code jwt.providers}, {@code jwt.routes},
- * {@code jwt.rbac.policies}), from those nested types: README writes them as
- * {@code jwt.providers.<id>.issuer}, {@code jwt.routes[i].paths}, and a map a user fills
- * with keys of their own as {@code jwt.providers.<id>.required-claims.<claim>}.
+ * defaults. The properties come from the configuration metadata Boot's processor
+ * generates ({@code META-INF/spring-configuration-metadata.json}) and, under the maps and
+ * lists of nested types it writes as one entry each ({@code jwt.providers},
+ * {@code jwt.routes}, {@code jwt.rbac.policies}), from those nested types: README writes
+ * them as {@code jwt.providers.<id>.issuer}, {@code jwt.routes[i].paths}, and a map a
+ * user fills with keys of their own as
+ * {@code jwt.providers.<id>.required-claims.<claim>}.
  * <p>
  * Rows of {@code jwt.test.*} document the test module's properties, which its own tests
  * hold against its metadata.
@@ -133,16 +134,17 @@ class ReadmePropertiesTests {
 				agrees = isEmpty(actual);
 			}
 			else {
-				agrees = !isEmpty(actual) && Objects.equals(parse(unquote(documented), property.type()),
-						parse(actual, property.type()));
+				agrees = !isEmpty(actual)
+						&& Objects.equals(parse(unquote(documented), property.type()), parse(actual, property.type()));
 			}
 			if (!agrees) {
-				wrong.add(row + ": README says " + ((documented != null) ? "`" + documented + "`" : "none")
-						+ ", " + property.source() + " says " + (isEmpty(actual) ? "none" : "`" + actual + "`"));
+				wrong.add(row + ": README says " + ((documented != null) ? "`" + documented + "`" : "none") + ", "
+						+ property.source() + " says " + (isEmpty(actual) ? "none" : "`" + actual + "`"));
 			}
 		}
-		assertThat(wrong).as("defaults in README's property table that are not the properties' defaults:%n%s",
-				String.join("\n", wrong))
+		assertThat(wrong)
+			.as("defaults in README's property table that are not the properties' defaults:%n%s",
+					String.join("\n", wrong))
 			.isEmpty();
 	}
 

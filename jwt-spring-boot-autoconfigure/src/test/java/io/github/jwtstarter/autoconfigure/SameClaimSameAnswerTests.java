@@ -22,10 +22,10 @@ import org.springframework.web.servlet.function.ServerRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The same claim and value written in a gateway predicate ({@code JwtClaim} of Server
- * Web MVC; the Server WebFlux one is the same {@code JwtCondition.claim}), a request
- * matcher, an RBAC policy with the default matcher and {@code @jwt.hasClaim} give the
- * same answer, for string, numeric, boolean, list and object claims.
+ * The same claim and value written in a gateway predicate ({@code JwtClaim} of Server Web
+ * MVC; the Server WebFlux one is the same {@code JwtCondition.claim}), a request matcher,
+ * an RBAC policy with the default matcher and {@code @jwt.hasClaim} give the same answer,
+ * for string, numeric, boolean, list and object claims.
  */
 class SameClaimSameAnswerTests {
 
@@ -49,8 +49,8 @@ class SameClaimSameAnswerTests {
 			for (String value : expectedValues()) {
 				Authentication caller = TestAuthentications.authentication("corp", Map.of("c", claim));
 				Map<String, Boolean> answers = answers(caller, value);
-				assertThat(answers.values()).as("claim c = %s (%s), value '%s': %s", claim,
-						claim.getClass().getSimpleName(), value, answers)
+				assertThat(answers.values())
+					.as("claim c = %s (%s), value '%s': %s", claim, claim.getClass().getSimpleName(), value, answers)
 					.containsOnly(answers.get("@jwt.hasClaim"));
 			}
 		}

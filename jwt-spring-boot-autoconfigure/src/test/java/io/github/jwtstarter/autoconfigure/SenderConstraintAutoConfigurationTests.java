@@ -121,7 +121,8 @@ class SenderConstraintAutoConfigurationTests {
 					.hasMessageContaining("jwt.providers.a.sender-constraint.public-origins[1]"));
 		}
 		this.contextRunner
-			.withPropertyValues("jwt.providers.a.sender-constraint.public-origins=https://api.example,http://api.example:8080/")
+			.withPropertyValues(
+					"jwt.providers.a.sender-constraint.public-origins=https://api.example,http://api.example:8080/")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

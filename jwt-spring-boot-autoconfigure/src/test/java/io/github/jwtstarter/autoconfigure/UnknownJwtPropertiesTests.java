@@ -48,7 +48,8 @@ class UnknownJwtPropertiesTests {
 		assertUnknown("jwt.providers.corp.token-source.cookie=session", "jwt.providers.corp.token-source.cookie",
 				"jwt.providers.corp.token-source.cookies");
 		assertUnknown("jwt.providers.corp.token-source.headers[0].prefx=Token ",
-				"jwt.providers.corp.token-source.headers[0].prefx", "jwt.providers.corp.token-source.headers[0].prefix");
+				"jwt.providers.corp.token-source.headers[0].prefx",
+				"jwt.providers.corp.token-source.headers[0].prefix");
 		assertUnknown("jwt.providers.corp.jwks.cache-duraton=1m", "jwt.providers.corp.jwks.cache-duraton",
 				"jwt.providers.corp.jwks.cache-duration");
 		assertUnknown("jwt.cache.max-szie=10", "jwt.cache.max-szie", "jwt.cache.max-size");
@@ -75,8 +76,8 @@ class UnknownJwtPropertiesTests {
 					"jwt.rbac.policies.readers.permissions.paths=/api/**",
 					"jwt.rbac.policies.readers.principals[0].provider=corp",
 					"jwt.rbac.policies.readers.principals[0].claims[kubernetes.io/namespace]=default",
-					"jwt.rbac.policies.readers.principals[0].claims.realm_access.roles=admin",
-					"jwt.cache.enabled=true", "jwt.cache.max-size=100")
+					"jwt.rbac.policies.readers.principals[0].claims.realm_access.roles=admin", "jwt.cache.enabled=true",
+					"jwt.cache.max-size=100")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasSingleBean(JwtProviderRegistry.class);

@@ -37,8 +37,8 @@ class JwtGatewayArgumentsTests {
 	void checkPredicateWhenExpandedThenChecksTheArgumentNames() {
 		assertThatNoException().isThrownBy(() -> JwtGatewayArguments.checkPredicate(ROUTE, "JwtClaim",
 				Map.of("claim", "org", "value", "solo.io")));
-		assertThatIllegalStateException().isThrownBy(() -> JwtGatewayArguments.checkPredicate(ROUTE, "JwtClaim",
-				Map.of("claim", "org")))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> JwtGatewayArguments.checkPredicate(ROUTE, "JwtClaim", Map.of("claim", "org")))
 			.withMessageContaining("but got args [claim]");
 	}
 
@@ -78,7 +78,8 @@ class JwtGatewayArgumentsTests {
 	void checkFilterWhenNoMappingThenNamesRouteAndFix() {
 		assertThatIllegalStateException()
 			.isThrownBy(() -> JwtGatewayArguments.checkFilter(ROUTE, "JwtClaimsToHeaders", shortcut()))
-			.withMessageStartingWith("route 'canary': filter JwtClaimsToHeaders needs at least one claim:header mapping")
+			.withMessageStartingWith(
+					"route 'canary': filter JwtClaimsToHeaders needs at least one claim:header mapping")
 			.withMessageContaining("JwtClaimsToHeaders=org:x-company,sub:x-user");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> JwtGatewayArguments.checkFilter(ROUTE, "JwtClaimsToHeaders", Map.of("headers", "a:b")))
@@ -96,7 +97,8 @@ class JwtGatewayArgumentsTests {
 	@Test
 	void claimHeadersSplitsAtTheLastColon() {
 		assertThat(JwtGatewayArguments.claimHeaders("org:x-company", "https://example.com/roles:x-roles"))
-			.containsExactly(ClaimHeader.of("org", "x-company"), ClaimHeader.of("https://example.com/roles", "x-roles"));
+			.containsExactly(ClaimHeader.of("org", "x-company"),
+					ClaimHeader.of("https://example.com/roles", "x-roles"));
 	}
 
 	@Test

@@ -31,8 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @param <C> the application context type
  * @param <A> the assertable context type
  */
-public abstract class JwtGatewayRouteTests<R extends AbstractApplicationContextRunner<R, C, A>,
-		C extends ConfigurableApplicationContext, A extends ApplicationContextAssertProvider<C>> {
+public abstract class JwtGatewayRouteTests<R extends AbstractApplicationContextRunner<R, C, A>, C extends ConfigurableApplicationContext, A extends ApplicationContextAssertProvider<C>> {
 
 	/**
 	 * A public key for the {@code kube} and {@code corp} providers of the context runner.
@@ -206,40 +205,45 @@ public abstract class JwtGatewayRouteTests<R extends AbstractApplicationContextR
 
 	@Test
 	void jwtClaimWithOneArgumentFailsStartupNamingTheRoute() {
-		routeWith("JwtClaim=org").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-			.hasMessageContaining(routesProperty() + "[0] (id 'under-test') predicates[0]")
-			.hasMessageContaining("JwtClaim takes 2 arguments (claim, value) but got 1 [org]")
-			.hasMessageContaining("JwtClaim=org,solo.io"));
+		routeWith("JwtClaim=org")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining(routesProperty() + "[0] (id 'under-test') predicates[0]")
+				.hasMessageContaining("JwtClaim takes 2 arguments (claim, value) but got 1 [org]")
+				.hasMessageContaining("JwtClaim=org,solo.io"));
 	}
 
 	@Test
 	void jwtClaimRegexWithACommaInTheShortcutFailsStartupPointingToTheExpandedForm() {
-		routeWith("JwtClaimRegex=sub,[a-z]{1,3}").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-			.hasMessageContaining("(id 'under-test')")
-			.hasMessageContaining("JwtClaimRegex takes 2 arguments (claim, regex) but got 3")
-			.hasMessageContaining("needs the expanded form"));
+		routeWith("JwtClaimRegex=sub,[a-z]{1,3}")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("(id 'under-test')")
+				.hasMessageContaining("JwtClaimRegex takes 2 arguments (claim, regex) but got 3")
+				.hasMessageContaining("needs the expanded form"));
 	}
 
 	@Test
 	void jwtClaimRegexThatDoesNotCompileFailsStartupNamingTheRoute() {
-		routeWith("JwtClaimRegex=email,(unclosed").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-			.hasMessageContaining("(id 'under-test')")
-			.hasMessageContaining("regex that does not compile"));
+		routeWith("JwtClaimRegex=email,(unclosed")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("(id 'under-test')")
+				.hasMessageContaining("regex that does not compile"));
 	}
 
 	@Test
 	void jwtProviderNamingAnUnknownProviderFailsStartup() {
-		routeWith("JwtProvider=partner").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-			.hasMessageContaining("(id 'under-test')")
-			.hasMessageContaining("provider 'partner', which is not configured")
-			.hasMessageContaining("jwt.providers"));
+		routeWith("JwtProvider=partner")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("(id 'under-test')")
+				.hasMessageContaining("provider 'partner', which is not configured")
+				.hasMessageContaining("jwt.providers"));
 	}
 
 	@Test
 	void jwtAuthenticatedWithAnArgumentFailsStartupNamingTheRoute() {
-		routeWith("JwtAuthenticated=kube").run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-			.hasMessageContaining("(id 'under-test')")
-			.hasMessageContaining("JwtAuthenticated takes no arguments but got 1"));
+		routeWith("JwtAuthenticated=kube")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("(id 'under-test')")
+				.hasMessageContaining("JwtAuthenticated takes no arguments but got 1"));
 	}
 
 	@Test

@@ -108,8 +108,8 @@ abstract class ApplicationValidatorsHttpTests {
 	@Test
 	void checkBeanAppliesToEveryProviderAndIsCountedUnderItsOwnCode() {
 		double before = rejections("partner", "banned_subject");
-		HttpResponse<String> corp = this.http.get("/echo", corp().claim("azp", "web").claim("banned", true)
-			.signWith(CORP_KEY));
+		HttpResponse<String> corp = this.http.get("/echo",
+				corp().claim("azp", "web").claim("banned", true).signWith(CORP_KEY));
 		HttpResponse<String> partner = this.http.get("/echo", partner().claim("banned", true).signWith(PARTNER_KEY));
 		assertInvalidToken(corp, "token not accepted");
 		assertInvalidToken(partner, "token not accepted");
@@ -156,8 +156,8 @@ abstract class ApplicationValidatorsHttpTests {
 					throw new IllegalStateException("boom");
 				}
 				return Boolean.TRUE.equals(jwt.getClaim("banned"))
-						? OAuth2TokenValidatorResult.failure(
-								new OAuth2Error("banned_subject", jwt.getSubject() + " is banned", null))
+						? OAuth2TokenValidatorResult
+							.failure(new OAuth2Error("banned_subject", jwt.getSubject() + " is banned", null))
 						: OAuth2TokenValidatorResult.success();
 			};
 		}

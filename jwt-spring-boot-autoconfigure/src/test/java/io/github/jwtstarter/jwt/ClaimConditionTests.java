@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Each comparison of the claim-condition vocabulary, once, against claims of every JSON
  * type. RBAC matchers, {@code required-claims}, the {@code @jwt} bean, the predicates and
- * matchers and the gateway predicates all build a {@link ClaimCondition}, so these are the
- * semantics of all of them (docs/access-control.md, "Claim conditions").
+ * matchers and the gateway predicates all build a {@link ClaimCondition}, so these are
+ * the semantics of all of them (docs/access-control.md, "Claim conditions").
  */
 class ClaimConditionTests {
 
@@ -109,7 +109,8 @@ class ClaimConditionTests {
 		assertThat(test("verified_text", ClaimComparison.BOOLEAN, "true")).isFalse();
 		assertThat(test("level", ClaimComparison.BOOLEAN, "true")).isFalse();
 		assertThat(test("missing", ClaimComparison.BOOLEAN, "false")).isFalse();
-		assertThatIllegalArgumentException().isThrownBy(() -> ClaimCondition.of("verified", ClaimComparison.BOOLEAN, "yes"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ClaimCondition.of("verified", ClaimComparison.BOOLEAN, "yes"))
 			.withMessageContaining("true or false");
 	}
 

@@ -12,9 +12,8 @@ class ClaimPathTests {
 
 	/** The identity part of a projected Kubernetes service-account token. */
 	static final Map<String, Object> PROJECTED = Map.of("iss", "https://kubernetes.default.svc.cluster.local", "sub",
-			"system:serviceaccount:default:svc-a", "kubernetes.io",
-			Map.of("namespace", "default", "serviceaccount", Map.of("name", "svc-a", "uid", "7f0c"), "pod",
-					Map.of("name", "svc-a-6d9f", "uid", "a1b2")));
+			"system:serviceaccount:default:svc-a", "kubernetes.io", Map.of("namespace", "default", "serviceaccount",
+					Map.of("name", "svc-a", "uid", "7f0c"), "pod", Map.of("name", "svc-a-6d9f", "uid", "a1b2")));
 
 	@Test
 	void resolveWhenTopLevelNameThenValue() {

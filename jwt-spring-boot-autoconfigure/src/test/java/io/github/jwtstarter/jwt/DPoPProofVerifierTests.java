@@ -101,8 +101,7 @@ class DPoPProofVerifierTests {
 			.claim("cnf", other.confirmation())
 			.build();
 		assertThatNoException().isThrownBy(() -> verifier.verify("GET", URL,
-				other.proof("GET", URL, otherToken.getTokenValue()).issuedAt(this.clock.instant()).sign(),
-				otherToken));
+				other.proof("GET", URL, otherToken.getTokenValue()).issuedAt(this.clock.instant()).sign(), otherToken));
 	}
 
 	@Test
@@ -110,20 +109,21 @@ class DPoPProofVerifierTests {
 		DPoPProofVerifier verifier = new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(10), 100, 10,
 				List.of("https://API.example:443", "https://api.example.org/"), null, this.clock);
 		String internal = "http://10.0.0.7:8080/orders";
-		assertThatNoException().isThrownBy(() -> verifier.verify("GET", internal, client
-			.proof("GET", "https://api.example/orders", this.accessToken.getTokenValue())
-			.issuedAt(this.clock.instant())
-			.sign(), this.accessToken));
-		assertThatNoException().isThrownBy(() -> verifier.verify("GET", internal + "?page=2", client
-			.proof("GET", "https://api.example.org/orders", this.accessToken.getTokenValue())
-			.issuedAt(this.clock.instant())
-			.sign(), this.accessToken));
+		assertThatNoException().isThrownBy(() -> verifier.verify("GET", internal,
+				client.proof("GET", "https://api.example/orders", this.accessToken.getTokenValue())
+					.issuedAt(this.clock.instant())
+					.sign(),
+				this.accessToken));
+		assertThatNoException().isThrownBy(() -> verifier.verify("GET", internal + "?page=2",
+				client.proof("GET", "https://api.example.org/orders", this.accessToken.getTokenValue())
+					.issuedAt(this.clock.instant())
+					.sign(),
+				this.accessToken));
 		for (String htu : List.of(internal, "https://b.example/orders", "https://api.example/payments",
 				"http://api.example/orders", "https://api.example:8443/orders")) {
-			assertRejected(() -> verifier.verify("GET", internal, client
-				.proof("GET", htu, this.accessToken.getTokenValue())
-				.issuedAt(this.clock.instant())
-				.sign(), this.accessToken));
+			assertRejected(() -> verifier.verify("GET", internal,
+					client.proof("GET", htu, this.accessToken.getTokenValue()).issuedAt(this.clock.instant()).sign(),
+					this.accessToken));
 		}
 	}
 
@@ -168,8 +168,7 @@ class DPoPProofVerifierTests {
 	@Test
 	void verifyWhenProofIsUnsignedOrSymmetricallySignedThenRejected() {
 		DPoPProofVerifier verifier = verifier(100);
-		String header = "{\"typ\":\"dpop+jwt\",\"alg\":\"%s\",\"jwk\":" + CLIENT_KEY.toPublicJWK().toJSONString()
-				+ "}";
+		String header = "{\"typ\":\"dpop+jwt\",\"alg\":\"%s\",\"jwk\":" + CLIENT_KEY.toPublicJWK().toJSONString() + "}";
 		String claims = "{\"jti\":\"x\",\"htm\":\"GET\",\"htu\":\"" + URL + "\",\"iat\":"
 				+ this.clock.instant().getEpochSecond() + ",\"ath\":\""
 				+ DPoPProofs.hash(this.accessToken.getTokenValue()) + "\"}";
@@ -190,7 +189,9 @@ class DPoPProofVerifierTests {
 
 	@Test
 	void verifyWhenAccessTokenIsNotBoundThenRejected() {
-		Jwt unbound = Jwt.withTokenValue(this.accessToken.getTokenValue()).header("alg", "RS256").claim("sub", "a")
+		Jwt unbound = Jwt.withTokenValue(this.accessToken.getTokenValue())
+			.header("alg", "RS256")
+			.claim("sub", "a")
 			.build();
 		assertRejected(() -> verifier(100).verify("GET", URL, proof(), unbound));
 	}

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * EdDSA (Ed25519) tokens verify with Google Tink on the class path, from local and remote
- * keys; without Tink, a local Ed25519 key fails startup and a remote one is skipped with a
- * warning, each naming the missing dependency.
+ * keys; without Tink, a local Ed25519 key fails startup and a remote one is skipped with
+ * a warning, each naming the missing dependency.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EdDsaVerificationTests {
@@ -87,8 +87,8 @@ class EdDsaVerificationTests {
 						"jwt.providers.ed.jwks.min-refresh-interval=0s")
 				.run((context) -> {
 					JwtVerifier verifier = context.getBean(JwtVerifier.class);
-					assertThat(verifier.verify(TestJwts.issuer(ISSUER).subject("bob").signWith(RSA_KEY),
-							(provider) -> true)
+					assertThat(verifier
+						.verify(TestJwts.issuer(ISSUER).subject("bob").signWith(RSA_KEY), (provider) -> true)
 						.authentication()
 						.getName()).isEqualTo("bob");
 					for (int i = 0; i < 3; i++) {

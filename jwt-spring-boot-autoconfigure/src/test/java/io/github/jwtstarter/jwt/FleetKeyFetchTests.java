@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * together and all under steady traffic, against one real JWKS endpoint on loopback HTTP
  * that sends {@code ETag} and {@code Last-Modified}. Each instance fetches from its own
  * URL ({@code ?instance=i}), so the endpoint's log tells them apart. Times are scaled
- * down ({@code cache-duration} of 4 s for the production 5 min); docs/operations.md
- * turns the measured figures into requests per hour for 1,000 replicas.
+ * down ({@code cache-duration} of 4 s for the production 5 min); docs/operations.md turns
+ * the measured figures into requests per hour for 1,000 replicas.
  */
 class FleetKeyFetchTests {
 
@@ -58,9 +58,8 @@ class FleetKeyFetchTests {
 				Duration.ofHours(1), Duration.ofMillis(500), Duration.ofMillis(1500), DataSize.ofKilobytes(64));
 		JwtProviderFactory factory = JwtProviderFactory.jdk(null, Clock.systemUTC());
 		for (int i = 0; i < INSTANCES; i++) {
-			this.fleet.add(factory.remoteKeys("corp",
-					URI.create(this.server.jwksUri() + "?instance=" + i).toURL(), "https://corp.example", settings,
-					ProviderKeys.Access.DEFAULT, (event) -> {
+			this.fleet.add(factory.remoteKeys("corp", URI.create(this.server.jwksUri() + "?instance=" + i).toURL(),
+					"https://corp.example", settings, ProviderKeys.Access.DEFAULT, (event) -> {
 					}));
 		}
 	}
@@ -110,18 +109,23 @@ class FleetKeyFetchTests {
 				intervals.add(requests.get(i).at() - requests.get(i - 1).at());
 			}
 		}
-		// each refresh starts a tenth ahead of a lifetime of 90 to 100 % of cache-duration
-		// (jitter): 0.855 of it on average on a quiet machine; on a loaded one a refresh set
-		// off late can overlap the next, so only the bounds of a sane fleet are checked: no
+		// each refresh starts a tenth ahead of a lifetime of 90 to 100 % of
+		// cache-duration
+		// (jitter): 0.855 of it on average on a quiet machine; on a loaded one a refresh
+		// set
+		// off late can overlap the next, so only the bounds of a sane fleet are checked:
+		// no
 		// instance waits past its lifetime, none fetches more than twice per lifetime
 		assertThat(intervals).allSatisfy((interval) -> assertThat(interval).isLessThanOrEqualTo(4100L));
 		double mean = intervals.stream().mapToLong(Long::longValue).average().orElseThrow();
 		assertThat(mean / cacheDuration.toMillis()).isBetween(0.5, 0.95);
 		int total = this.server.requestCount();
 		long bodies = this.server.requests().stream().filter((request) -> request.status() == 200).count();
-		System.out.printf("fleet: %d instances, %d s, cache-duration %d s: %d requests, %d with a body, "
-				+ "one per instance every %.0f ms (%.2f of cache-duration)%n", INSTANCES, window.toSeconds(),
-				cacheDuration.toSeconds(), total, bodies, mean, mean / cacheDuration.toMillis());
+		System.out.printf(
+				"fleet: %d instances, %d s, cache-duration %d s: %d requests, %d with a body, "
+						+ "one per instance every %.0f ms (%.2f of cache-duration)%n",
+				INSTANCES, window.toSeconds(), cacheDuration.toSeconds(), total, bodies, mean,
+				mean / cacheDuration.toMillis());
 		assertThat(bodies).isEqualTo(INSTANCES);
 	}
 
@@ -139,9 +143,10 @@ class FleetKeyFetchTests {
 			// without Retry-After: one per min-refresh-interval (100 ms), about 50 in 6 s
 			assertThat(refused).as("one per Retry-After (3 s)").hasSizeBetween(1, 3);
 		}
-		System.out.printf("fleet: %d instances, endpoint answering 503 with Retry-After: 3 for %d s: "
-				+ "%d requests (%d at one per min-refresh-interval)%n", INSTANCES, window.toSeconds(), total,
-				INSTANCES * window.toMillis() / 100);
+		System.out.printf(
+				"fleet: %d instances, endpoint answering 503 with Retry-After: 3 for %d s: "
+						+ "%d requests (%d at one per min-refresh-interval)%n",
+				INSTANCES, window.toSeconds(), total, INSTANCES * window.toMillis() / 100);
 	}
 
 }

@@ -65,7 +65,8 @@ class IssuerTemplateTests {
 	@Test
 	void issuerAndExpandPutTheTenantInPlace() {
 		assertThat(REALMS.issuer("acme")).isEqualTo("https://kc.example.com/realms/acme");
-		assertThat(IssuerTemplate.expand("https://kc.example.com/realms/{tenant}/protocol/openid-connect/certs", "acme"))
+		assertThat(
+				IssuerTemplate.expand("https://kc.example.com/realms/{tenant}/protocol/openid-connect/certs", "acme"))
 			.isEqualTo("https://kc.example.com/realms/acme/protocol/openid-connect/certs");
 		assertThatIllegalArgumentException().isThrownBy(() -> REALMS.issuer("a/b"));
 	}

@@ -29,8 +29,7 @@ class JwkQualityGateTests {
 
 	@Test
 	void rsaKeyUnder2048BitsIsRefused() {
-		assertThat(JwkQualityGate.problems(new JWKSet(TestKeys.rsa("weak", 1024).toPublicJWK())))
-			.singleElement()
+		assertThat(JwkQualityGate.problems(new JWKSet(TestKeys.rsa("weak", 1024).toPublicJWK()))).singleElement()
 			.asString()
 			.contains("weak")
 			.contains("1024 bits");
@@ -75,10 +74,9 @@ class JwkQualityGateTests {
 	@Test
 	void ecKeyOffTheNistCurvesIsRefused() throws Exception {
 		// the secp256k1 generator point, a valid public key on that curve
-		ECKey secp256k1 = ECKey.parse("{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"kid\":\"k1\",\"x\":\"eb5mfvncu6xVoGKVzocLBwKb_NstzijZWfKBWxb4F5g\",\"y\":\"SDradyajxGVdpPv8DhEIqP0XtEimhVQZnEfQj_sQ1Lg\"}");
-		assertThat(JwkQualityGate.problems(new JWKSet(secp256k1))).singleElement()
-			.asString()
-			.contains("secp256k1");
+		ECKey secp256k1 = ECKey.parse(
+				"{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"kid\":\"k1\",\"x\":\"eb5mfvncu6xVoGKVzocLBwKb_NstzijZWfKBWxb4F5g\",\"y\":\"SDradyajxGVdpPv8DhEIqP0XtEimhVQZnEfQj_sQ1Lg\"}");
+		assertThat(JwkQualityGate.problems(new JWKSet(secp256k1))).singleElement().asString().contains("secp256k1");
 	}
 
 	@Test

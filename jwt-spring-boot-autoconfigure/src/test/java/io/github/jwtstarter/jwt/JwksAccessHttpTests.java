@@ -136,8 +136,10 @@ class JwksAccessHttpTests {
 
 	static Path copy(Path file) {
 		try {
-			// a directory of its own, as Spring Boot watches the directory of a bundle's files;
-			// deleted when the JVM exits, after the watcher (deleting it earlier makes it complain)
+			// a directory of its own, as Spring Boot watches the directory of a bundle's
+			// files;
+			// deleted when the JVM exits, after the watcher (deleting it earlier makes it
+			// complain)
 			Path directory = Files.createTempDirectory("trust");
 			directory.toFile().deleteOnExit();
 			Path copy = directory.resolve("ca.crt");
@@ -217,7 +219,8 @@ class JwksAccessHttpTests {
 		assertOk(this.http.get("/anything", token(rotatingApi.issuer(), KEY_1)));
 		rotatingApi.setKeys(KEY_1, KEY_2).requireBearerToken(ROTATED_POD_TOKEN);
 		int refused = rotatingApi.unauthorizedCount();
-		// the old token is refused, so the new key is not found (which reads as a bad signature)
+		// the old token is refused, so the new key is not found (which reads as a bad
+		// signature)
 		assertInvalidToken(this.http.get("/anything", token(rotatingApi.issuer(), KEY_2)), "invalid signature");
 		assertThat(rotatingApi.unauthorizedCount()).isGreaterThan(refused);
 		Files.writeString(rotatingTokenFile, ROTATED_POD_TOKEN + "\n", StandardCharsets.US_ASCII);
@@ -253,8 +256,8 @@ class JwksAccessHttpTests {
 		assertInvalidToken(this.http.get("/anything", token(api.issuer("/reloading"), KEY_1)),
 				"unable to verify token");
 		// replaced atomically, as Kubernetes updates a mounted ConfigMap
-		Path next = Files.copy(TestCertificates.tlsFiles().caCertificate(), reloadingTrust.resolveSibling("next-ca.crt"),
-				StandardCopyOption.REPLACE_EXISTING);
+		Path next = Files.copy(TestCertificates.tlsFiles().caCertificate(),
+				reloadingTrust.resolveSibling("next-ca.crt"), StandardCopyOption.REPLACE_EXISTING);
 		Files.move(next, reloadingTrust, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		await().atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))

@@ -44,8 +44,7 @@ class JwtProviderFactoryTests {
 			Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
 			DataSize.ofKilobytes(64));
 
-	private final JwtProviderFactory factory = JwtProviderFactory.jdk(getClass().getClassLoader(),
-			Clock.systemUTC());
+	private final JwtProviderFactory factory = JwtProviderFactory.jdk(getClass().getClassLoader(), Clock.systemUTC());
 
 	private JwtProviderBuilder corp() {
 		return this.factory.provider("corp", ISSUER)
@@ -109,8 +108,7 @@ class JwtProviderFactoryTests {
 	void buildWhenAlgorithmNotAcceptedThenRejected() {
 		JwtProvider provider = corp().algorithms(List.of("PS256")).build();
 		failure(provider, token().signWith(KEY));
-		assertThat(corp().algorithms(List.of("RS256")).build().getDecoder().decode(token().signWith(KEY)))
-			.isNotNull();
+		assertThat(corp().algorithms(List.of("RS256")).build().getDecoder().decode(token().signWith(KEY))).isNotNull();
 	}
 
 	@Test
@@ -122,8 +120,7 @@ class JwtProviderFactoryTests {
 
 	@Test
 	void buildWhenExpirationNotRequiredThenTokenWithoutExpVerifies() {
-		assertThat(failure(corp().build(), token().noExpiry().signWith(KEY)))
-			.isEqualTo(JwtFailure.MISSING_EXPIRATION);
+		assertThat(failure(corp().build(), token().noExpiry().signWith(KEY))).isEqualTo(JwtFailure.MISSING_EXPIRATION);
 		JwtProvider provider = corp().time(Duration.ofSeconds(60), false, null).build();
 		assertThat(provider.getDecoder().decode(token().noExpiry().signWith(KEY)).getExpiresAt()).isNull();
 	}
@@ -214,8 +211,7 @@ class JwtProviderFactoryTests {
 
 	@Test
 	void localKeysWhenEd25519WithoutTinkThenRefused() {
-		JwtProviderFactory withoutTink = JwtProviderFactory.jdk(EdDsaVerificationTests.WITHOUT_TINK,
-				Clock.systemUTC());
+		JwtProviderFactory withoutTink = JwtProviderFactory.jdk(EdDsaVerificationTests.WITHOUT_TINK, Clock.systemUTC());
 		String ed25519 = TestKeys.toPublicJwkSetJson(TestKeys.ed25519("ed"));
 		assertThat(withoutTink.supportsEdDsa()).isFalse();
 		assertThatIllegalArgumentException().isThrownBy(() -> withoutTink.localKeys(ed25519))
@@ -266,10 +262,9 @@ class JwtProviderFactoryTests {
 	@Test
 	void remoteKeysWhenSettingsNullThenIllegalArgument() throws Exception {
 		URL jwks = URI.create("http://127.0.0.1:9/jwks.json").toURL();
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.factory.remoteKeys("corp", jwks, ISSUER, null, ProviderKeys.Access.DEFAULT,
-					(event) -> {
-					}))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> this.factory.remoteKeys("corp", jwks, ISSUER, null, ProviderKeys.Access.DEFAULT, (event) -> {
+				}))
 			.withMessage("settings cannot be null");
 	}
 
@@ -355,8 +350,7 @@ class JwtProviderFactoryTests {
 	void buildWhenAuthenticationConverterNotSetThenIllegalState() {
 		JwtProviderBuilder builder = this.factory.provider("corp", ISSUER)
 			.keys(() -> this.factory.localKeys(TestKeys.toPem(KEY)));
-		assertThatIllegalStateException().isThrownBy(builder::build)
-			.withMessage("authenticationConverter must be set");
+		assertThatIllegalStateException().isThrownBy(builder::build).withMessage("authenticationConverter must be set");
 	}
 
 }

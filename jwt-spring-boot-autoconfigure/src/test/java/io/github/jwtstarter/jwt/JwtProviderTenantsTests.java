@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Multi-tenant providers built in code ({@link JwtProviderFactory}, {@link JwtProviderBuilder}),
- * their registry and the verified-token cache: each tenant's keys are made once and passed
- * through the keys customizers, a change of one tenant's keys drops only its verified
- * tokens, and a registry refuses templates that could claim another provider's issuer.
+ * Multi-tenant providers built in code ({@link JwtProviderFactory},
+ * {@link JwtProviderBuilder}), their registry and the verified-token cache: each tenant's
+ * keys are made once and passed through the keys customizers, a change of one tenant's
+ * keys drops only its verified tokens, and a registry refuses templates that could claim
+ * another provider's issuer.
  */
 class JwtProviderTenantsTests {
 
@@ -37,12 +38,11 @@ class JwtProviderTenantsTests {
 	private final AtomicInteger keysMade = new AtomicInteger();
 
 	private JwtProviderBuilder customers() {
-		return this.factory.provider("customers", TEMPLATE)
-			.tenantKeys((tenant, issuer) -> {
-				assertThat(issuer).isEqualTo("https://kc.example.com/realms/" + tenant);
-				this.keysMade.incrementAndGet();
-				return ProviderKeys.local(new JWKSet(KEYS.get(tenant).toPublicJWK()));
-			})
+		return this.factory.provider("customers", TEMPLATE).tenantKeys((tenant, issuer) -> {
+			assertThat(issuer).isEqualTo("https://kc.example.com/realms/" + tenant);
+			this.keysMade.incrementAndGet();
+			return ProviderKeys.local(new JWKSet(KEYS.get(tenant).toPublicJWK()));
+		})
 			.authenticationConverter(new ProviderJwtAuthenticationConverter("customers", IssuerTemplate.of(TEMPLATE),
 					"sub", ClaimAuthoritiesConverter.scopes()));
 	}
@@ -83,13 +83,16 @@ class JwtProviderTenantsTests {
 		String globex = token("globex");
 		verifier.verify(acme, (provider) -> true);
 		verifier.verify(globex, (provider) -> true);
-		cache.onFetch(new JwksFetchEvent("customers", true, new JWKSet(KEYS.get("acme").toPublicJWK()), 0,
-				Instant.now()).withTenant("acme"));
-		cache.onFetch(new JwksFetchEvent("customers", true, new JWKSet(KEYS.get("globex").toPublicJWK()), 0,
-				Instant.now()).withTenant("globex"));
+		cache
+			.onFetch(new JwksFetchEvent("customers", true, new JWKSet(KEYS.get("acme").toPublicJWK()), 0, Instant.now())
+				.withTenant("acme"));
+		cache.onFetch(
+				new JwksFetchEvent("customers", true, new JWKSet(KEYS.get("globex").toPublicJWK()), 0, Instant.now())
+					.withTenant("globex"));
 		assertThat(cache.get(acme)).as("first fetches change nothing").isNotNull();
 		cache.onFetch(new JwksFetchEvent("customers", true, new JWKSet(TestKeys.rsa("acme-2").toPublicJWK()), 0,
-				Instant.now()).withTenant("acme"));
+				Instant.now())
+			.withTenant("acme"));
 		assertThat(cache.get(acme)).isNull();
 		assertThat(cache.get(globex)).isNotNull();
 	}
@@ -101,7 +104,8 @@ class JwtProviderTenantsTests {
 			.authenticationConverter(
 					new ProviderJwtAuthenticationConverter("master", "sub", ClaimAuthoritiesConverter.scopes()))
 			.build();
-		assertThatIllegalArgumentException().isThrownBy(() -> new JwtProviderRegistry(List.of(master, customers().build())))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new JwtProviderRegistry(List.of(master, customers().build())))
 			.withMessage("the issuer template of provider customers matches the issuer of provider master");
 		assertThat(new JwtProviderRegistry(List.of(master, customers().tenants(List.of("acme")).build()))
 			.byIssuer("https://kc.example.com/realms/master")).isSameAs(master);
@@ -113,10 +117,12 @@ class JwtProviderTenantsTests {
 		assertThatIllegalStateException().isThrownBy(() -> exact.tenants(List.of("acme")))
 			.withMessageContaining("has no {tenant}");
 		assertThatIllegalStateException().isThrownBy(() -> exact.maxTenants(5));
-		assertThatIllegalStateException().isThrownBy(() -> this.factory.provider("customers", TEMPLATE)
-			.authenticationConverter(
-					new ProviderJwtAuthenticationConverter("customers", "sub", ClaimAuthoritiesConverter.scopes()))
-			.build()).withMessage("keys or tenantKeys must be set");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.factory.provider("customers", TEMPLATE)
+				.authenticationConverter(
+						new ProviderJwtAuthenticationConverter("customers", "sub", ClaimAuthoritiesConverter.scopes()))
+				.build())
+			.withMessage("keys or tenantKeys must be set");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.factory.provider("customers", "https://{tenant}.example.com/{tenant}"));
 	}

@@ -62,8 +62,8 @@ class JwtVerifierTests {
 		context = new SpringApplicationBuilder(Config.class).web(WebApplicationType.NONE)
 			.properties("jwt.providers.corp.issuer=https://corp.example",
 					"jwt.providers.corp.jwks.uri=" + corp.jwksUri(), "jwt.providers.corp.audiences=orders-api",
-					"jwt.providers.corp.types=JWT,at+jwt", "jwt.providers.corp.algorithms=RS256", "jwt.providers.corp.max-lifetime=2h",
-					"jwt.providers.corp.required-claims.email_verified=true",
+					"jwt.providers.corp.types=JWT,at+jwt", "jwt.providers.corp.algorithms=RS256",
+					"jwt.providers.corp.max-lifetime=2h", "jwt.providers.corp.required-claims.email_verified=true",
 					"jwt.providers.partner.issuer=https://partner.example",
 					"jwt.providers.partner.jwks.uri=" + partner.jwksUri(),
 					"jwt.providers.kube.issuer=kubernetes/serviceaccount",

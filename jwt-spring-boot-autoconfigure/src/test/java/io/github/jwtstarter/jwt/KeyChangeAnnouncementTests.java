@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A change of a provider's remote keys is announced (and so the verified-token cache
- * dropped and its generation moved on) only once the new key set is the one served:
- * a token verified after the announcement can only have been verified with the new keys.
+ * dropped and its generation moved on) only once the new key set is the one served: a
+ * token verified after the announcement can only have been verified with the new keys.
  */
 class KeyChangeAnnouncementTests {
 
@@ -43,11 +43,10 @@ class KeyChangeAnnouncementTests {
 					newSetServedWhenAnnounced.add(served(keys.get()).getKeyByKeyId("new-1") != null);
 				}
 			};
-			ProviderKeys.RemoteSettings settings = new ProviderKeys.RemoteSettings(Duration.ofMinutes(5),
-					Duration.ZERO, Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(5),
-					DataSize.ofKilobytes(64));
-			keys.set(ProviderKeys.remote("corp", new URL(server.jwksUri()), "https://corp.example", settings,
-					listener, Clock.systemUTC()));
+			ProviderKeys.RemoteSettings settings = new ProviderKeys.RemoteSettings(Duration.ofMinutes(5), Duration.ZERO,
+					Duration.ofHours(1), Duration.ofSeconds(2), Duration.ofSeconds(5), DataSize.ofKilobytes(64));
+			keys.set(ProviderKeys.remote("corp", new URL(server.jwksUri()), "https://corp.example", settings, listener,
+					Clock.systemUTC()));
 			assertThat(keys.get().source().get(byKid("old-1"), null)).hasSize(1);
 			server.setKeys(NEW);
 			assertThat(keys.get().source().get(byKid("new-1"), null)).hasSize(1);

@@ -96,7 +96,10 @@ abstract class MultiTenantHttpTests {
 	}
 
 	static String entraToken(String tenant, String tid) {
-		return TestJwts.issuer(entra.uri() + "/" + tenant + "/v2.0").subject("carol").claim("tid", tid).signWith(ENTRA_KEY);
+		return TestJwts.issuer(entra.uri() + "/" + tenant + "/v2.0")
+			.subject("carol")
+			.claim("tid", tid)
+			.signWith(ENTRA_KEY);
 	}
 
 	static Map<String, Object> body(HttpResponse<String> response) {
@@ -130,9 +133,10 @@ abstract class MultiTenantHttpTests {
 	void tenantOutsideTheAllowListIsRejectedWithoutAnyRequestToTheIdentityProvider() {
 		int before = keycloak.requestCount();
 		assertInvalidToken(this.http.get("/echo", customer("initech", INITECH_KEY)), "unknown issuer");
-		assertInvalidToken(this.http.get("/echo", TestJwts.issuer(keycloak.issuer("acme") + "/x")
-			.subject("mallory")
-			.signWith(ACME_KEY)), "unknown issuer");
+		assertInvalidToken(
+				this.http.get("/echo",
+						TestJwts.issuer(keycloak.issuer("acme") + "/x").subject("mallory").signWith(ACME_KEY)),
+				"unknown issuer");
 		assertThat(keycloak.requestCount("initech")).isZero();
 		assertThat(keycloak.requestCount()).isEqualTo(before);
 	}

@@ -34,8 +34,8 @@ import org.springframework.web.servlet.function.RouterFunction;
  * A small application for real-HTTP tests of multi-tenant providers, on either web stack
  * ({@code spring.main.web-application-type}): full auto-configuration, an echo endpoint
  * that answers with the provider, tenant and name of the Authentication and the values of
- * the request headers the starter shapes, endpoints guarded by {@code @jwt.tenant},
- * and {@code /routed} routes chosen by the tenant predicates of either stack.
+ * the request headers the starter shapes, endpoints guarded by {@code @jwt.tenant}, and
+ * {@code /routed} routes chosen by the tenant predicates of either stack.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -73,8 +73,8 @@ public class MultiTenantTestApplication {
 			return org.springframework.web.servlet.function.RouterFunctions.route()
 				.GET("/routed", io.github.jwtstarter.routing.servlet.JwtRequestPredicates.tenant("acme"),
 						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("acme build"))
-				.GET("/routed", (request) -> org.springframework.web.servlet.function.ServerResponse.ok()
-					.body("shared build"))
+				.GET("/routed",
+						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("shared build"))
 				.build();
 		}
 

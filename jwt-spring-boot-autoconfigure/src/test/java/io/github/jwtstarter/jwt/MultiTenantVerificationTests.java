@@ -170,8 +170,10 @@ class MultiTenantVerificationTests {
 	@Test
 	void tenantOutsideThePatternIsAnUnknownIssuerAndCostsNoNetworkCall() {
 		int before = partners.requestCount();
-		assertThat(rejection(partner("q-one").signWith(PARTNER_KEYS.get("q-one")))).isEqualTo(JwtFailure.UNKNOWN_ISSUER);
-		assertThat(rejection(partner("p-one/x").signWith(PARTNER_KEYS.get("p-one")))).isEqualTo(JwtFailure.UNKNOWN_ISSUER);
+		assertThat(rejection(partner("q-one").signWith(PARTNER_KEYS.get("q-one"))))
+			.isEqualTo(JwtFailure.UNKNOWN_ISSUER);
+		assertThat(rejection(partner("p-one/x").signWith(PARTNER_KEYS.get("p-one"))))
+			.isEqualTo(JwtFailure.UNKNOWN_ISSUER);
 		assertThat(rejection(partner("p-one?x=").signWith(PARTNER_KEYS.get("p-one"))))
 			.isEqualTo(JwtFailure.UNKNOWN_ISSUER);
 		assertThat(partners.requestCount("q-one")).isZero();
@@ -192,7 +194,8 @@ class MultiTenantVerificationTests {
 				assertThat(tenants.keyStatuses()).hasSizeLessThanOrEqualTo(2);
 			}
 		}
-		// each tenant fetched its keys once; with room for two, one of them was evicted and fetched again
+		// each tenant fetched its keys once; with room for two, one of them was evicted
+		// and fetched again
 		assertThat(bounded.requestCount()).isGreaterThanOrEqualTo(4);
 	}
 

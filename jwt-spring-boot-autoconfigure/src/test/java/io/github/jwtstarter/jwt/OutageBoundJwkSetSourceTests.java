@@ -39,15 +39,13 @@ class OutageBoundJwkSetSourceTests {
 
 	@Test
 	void constructorWhenStateNullThenException() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new OutageBoundJwkSetSource(stale(), null, this.clock))
+		assertThatIllegalArgumentException().isThrownBy(() -> new OutageBoundJwkSetSource(stale(), null, this.clock))
 			.withMessage("state cannot be null");
 	}
 
 	@Test
 	void constructorWhenClockNullThenException() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new OutageBoundJwkSetSource(stale(), this.state, null))
+		assertThatIllegalArgumentException().isThrownBy(() -> new OutageBoundJwkSetSource(stale(), this.state, null))
 			.withMessage("clock cannot be null");
 	}
 
@@ -95,8 +93,8 @@ class OutageBoundJwkSetSourceTests {
 		});
 	}
 
-	private record StubSource(Function<JWKSetCacheRefreshEvaluator, JWKSet> answer)
-			implements JWKSetSource<SecurityContext> {
+	private record StubSource(
+			Function<JWKSetCacheRefreshEvaluator, JWKSet> answer) implements JWKSetSource<SecurityContext> {
 
 		@Override
 		public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime,

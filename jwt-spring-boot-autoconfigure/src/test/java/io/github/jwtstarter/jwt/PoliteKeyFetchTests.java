@@ -26,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Remote keys fetched as a polite HTTP client would, against a real JWKS endpoint on
  * loopback HTTP that sends caching headers, answers {@code 304 Not Modified} and sheds
- * load with {@code 429}/{@code 503} and {@code Retry-After}. Time is only waited for where
- * it must pass (a key set's lifetime, a {@code Retry-After}).
+ * load with {@code 429}/{@code 503} and {@code Retry-After}. Time is only waited for
+ * where it must pass (a key set's lifetime, a {@code Retry-After}).
  */
 class PoliteKeyFetchTests {
 
@@ -131,7 +131,9 @@ class PoliteKeyFetchTests {
 		long refused = this.server.requests().get(0).at();
 		this.server.healthy();
 		// every lookup would fetch (no rate limit) but for the Retry-After
-		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(get(keys, "k1")).hasSize(1));
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(get(keys, "k1")).hasSize(1));
 		List<JwksServer.Request> requests = this.server.requests();
 		assertThat(requests).hasSize(2);
 		assertThat(requests.get(1).at() - refused).isGreaterThanOrEqualTo(1900);
@@ -143,7 +145,9 @@ class PoliteKeyFetchTests {
 		ProviderKeys keys = keys(Duration.ofSeconds(2), Duration.ZERO);
 		assertThatExceptionOfType(KeySourceException.class).isThrownBy(() -> get(keys, "k1"));
 		this.server.healthy();
-		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(get(keys, "k1")).hasSize(1));
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.untilAsserted(() -> assertThat(get(keys, "k1")).hasSize(1));
 		assertThat(this.server.requestCount()).isEqualTo(2);
 	}
 

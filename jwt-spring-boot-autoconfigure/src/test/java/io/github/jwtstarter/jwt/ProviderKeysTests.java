@@ -39,9 +39,8 @@ class ProviderKeysTests {
 		try (ProviderKeys keys = ProviderKeys.remote("corp", jwks, "https://corp.example", settings, (event) -> {
 		}, Clock.systemUTC())) {
 			assertThat(keys.defaultAlgorithms()).containsExactlyInAnyOrder(JWSAlgorithm.RS256, JWSAlgorithm.RS384,
-					JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
-					JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA,
-					JWSAlgorithm.Ed25519);
+					JWSAlgorithm.RS512, JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256,
+					JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 		}
 	}
 

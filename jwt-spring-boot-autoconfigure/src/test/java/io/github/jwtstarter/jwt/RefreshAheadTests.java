@@ -41,14 +41,16 @@ class RefreshAheadTests {
 	void keysAreFetchedBeforeTheCachedSetExpiresWithoutAVerificationFailingOrWaiting() {
 		String prefix = "jwt.providers.corp.";
 		try (TestVerifiers verifiers = TestVerifiers.start(prefix + "issuer=https://corp.example",
-				prefix + "jwks.uri=" + this.jwks.jwksUri(), prefix + "jwks.cache-duration=" + CACHE_DURATION.toMillis() + "ms",
+				prefix + "jwks.uri=" + this.jwks.jwksUri(),
+				prefix + "jwks.cache-duration=" + CACHE_DURATION.toMillis() + "ms",
 				prefix + "jwks.min-refresh-interval=500ms", prefix + "jwks.connect-timeout=250ms",
 				prefix + "jwks.read-timeout=3s", "jwt.cache.enabled=false")) {
 			JwtVerifier verifier = verifiers.verifier();
 			long started = System.nanoTime();
 			verify(verifier);
 			assertThat(this.jwks.requestCount()).isEqualTo(1);
-			// the refresh ahead will find a slow endpoint: a verification waiting for it would take that long
+			// the refresh ahead will find a slow endpoint: a verification waiting for it
+			// would take that long
 			this.jwks.respondSlowly(SLOW_ENDPOINT);
 			List<Duration> verifications = new CopyOnWriteArrayList<>();
 			await().atMost(CACHE_DURATION.multipliedBy(2)).pollInterval(Duration.ofMillis(20)).until(() -> {
@@ -58,7 +60,8 @@ class RefreshAheadTests {
 			Duration untilSecondFetch = Duration.ofNanos(System.nanoTime() - started);
 			assertThat(untilSecondFetch).as("second fetch started before the first set expired")
 				.isLessThan(CACHE_DURATION);
-			assertThat(verifications).as("verifications while the cached set was refreshed").isNotEmpty()
+			assertThat(verifications).as("verifications while the cached set was refreshed")
+				.isNotEmpty()
 				.allSatisfy((duration) -> assertThat(duration).isLessThan(SLOW_ENDPOINT));
 		}
 	}

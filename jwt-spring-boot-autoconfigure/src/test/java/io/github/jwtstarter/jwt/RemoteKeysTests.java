@@ -104,10 +104,12 @@ class RemoteKeysTests {
 		waitUntilPassedSinceLastFetch(MIN_REFRESH_INTERVAL);
 		int before = corp.requestCount();
 		long start = System.nanoTime();
-		List<JwtFailure> outcomes = concurrently(4, 10, () -> outcome(verifier, TestJwts.issuer(CORP)
-			.subject("mallory")
-			.header((header) -> header.keyID(UUID.randomUUID().toString()))
-			.signWith(ATTACKER)));
+		List<JwtFailure> outcomes = concurrently(4, 10,
+				() -> outcome(verifier,
+						TestJwts.issuer(CORP)
+							.subject("mallory")
+							.header((header) -> header.keyID(UUID.randomUUID().toString()))
+							.signWith(ATTACKER)));
 		long elapsedMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		assertThat(outcomes).hasSize(40).containsOnly(JwtFailure.BAD_SIGNATURE);
 		assertThat(corp.requestCount() - before).isGreaterThanOrEqualTo(1)
@@ -165,9 +167,9 @@ class RemoteKeysTests {
 	void slowEndpointIsBoundedByReadTimeoutWhileOtherProvidersAreNotDelayed() throws Exception {
 		JwksServer slow = server(KEY_1).respondSlowly(Duration.ofSeconds(60));
 		JwksServer partner = server(KEY_2);
-		JwtVerifier verifier = start(merge(
-				provider("corp", CORP, slow.jwksUri(), "cache-duration=10s", "read-timeout=3s"),
-				provider("partner", PARTNER, partner.jwksUri())));
+		JwtVerifier verifier = start(
+				merge(provider("corp", CORP, slow.jwksUri(), "cache-duration=10s", "read-timeout=3s"),
+						provider("partner", PARTNER, partner.jwksUri())));
 		assertThat(outcome(verifier, token(PARTNER, KEY_2))).isNull();
 		ExecutorService executor = executor(1);
 		Future<JwtFailure> slowOutcome = executor.submit(() -> outcome(verifier, token(CORP, KEY_1)));
@@ -197,8 +199,7 @@ class RemoteKeysTests {
 		JwtVerifier verifier = start(merge(provider("corp", CORP, corp.jwksUri()),
 				provider("partner", PARTNER, partner.jwksUri(), "max-size=2MB")));
 		assertThat(outcome(verifier, token(CORP, KEY_1))).isEqualTo(JwtFailure.KEYS_UNAVAILABLE);
-		assertThat(outcome(verifier, token(PARTNER, KEY_2))).as("the same response under a larger max-size")
-			.isNull();
+		assertThat(outcome(verifier, token(PARTNER, KEY_2))).as("the same response under a larger max-size").isNull();
 	}
 
 	@Test
@@ -252,8 +253,9 @@ class RemoteKeysTests {
 		MeterRegistry meters = context().getBean(MeterRegistry.class);
 		assertThat(meters.get("jwt.jwks.fetches").tags("provider", "corp", "result", "failure").counter().count())
 			.isOne();
-		assertThat(meters.get("jwt.verifications").tags("provider", "corp", "outcome", "keys_unavailable").timer()
-			.count()).isOne();
+		assertThat(
+				meters.get("jwt.verifications").tags("provider", "corp", "outcome", "keys_unavailable").timer().count())
+			.isOne();
 	}
 
 	@Test
@@ -314,8 +316,7 @@ class RemoteKeysTests {
 	}
 
 	private JwtVerifier start(String... properties) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(Config.class)
-			.web(WebApplicationType.NONE)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(Config.class).web(WebApplicationType.NONE)
 			.initializers((applicationContext) -> applicationContext.getBeanFactory()
 				.registerSingleton("recordingFetchListener", (JwksFetchListener) this.fetches::add))
 			.properties(properties)
@@ -336,8 +337,7 @@ class RemoteKeysTests {
 		return executor;
 	}
 
-	private List<JwtFailure> concurrently(int threads, int perThread, Callable<JwtFailure> task)
-			throws Exception {
+	private List<JwtFailure> concurrently(int threads, int perThread, Callable<JwtFailure> task) throws Exception {
 		ExecutorService executor = executor(threads);
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<List<JwtFailure>>> results = new ArrayList<>();
@@ -391,11 +391,11 @@ class RemoteKeysTests {
 
 	static String[] provider(String id, String issuer, @Nullable String jwksUri, String... jwks) {
 		String prefix = "jwt.providers." + id + ".";
-		List<String> properties = new ArrayList<>(List.of(prefix + "issuer=" + issuer,
-				prefix + "jwks.cache-duration=" + CACHE_DURATION.toMillis() + "ms",
-				prefix + "jwks.min-refresh-interval=" + MIN_REFRESH_INTERVAL.toMillis() + "ms",
-				prefix + "jwks.outage-tolerance=" + OUTAGE_TOLERANCE.toMillis() + "ms",
-				prefix + "jwks.connect-timeout=250ms", prefix + "jwks.read-timeout=1s"));
+		List<String> properties = new ArrayList<>(
+				List.of(prefix + "issuer=" + issuer, prefix + "jwks.cache-duration=" + CACHE_DURATION.toMillis() + "ms",
+						prefix + "jwks.min-refresh-interval=" + MIN_REFRESH_INTERVAL.toMillis() + "ms",
+						prefix + "jwks.outage-tolerance=" + OUTAGE_TOLERANCE.toMillis() + "ms",
+						prefix + "jwks.connect-timeout=250ms", prefix + "jwks.read-timeout=1s"));
 		if (jwksUri != null) {
 			properties.add(prefix + "jwks.uri=" + jwksUri);
 		}

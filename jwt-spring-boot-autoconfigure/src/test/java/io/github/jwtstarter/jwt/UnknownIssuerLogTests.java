@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * An {@code unknown issuer} rejection at DEBUG names the token's {@code iss} and the
- * configured issuer it nearly matches, safely: capped and with control characters escaped.
+ * configured issuer it nearly matches, safely: capped and with control characters
+ * escaped.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UnknownIssuerLogTests {
@@ -42,8 +43,9 @@ class UnknownIssuerLogTests {
 		try (TestVerifiers verifiers = verifiers("debug")) {
 			assertUnknownIssuer(verifiers, "https://idp.example/realms/corp");
 		}
-		assertThat(output).contains("Rejected token: unknown issuer, iss=\"https://idp.example/realms/corp\"; "
-				+ "the configured issuer \"" + CONFIGURED + "\" differs only by a trailing slash, letter case or scheme");
+		assertThat(output).contains(
+				"Rejected token: unknown issuer, iss=\"https://idp.example/realms/corp\"; " + "the configured issuer \""
+						+ CONFIGURED + "\" differs only by a trailing slash, letter case or scheme");
 	}
 
 	@Test

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
- * Signatures of every supported algorithm give the same answers whether the JDK or
- * Amazon Corretto Crypto Provider checks them; ACCP and EdDSA are used exactly when their
+ * Signatures of every supported algorithm give the same answers whether the JDK or Amazon
+ * Corretto Crypto Provider checks them; ACCP and EdDSA are used exactly when their
  * libraries load.
  */
 class VerificationCryptoTests {
@@ -134,8 +134,7 @@ class VerificationCryptoTests {
 	@Test
 	void edDsaIsSupportedOnlyWhenTinkIsOnTheClassPath() {
 		assertThat(VerificationCrypto.jdk(getClass().getClassLoader()).supportsEdDsa()).isTrue();
-		assertThat(VerificationCrypto.jdk(new FilteredClassLoader("com.google.crypto.tink")).supportsEdDsa())
-			.isFalse();
+		assertThat(VerificationCrypto.jdk(new FilteredClassLoader("com.google.crypto.tink")).supportsEdDsa()).isFalse();
 		assertThat(VerificationCrypto.preferAccp(new FilteredClassLoader("com.google.crypto.tink")).supportsEdDsa())
 			.isFalse();
 	}

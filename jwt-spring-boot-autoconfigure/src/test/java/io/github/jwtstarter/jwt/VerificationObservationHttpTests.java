@@ -39,8 +39,8 @@ import static org.awaitility.Awaitility.await;
  * {@link TestObservationRegistry} through real HTTP requests against a real JWKS
  * endpoint: one {@code jwt.verification} per verification that is not a cache hit, with
  * the provider, outcome and reason as low-cardinality tags, and one
- * {@code jwt.jwks.fetch} per key fetch, inside the verification that needed the keys;
- * a cache hit adds none.
+ * {@code jwt.jwks.fetch} per key fetch, inside the verification that needed the keys; a
+ * cache hit adds none.
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(VerificationObservationHttpTests.ObservationConfiguration.class)

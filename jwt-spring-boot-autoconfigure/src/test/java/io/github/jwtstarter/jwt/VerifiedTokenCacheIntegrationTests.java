@@ -31,8 +31,8 @@ import static org.awaitility.Awaitility.await;
  * The verified-token cache as auto-configured: hits skip the decoder and the
  * Authentication conversion (counted through a {@link JwtAuthoritiesConverterCustomizer}
  * that is only reached after a successful decode), a rotation of one provider's remote
- * keys drops only that provider's entries, {@code jwt.cache.enabled=false} verifies
- * every time, {@code jwt.cache.max-size} bounds it.
+ * keys drops only that provider's entries, {@code jwt.cache.enabled=false} verifies every
+ * time, {@code jwt.cache.max-size} bounds it.
  */
 class VerifiedTokenCacheIntegrationTests {
 
@@ -131,8 +131,8 @@ class VerifiedTokenCacheIntegrationTests {
 				applicationContext.getBeanFactory()
 					.registerSingleton("recordingFetchListener", (JwksFetchListener) this.fetches::add);
 				applicationContext.getBeanFactory()
-					.registerSingleton("recordingVerificationListener", (JwtVerificationListener) (provider, failure,
-							hit, nanos) -> this.cached.add(hit));
+					.registerSingleton("recordingVerificationListener",
+							(JwtVerificationListener) (provider, failure, hit, nanos) -> this.cached.add(hit));
 				applicationContext.getBeanFactory()
 					.registerSingleton("countingAuthorities",
 							(JwtAuthoritiesConverterCustomizer) (providerId, converter) -> (jwt) -> {

@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The application of the servlet and reactive runners: the starter with everything
- * auto-configured and one catch-all endpoint that records each request it receives (method,
- * target, headers, the principal's name) and answers {@code 200} with the same as JSON.
+ * auto-configured and one catch-all endpoint that records each request it receives
+ * (method, target, headers, the principal's name) and answers {@code 200} with the same
+ * as JSON.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
@@ -76,9 +77,8 @@ public class EchoApplication {
 			for (String name : java.util.Collections.list(request.getHeaderNames())) {
 				headers.put(name.toLowerCase(Locale.ROOT), java.util.Collections.list(request.getHeaders(name)));
 			}
-			return record(this.received, request.getMethod(),
-					target(request.getRequestURI(), request.getQueryString()), headers,
-					SecurityContextHolder.getContext().getAuthentication());
+			return record(this.received, request.getMethod(), target(request.getRequestURI(), request.getQueryString()),
+					headers, SecurityContextHolder.getContext().getAuthentication());
 		}
 
 	}
@@ -103,8 +103,8 @@ public class EchoApplication {
 				.mapNotNull(SecurityContext::getAuthentication)
 				.map((authentication) -> record(this.received, request.getMethod().name(), target, headers,
 						authentication))
-				.switchIfEmpty(Mono.fromSupplier(
-						() -> record(this.received, request.getMethod().name(), target, headers, null)));
+				.switchIfEmpty(Mono
+					.fromSupplier(() -> record(this.received, request.getMethod().name(), target, headers, null)));
 		}
 
 	}

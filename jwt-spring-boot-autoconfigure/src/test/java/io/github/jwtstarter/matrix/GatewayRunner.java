@@ -7,11 +7,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A Spring Cloud Gateway flavour in front of a {@link RecordingUpstream}: one route
- * forwards every path to the upstream, so a scenario asserts on what the upstream received
- * as it does on what an application received. A scenario with routes of its own (ids
- * {@code routes[0]}, {@code routes[1]}, …) gets no catch-all route, and points its routes at
- * {@code ${matrix.upstream}}. The gateway's class path decides the
- * flavour: the runner runs in the module that has that gateway ({@code sample-gateway},
+ * forwards every path to the upstream, so a scenario asserts on what the upstream
+ * received as it does on what an application received. A scenario with routes of its own
+ * (ids {@code routes[0]}, {@code routes[1]}, …) gets no catch-all route, and points its
+ * routes at {@code ${matrix.upstream}}. The gateway's class path decides the flavour: the
+ * runner runs in the module that has that gateway ({@code sample-gateway},
  * {@code sample-gateway-reactive}).
  */
 public class GatewayRunner extends SpringBootRunner {
@@ -43,7 +43,8 @@ public class GatewayRunner extends SpringBootRunner {
 	public MatrixApplication start(Map<String, String> properties) {
 		RecordingUpstream upstream = RecordingUpstream.start();
 		try {
-			// the scenario's own routes first (routes are tried in order), then every path to the upstream
+			// the scenario's own routes first (routes are tried in order), then every
+			// path to the upstream
 			int index = 0;
 			while (properties.containsKey(this.routes + "[" + index + "].id")) {
 				index++;

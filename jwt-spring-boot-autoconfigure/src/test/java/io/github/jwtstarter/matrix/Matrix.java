@@ -10,9 +10,10 @@ import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The declaration of the matrix, {@code matrix.json} next to this class: README's rows with
- * the scenarios and tests that prove each, and the one place that says which scenario does
- * not apply to which flavour, and why. {@code .ci/check-matrix} reads the same file.
+ * The declaration of the matrix, {@code matrix.json} next to this class: README's rows
+ * with the scenarios and tests that prove each, and the one place that says which
+ * scenario does not apply to which flavour, and why. {@code .ci/check-matrix} reads the
+ * same file.
  */
 public final class Matrix {
 
@@ -32,8 +33,7 @@ public final class Matrix {
 	 * @param flavour the flavour
 	 * @return the reason, empty when the scenario applies
 	 */
-	public static Optional<String> notApplicable(Class<?> scenarios, @Nullable String method,
-			Flavour flavour) {
+	public static Optional<String> notApplicable(Class<?> scenarios, @Nullable String method, Flavour flavour) {
 		String key = scenarios.getSimpleName() + ((method != null) ? "#" + method : "");
 		Map<String, String> reasons = notApplicable.getOrDefault(key, Map.of());
 		return Optional.ofNullable(reasons.get(flavour.id()));

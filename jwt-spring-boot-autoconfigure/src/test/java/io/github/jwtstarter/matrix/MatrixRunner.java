@@ -26,7 +26,8 @@ public interface MatrixRunner {
 
 	/**
 	 * Starts the application with a scenario's properties.
-	 * @param properties the scenario's properties ({@code jwt.*}, {@code server.ssl.*}, …)
+	 * @param properties the scenario's properties ({@code jwt.*}, {@code server.ssl.*},
+	 * …)
 	 * @return the running application
 	 */
 	MatrixApplication start(Map<String, String> properties);

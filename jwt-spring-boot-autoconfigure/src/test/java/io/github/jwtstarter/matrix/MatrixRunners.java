@@ -10,8 +10,8 @@ import java.util.ServiceLoader;
 /**
  * The runners the scenarios of this test run use: those registered with
  * {@link ServiceLoader} and named, in order, by the system property {@value #PROPERTY}
- * (each module's surefire configuration sets it; without it, every registered runner whose
- * classes are all present).
+ * (each module's surefire configuration sets it; without it, every registered runner
+ * whose classes are all present).
  */
 public final class MatrixRunners {
 
@@ -48,9 +48,9 @@ public final class MatrixRunners {
 		for (String name : Arrays.stream(names.split(",")).map(String::trim).filter((n) -> !n.isEmpty()).toList()) {
 			MatrixRunner runner = registered.get(name);
 			if (runner == null) {
-				throw new IllegalStateException("No matrix runner '" + name + "' (from -D" + PROPERTY
-						+ "); registered: " + registered.keySet()
-						+ " (register a runner in META-INF/services/" + MatrixRunner.class.getName() + ")");
+				throw new IllegalStateException(
+						"No matrix runner '" + name + "' (from -D" + PROPERTY + "); registered: " + registered.keySet()
+								+ " (register a runner in META-INF/services/" + MatrixRunner.class.getName() + ")");
 			}
 			Matrix.assertDeclared(runner);
 			selected.add(runner);

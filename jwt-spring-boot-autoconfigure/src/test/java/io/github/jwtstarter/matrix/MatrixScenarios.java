@@ -16,17 +16,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.github.jwtstarter.test.TestHttp;
 
 /**
- * The base of every scenario class of the matrix: the class runs once per runner of the test
- * class path ({@link MatrixRunners#selected()}), each time against a freshly started
+ * The base of every scenario class of the matrix: the class runs once per runner of the
+ * test class path ({@link MatrixRunners#selected()}), each time against a freshly started
  * application configured with the class's {@link #properties(Flavour)}. A scenario sends
  * requests with {@link #http()} and asserts on the response and on {@link #received()}:
  * what the application, or the upstream behind a gateway, received.
  * <p>
  * A scenario class that does not apply to a flavour is named, with the reason, in
  * {@code matrix.json} ({@code notApplicable}): on that flavour's runners the class's
- * invocation is aborted with that reason before the application starts (a single scenario,
- * {@code Class#method}, is skipped with it), and README's table must say "—" there unless
- * another scenario of the row applies.
+ * invocation is aborted with that reason before the application starts (a single
+ * scenario, {@code Class#method}, is skipped with it), and README's table must say "—"
+ * there unless another scenario of the row applies.
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("io.github.jwtstarter.matrix.MatrixRunners#selected")
@@ -39,7 +39,8 @@ public abstract class MatrixScenarios {
 	private MatrixApplication application;
 
 	/**
-	 * Returns the properties of the application every scenario of this class runs against.
+	 * Returns the properties of the application every scenario of this class runs
+	 * against.
 	 * @param flavour the runner's flavour, for the rare property that differs
 	 * @return the properties
 	 */

@@ -13,11 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param method the HTTP method
  * @param target the raw path and query
  * @param headers every header by lower-case name
- * @param principal the name of the authenticated principal the application saw, {@code null}
- * when anonymous or behind a gateway (the upstream of a gateway has no security of its own)
+ * @param principal the name of the authenticated principal the application saw,
+ * {@code null} when anonymous or behind a gateway (the upstream of a gateway has no
+ * security of its own)
  */
-public record Received(String method, String target, Map<String, List<String>> headers,
-		@Nullable String principal) {
+public record Received(String method, String target, Map<String, List<String>> headers, @Nullable String principal) {
 
 	/**
 	 * Returns the values of a header.

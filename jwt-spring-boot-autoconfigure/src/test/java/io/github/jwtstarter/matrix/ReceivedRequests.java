@@ -6,8 +6,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What an application or an upstream received, in order; a scenario asserts on it the same
- * way on every runner.
+ * What an application or an upstream received, in order; a scenario asserts on it the
+ * same way on every runner.
  */
 public final class ReceivedRequests {
 
@@ -30,8 +30,8 @@ public final class ReceivedRequests {
 	}
 
 	/**
-	 * Returns the one request received since the last {@link #clear()}, failing when there
-	 * was none or several.
+	 * Returns the one request received since the last {@link #clear()}, failing when
+	 * there was none or several.
 	 * @return the request
 	 */
 	public Received only() {

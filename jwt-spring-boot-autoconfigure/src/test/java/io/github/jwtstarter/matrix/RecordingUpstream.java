@@ -17,9 +17,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The upstream behind a gateway runner: a JDK HTTP server on a free loopback port, with no
- * security of its own, that records every request it receives and answers {@code 200} with
- * JSON describing it.
+ * The upstream behind a gateway runner: a JDK HTTP server on a free loopback port, with
+ * no security of its own, that records every request it receives and answers {@code 200}
+ * with JSON describing it.
  */
 public final class RecordingUpstream implements AutoCloseable {
 

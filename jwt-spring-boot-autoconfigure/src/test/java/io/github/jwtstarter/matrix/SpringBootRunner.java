@@ -11,8 +11,8 @@ import org.springframework.util.Assert;
 
 /**
  * A runner that starts a Spring Boot application class on a free port with the scenario's
- * properties. A new application variant is a subclass naming its class, its flavour and, if
- * need be, its own properties:
+ * properties. A new application variant is a subclass naming its class, its flavour and,
+ * if need be, its own properties:
  *
  * <pre class="code">
  * public final class ServletOwnChainRunner extends SpringBootRunner {
@@ -25,8 +25,8 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * The application records what it received in a {@link ReceivedRequests} bean (see
- * {@link EchoApplication}); a gateway runner overrides {@link #start(Map)} to put a recording
- * upstream behind it ({@link GatewayRunner}).
+ * {@link EchoApplication}); a gateway runner overrides {@link #start(Map)} to put a
+ * recording upstream behind it ({@link GatewayRunner}).
  */
 public class SpringBootRunner implements MatrixRunner {
 
@@ -57,7 +57,8 @@ public class SpringBootRunner implements MatrixRunner {
 	}
 
 	/**
-	 * Adds a property that this runner gives every scenario (a scenario's own value wins).
+	 * Adds a property that this runner gives every scenario (a scenario's own value
+	 * wins).
 	 * @param name the property name
 	 * @param value its value
 	 * @return this runner
@@ -95,12 +96,14 @@ public class SpringBootRunner implements MatrixRunner {
 		return new SpringApplicationBuilder(this.sources)
 			.web(this.flavour.isReactive() ? WebApplicationType.REACTIVE : WebApplicationType.SERVLET)
 			.properties(all)
-			// no application.yml of the module: the scenario's properties are the whole configuration
+			// no application.yml of the module: the scenario's properties are the whole
+			// configuration
 			.run("--spring.config.name=jwt-matrix");
 	}
 
 	/**
-	 * Returns what the application received; by default its {@link ReceivedRequests} bean.
+	 * Returns what the application received; by default its {@link ReceivedRequests}
+	 * bean.
 	 * @param context the started context
 	 * @return the requests
 	 */

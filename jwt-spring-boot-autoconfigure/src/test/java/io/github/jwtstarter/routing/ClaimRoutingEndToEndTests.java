@@ -179,7 +179,8 @@ abstract class ClaimRoutingEndToEndTests {
 
 	@Test
 	void routerFunctionRoutesEverythingElseToThePrimary() throws Exception {
-		assertThat(body("/fn/greeting", "Authorization", "Bearer " + corpToken().claim("org", "acme").signWith(CORP_KEY)))
+		assertThat(
+				body("/fn/greeting", "Authorization", "Bearer " + corpToken().claim("org", "acme").signWith(CORP_KEY)))
 			.isEqualTo("primary");
 		assertThat(body("/fn/greeting", "Authorization", "Bearer " + corpToken().signWith(CORP_KEY)))
 			.isEqualTo("primary");
@@ -200,9 +201,11 @@ abstract class ClaimRoutingEndToEndTests {
 
 	@Test
 	void routerFunctionRoutesByAnAuthority() throws Exception {
-		assertThat(body("/fn/admin", "Authorization", "Bearer " + corpToken().claim("scope", "read admin").signWith(CORP_KEY)))
+		assertThat(body("/fn/admin", "Authorization",
+				"Bearer " + corpToken().claim("scope", "read admin").signWith(CORP_KEY)))
 			.isEqualTo("admin");
-		assertThat(body("/fn/admin", "Authorization", "Bearer " + corpToken().claim("scope", "read").signWith(CORP_KEY)))
+		assertThat(
+				body("/fn/admin", "Authorization", "Bearer " + corpToken().claim("scope", "read").signWith(CORP_KEY)))
 			.isEqualTo("primary");
 		assertThat(body("/fn/admin")).isEqualTo("primary");
 	}
@@ -253,7 +256,8 @@ abstract class ClaimRoutingEndToEndTests {
 
 	@Test
 	void claimWithCharactersAboveObsTextIsNotCopiedIntoAHeader() throws Exception {
-		String snowman = corpToken().claim("nickname", "snow\u2603man").claim("motto", "\u0100 is not latin-1")
+		String snowman = corpToken().claim("nickname", "snow\u2603man")
+			.claim("motto", "\u0100 is not latin-1")
 			.signWith(CORP_KEY);
 		assertThat(headers(echo("/echo", "Authorization", "Bearer " + snowman, "X-Nickname", "spoofed")))
 			.doesNotContainKeys("x-nickname", "x-motto");
@@ -290,14 +294,13 @@ abstract class ClaimRoutingEndToEndTests {
 	@Test
 	void appendModeWithoutClientHeaderSetsTheClaim() throws Exception {
 		String token = corpToken().claim("team", "blue").signWith(CORP_KEY);
-		assertThat(headers(echo("/echo", "Authorization", "Bearer " + token))).containsEntry("x-team",
-				List.of("blue"));
+		assertThat(headers(echo("/echo", "Authorization", "Bearer " + token))).containsEntry("x-team", List.of("blue"));
 	}
 
 	@Test
 	void appendModeKeepsTheClientSentValueWhenTheClaimIsMissing() throws Exception {
-		Map<String, Object> echo = echo("/echo", "Authorization", "Bearer " + corpToken().signWith(CORP_KEY),
-				"x-team", "red");
+		Map<String, Object> echo = echo("/echo", "Authorization", "Bearer " + corpToken().signWith(CORP_KEY), "x-team",
+				"red");
 		assertThat(headers(echo)).containsEntry("x-team", List.of("red"));
 	}
 
@@ -311,20 +314,21 @@ abstract class ClaimRoutingEndToEndTests {
 		Map<String, Object> partner = echo("/echo", "Authorization",
 				"Bearer " + partnerToken().claim("tenant", "t-1").signWith(PARTNER_KEY), "x-team", "red", "x-company",
 				"solo.io", "x-tenant", "spoofed");
-		assertThat(headers(partner)).containsEntry("x-tenant", List.of("t-1")).doesNotContainKeys("x-team",
-				"x-company");
+		assertThat(headers(partner)).containsEntry("x-tenant", List.of("t-1"))
+			.doesNotContainKeys("x-team", "x-company");
 		Map<String, Object> corpEcho = echo("/echo", "Authorization", "Bearer " + corpToken().signWith(CORP_KEY),
 				"x-tenant", "spoofed");
 		assertThat(headers(corpEcho)).doesNotContainKey("x-tenant");
 	}
 
-	// Anti-spoofing of names that CGI and WSGI upstreams read alike (X_Company and X-Company are both HTTP_X_COMPANY)
+	// Anti-spoofing of names that CGI and WSGI upstreams read alike (X_Company and
+	// X-Company are both HTTP_X_COMPANY)
 
 	@Test
 	void claimHeaderSpelledWithUnderscoresIsRemovedNextToTheDerivedOne() throws Exception {
 		String token = corpToken().claim("org", "solo.io").claim("level", 3).signWith(CORP_KEY);
-		Map<String, Object> echo = echo("/echo", "Authorization", "Bearer " + token, "X_Company", "spoofed",
-				"x_LEVEL", "9", "X_Team", "red");
+		Map<String, Object> echo = echo("/echo", "Authorization", "Bearer " + token, "X_Company", "spoofed", "x_LEVEL",
+				"9", "X_Team", "red");
 		assertThat(headers(echo)).containsEntry("x-company", List.of("solo.io"))
 			.containsEntry("x-level", List.of("3"))
 			.doesNotContainKeys("x_company", "x_level", "x_team");
@@ -337,8 +341,8 @@ abstract class ClaimRoutingEndToEndTests {
 			.doesNotContainKeys("x_company", "x_tenant");
 		assertThat(body("/api/greeting", "X_Company", "solo.io")).isEqualTo("primary");
 		String partner = partnerToken().claim("tenant", "t-1").signWith(PARTNER_KEY);
-		assertThat(headers(echo("/echo", "Authorization", "Bearer " + partner, "x_company", "solo.io", "X_Tenant",
-				"spoofed")))
+		assertThat(headers(
+				echo("/echo", "Authorization", "Bearer " + partner, "x_company", "solo.io", "X_Tenant", "spoofed")))
 			.containsEntry("x-tenant", List.of("t-1"))
 			.doesNotContainKeys("x_company", "x_tenant");
 		assertThat(headers(echo("/disabled/echo", "X_Company", "solo.io"))).doesNotContainKey("x_company");

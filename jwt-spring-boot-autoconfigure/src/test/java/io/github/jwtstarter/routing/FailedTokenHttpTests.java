@@ -27,13 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A token that failed verification never travels further: on a route whose policy is
- * {@code allow-missing-or-failed}, an expired token, a token signed by an unknown key and a
- * DPoP-bound token presented as a bearer token (a stolen one) continue anonymously, and
+ * {@code allow-missing-or-failed}, an expired token, a token signed by an unknown key and
+ * a DPoP-bound token presented as a bearer token (a stolen one) continue anonymously, and
  * the application sees none of them in any location they were sent in (header, query
  * parameter, cookie), nor the {@code DPoP} proof, whatever the provider's
  * {@code keep-token}; it sees why in the failure attribute. Written once for both stacks
- * ({@code ServletFailedTokenHttpTests}, {@code ReactiveFailedTokenHttpTests}); the gateway
- * flavours have their own ({@code GatewayFailedTokenEndToEndTests}).
+ * ({@code ServletFailedTokenHttpTests}, {@code ReactiveFailedTokenHttpTests}); the
+ * gateway flavours have their own ({@code GatewayFailedTokenEndToEndTests}).
  */
 @SpringBootTest(classes = RoutingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class FailedTokenHttpTests {
@@ -104,8 +104,9 @@ abstract class FailedTokenHttpTests {
 	@Test
 	void tokenSignedByAnUnknownKeyIsRemovedFromTheQueryAndTheCookieAlike() throws IOException {
 		String token = unknownKey();
-		Map<String, Object> echo = echo("/lenient/echo?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-				+ "&page=2", "Cookie", "corp_jwt=" + token + "; theme=dark");
+		Map<String, Object> echo = echo(
+				"/lenient/echo?access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&page=2", "Cookie",
+				"corp_jwt=" + token + "; theme=dark");
 		assertNothingOf(echo, token);
 		assertThat(echo.get("query")).isEqualTo("page=2");
 		assertThat(echo.get("cookies")).isEqualTo(List.of("theme=dark"));

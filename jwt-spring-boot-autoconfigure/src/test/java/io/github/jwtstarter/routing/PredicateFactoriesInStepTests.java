@@ -52,8 +52,7 @@ class PredicateFactoriesInStepTests {
 			.filter((method) -> Modifier.isStatic(method.getModifiers()))
 			.map(PredicateFactoriesInStepTests::signature)
 			.collect(Collectors.toSet());
-		assertThat(conditions)
-			.containsAll(factories(io.github.jwtstarter.routing.servlet.JwtRequestPredicates.class));
+		assertThat(conditions).containsAll(factories(io.github.jwtstarter.routing.servlet.JwtRequestPredicates.class));
 	}
 
 }

@@ -3,9 +3,10 @@ package io.github.jwtstarter.routing;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * {@link ClaimRoutingEndToEndTests} (claim routing and request shaping) on WebFlux on Netty, through a security chain of the
- * application's own that brings the starter in with its configurer
- * ({@code test.own-chain=configurer}, see {@code OwnChainsAutoConfiguration}).
+ * {@link ClaimRoutingEndToEndTests} (claim routing and request shaping) on WebFlux on
+ * Netty, through a security chain of the application's own that brings the starter in
+ * with its configurer ({@code test.own-chain=configurer}, see
+ * {@code OwnChainsAutoConfiguration}).
  */
 @TestPropertySource(properties = { "test.own-chain=configurer", "spring.main.web-application-type=reactive" })
 class ReactiveConfigurerChainClaimRoutingEndToEndTests extends ClaimRoutingEndToEndTests {

@@ -57,18 +57,22 @@ class RoutingTestApplication {
 				.route(org.springframework.web.servlet.function.RequestPredicates.GET("/fn/greeting")
 					.and(JwtRequestPredicates.claim("org", "solo.io")),
 						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("canary"))
-				.andRoute(org.springframework.web.servlet.function.RequestPredicates.GET("/fn/partner")
-					.and(JwtRequestPredicates.provider("partner")
-						.and(JwtRequestPredicates.claimMatches("email", ".*@solo\\.io"))),
+				.andRoute(
+						org.springframework.web.servlet.function.RequestPredicates.GET("/fn/partner")
+							.and(JwtRequestPredicates.provider("partner")
+								.and(JwtRequestPredicates.claimMatches("email", ".*@solo\\.io"))),
 						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("solo partner"))
-				.andRoute(org.springframework.web.servlet.function.RequestPredicates.GET("/fn/partner")
-					.and(JwtRequestPredicates.authenticated()),
+				.andRoute(
+						org.springframework.web.servlet.function.RequestPredicates.GET("/fn/partner")
+							.and(JwtRequestPredicates.authenticated()),
 						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("someone"))
-				.andRoute(org.springframework.web.servlet.function.RequestPredicates.GET("/fn/admin")
-					.and(JwtRequestPredicates.authority("SCOPE_admin")),
+				.andRoute(
+						org.springframework.web.servlet.function.RequestPredicates.GET("/fn/admin")
+							.and(JwtRequestPredicates.authority("SCOPE_admin")),
 						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("admin"))
-				.andRoute(org.springframework.web.servlet.function.RequestPredicates.GET("/fn/verified")
-					.and(JwtRequestPredicates.claim(VERIFIED)),
+				.andRoute(
+						org.springframework.web.servlet.function.RequestPredicates.GET("/fn/verified")
+							.and(JwtRequestPredicates.claim(VERIFIED)),
 						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("verified"))
 				.andRoute(org.springframework.web.servlet.function.RequestPredicates.GET("/fn/**"),
 						(request) -> org.springframework.web.servlet.function.ServerResponse.ok().body("primary"));
@@ -91,14 +95,17 @@ class RoutingTestApplication {
 						.and(io.github.jwtstarter.routing.reactive.JwtRequestPredicates.claimMatches("email",
 								".*@solo\\.io"))),
 						(request) -> ok("solo partner"))
-				.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/partner")
-					.and(io.github.jwtstarter.routing.reactive.JwtRequestPredicates.authenticated()),
+				.andRoute(
+						org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/partner")
+							.and(io.github.jwtstarter.routing.reactive.JwtRequestPredicates.authenticated()),
 						(request) -> ok("someone"))
-				.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/admin")
-					.and(io.github.jwtstarter.routing.reactive.JwtRequestPredicates.authority("SCOPE_admin")),
+				.andRoute(
+						org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/admin")
+							.and(io.github.jwtstarter.routing.reactive.JwtRequestPredicates.authority("SCOPE_admin")),
 						(request) -> ok("admin"))
-				.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/verified")
-					.and(io.github.jwtstarter.routing.reactive.JwtRequestPredicates.claim(VERIFIED)),
+				.andRoute(
+						org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/verified")
+							.and(io.github.jwtstarter.routing.reactive.JwtRequestPredicates.claim(VERIFIED)),
 						(request) -> ok("verified"))
 				.andRoute(org.springframework.web.reactive.function.server.RequestPredicates.GET("/fn/**"),
 						(request) -> ok("primary"));

@@ -21,8 +21,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tenant test of the route predicates and matchers ({@link JwtCondition#tenant}),
- * for the servlet and the reactive {@code RequestMatcher}s: a token of that tenant of a
+ * The tenant test of the route predicates and matchers ({@link JwtCondition#tenant}), for
+ * the servlet and the reactive {@code RequestMatcher}s: a token of that tenant of a
  * multi-tenant provider passes; another tenant, a provider that is not multi-tenant and
  * an anonymous request do not.
  */

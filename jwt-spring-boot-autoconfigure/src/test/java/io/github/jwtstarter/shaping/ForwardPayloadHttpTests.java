@@ -87,16 +87,17 @@ abstract class ForwardPayloadHttpTests {
 		assertThat(payload).containsExactly(token.split("\\.")[1]);
 		Map<String, Object> claims = JSONObjectUtils
 			.parse(new String(Base64.getUrlDecoder().decode(payload.get(0)), StandardCharsets.UTF_8));
-		assertThat(claims).containsEntry("sub", "alice").containsEntry("org", "solo.io").containsEntry("name",
-				"Zoë ~ <x>");
+		assertThat(claims).containsEntry("sub", "alice")
+			.containsEntry("org", "solo.io")
+			.containsEntry("name", "Zoë ~ <x>");
 	}
 
 	@Test
 	void clientSentPayloadHeaderIsReplacedForTheProviderThatSetsIt() {
 		String token = TestJwts.issuer("https://corp.example").subject("alice").signWith(CORP_KEY);
 		String forged = TestJwts.issuer("https://corp.example").subject("root").signWith(PARTNER_KEY).split("\\.")[1];
-		assertThat(payloadHeader(this.http.getWithHeaders("/echo", "Authorization", "Bearer " + token, PAYLOAD,
-				forged, PAYLOAD, "second")))
+		assertThat(payloadHeader(this.http.getWithHeaders("/echo", "Authorization", "Bearer " + token, PAYLOAD, forged,
+				PAYLOAD, "second")))
 			.containsExactly(token.split("\\.")[1]);
 	}
 

@@ -8,12 +8,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The two providers most application tests configure: {@code corp}, a company identity
- * provider ({@value #CORP_ISSUER}, key {@code corp-1}), and {@code kube}, Kubernetes service
- * accounts ({@value #KUBE_ISSUER}, key {@code kube-1}). Each provider's keys are either its
- * local public key (PEM) or a JWK Set URL, typically a {@link JwksServer} started with
- * {@link #CORP_KEY} or {@link #KUBE_KEY}; sign the tokens with those keys. A test adds what
- * it needs on top (audiences, token sources, routes, policies) with further
- * {@code registry.add(…)} calls:
+ * provider ({@value #CORP_ISSUER}, key {@code corp-1}), and {@code kube}, Kubernetes
+ * service accounts ({@value #KUBE_ISSUER}, key {@code kube-1}). Each provider's keys are
+ * either its local public key (PEM) or a JWK Set URL, typically a {@link JwksServer}
+ * started with {@link #CORP_KEY} or {@link #KUBE_KEY}; sign the tokens with those keys. A
+ * test adds what it needs on top (audiences, token sources, routes, policies) with
+ * further {@code registry.add(…)} calls:
  *
  * <pre class="code">
  * static final JwksServer corp = JwksServer.start(CorpAndKube.CORP_KEY);
@@ -56,7 +56,8 @@ public final class CorpAndKube {
 	}
 
 	/**
-	 * Registers {@code corp} with a JWK Set URL and {@code kube} with its local public key.
+	 * Registers {@code corp} with a JWK Set URL and {@code kube} with its local public
+	 * key.
 	 * @param registry the registry of the test's properties
 	 * @param corpJwksUri the {@code corp} provider's JWK Set URL
 	 */

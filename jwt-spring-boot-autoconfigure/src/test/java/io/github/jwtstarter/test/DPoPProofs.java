@@ -22,14 +22,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Mints DPoP proofs (RFC 9449 section 4.2) as a client holding an EC P-256 key would, and
- * the {@code cnf} claim that binds an access token to that key.
- * <pre class="code">
+ * the {@code cnf} claim that binds an access token to that key. <pre class="code">
  * DPoPProofs client = DPoPProofs.withKey(TestKeys.ec("client", Curve.P_256));
  * String token = TestJwts.issuer(issuer).claim("cnf", client.confirmation()).signWith(idpKey);
  * String proof = client.proof("GET", "http://127.0.0.1:8080/api", token).sign();
- * </pre>
- * Each proof gets a fresh {@code jti}, {@code iat} now, {@code typ: dpop+jwt} and the
- * public key in {@code jwk}; the builder methods change one part for negative tests.
+ * </pre> Each proof gets a fresh {@code jti}, {@code iat} now, {@code typ: dpop+jwt} and
+ * the public key in {@code jwk}; the builder methods change one part for negative tests.
  */
 public final class DPoPProofs {
 

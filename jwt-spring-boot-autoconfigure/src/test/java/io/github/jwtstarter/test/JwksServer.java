@@ -30,18 +30,19 @@ import org.jspecify.annotations.Nullable;
  * A real JWKS and OIDC discovery endpoint on loopback HTTP, with switches to make it
  * misbehave.
  * <ul>
- * <li>{@code GET /jwks.json}: the public parts of the keys set with {@link #setKeys};</li>
- * <li>{@code GET /.well-known/openid-configuration}: {@code issuer} ({@link #issuer()}) and
- * {@code jwks_uri} ({@link #jwksUri()}).</li>
+ * <li>{@code GET /jwks.json}: the public parts of the keys set with
+ * {@link #setKeys};</li>
+ * <li>{@code GET /.well-known/openid-configuration}: {@code issuer} ({@link #issuer()})
+ * and {@code jwks_uri} ({@link #jwksUri()}).</li>
  * </ul>
  * The behaviour switches ({@link #failWith}, {@link #respondSlowly}, {@link #redirectTo},
- * {@link #respondWith}, {@link #respondHuge}, {@link #respondTrickling}) apply to every path, like an identity provider
- * outage, until {@link #healthy()}; each replaces the previous one. With
- * {@link #cachingHeaders} the JWK Set is served as an HTTP cache-aware identity provider
- * serves it: {@code Cache-Control: max-age}, an {@code ETag} and a {@code Last-Modified}
- * that change with the keys, and {@code 304 Not Modified} to a request whose
- * {@code If-None-Match} or {@code If-Modified-Since} still matches. Every request to the
- * JWK Set is logged ({@link #requests()}). All methods are thread-safe.
+ * {@link #respondWith}, {@link #respondHuge}, {@link #respondTrickling}) apply to every
+ * path, like an identity provider outage, until {@link #healthy()}; each replaces the
+ * previous one. With {@link #cachingHeaders} the JWK Set is served as an HTTP cache-aware
+ * identity provider serves it: {@code Cache-Control: max-age}, an {@code ETag} and a
+ * {@code Last-Modified} that change with the keys, and {@code 304 Not Modified} to a
+ * request whose {@code If-None-Match} or {@code If-Modified-Since} still matches. Every
+ * request to the JWK Set is logged ({@link #requests()}). All methods are thread-safe.
  * <pre class="code">
  * try (JwksServer server = JwksServer.start(key)) {
  * 	String jwksUri = server.jwksUri();
@@ -56,7 +57,10 @@ public final class JwksServer implements AutoCloseable {
 	/** Path of the OIDC discovery document. */
 	public static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
 
-	/** Path prefix of the RFC 8414 authorization server metadata; the issuer's path follows it. */
+	/**
+	 * Path prefix of the RFC 8414 authorization server metadata; the issuer's path
+	 * follows it.
+	 */
 	public static final String METADATA_PATH = "/.well-known/oauth-authorization-server";
 
 	private static final String LOOPBACK = "127.0.0.1";
@@ -131,8 +135,8 @@ public final class JwksServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the issuer the discovery document advertises: {@link #uri()} unless overridden
-	 * with {@link #discoveryIssuer(String)}.
+	 * Return the issuer the discovery document advertises: {@link #uri()} unless
+	 * overridden with {@link #discoveryIssuer(String)}.
 	 * @return the issuer
 	 */
 	public String issuer() {
@@ -141,7 +145,8 @@ public final class JwksServer implements AutoCloseable {
 	}
 
 	/**
-	 * Advertise another issuer in the discovery document, e.g. to test an issuer mismatch.
+	 * Advertise another issuer in the discovery document, e.g. to test an issuer
+	 * mismatch.
 	 * @param issuer the issuer; {@code null} restores {@link #uri()}
 	 * @return this server
 	 */
@@ -187,7 +192,8 @@ public final class JwksServer implements AutoCloseable {
 	/**
 	 * Serve the JWK Set with HTTP caching headers and answer conditional requests with
 	 * {@code 304} while the keys are unchanged.
-	 * @param maxAge the {@code max-age} of {@code Cache-Control}, or {@code null} for none
+	 * @param maxAge the {@code max-age} of {@code Cache-Control}, or {@code null} for
+	 * none
 	 * @param etag whether an {@code ETag} is sent (and {@code If-None-Match} honoured)
 	 * @param lastModified whether a {@code Last-Modified} is sent (and
 	 * {@code If-Modified-Since} honoured)
@@ -282,8 +288,8 @@ public final class JwksServer implements AutoCloseable {
 
 	/**
 	 * Answer {@code /jwks.json} with the real JWK Set padded (in an extra {@code padding}
-	 * member) to at least this many bytes, so only a size limit can refuse it. The response
-	 * is chunked, without {@code Content-Length}.
+	 * member) to at least this many bytes, so only a size limit can refuse it. The
+	 * response is chunked, without {@code Content-Length}.
 	 * @param bytes the minimum size
 	 * @return this server
 	 */

@@ -43,8 +43,7 @@ class JwksServerTests {
 
 	@Test
 	void discoveryDocumentWhenRequestedThenNamesIssuerAndJwksUri() throws Exception {
-		Map<String, Object> document = JSONObjectUtils
-			.parse(get(this.server.uri() + JwksServer.DISCOVERY_PATH).body());
+		Map<String, Object> document = JSONObjectUtils.parse(get(this.server.uri() + JwksServer.DISCOVERY_PATH).body());
 		assertThat(document).containsEntry("issuer", this.server.uri())
 			.containsEntry("jwks_uri", this.server.jwksUri());
 		this.server.discoveryIssuer("https://other.example");

@@ -21,8 +21,8 @@ import com.sun.net.httpserver.HttpsServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An endpoint like a Kubernetes API server's service-account issuer discovery, on loopback
- * HTTPS with a certificate of the test CA ({@link TestCertificates#tlsFiles()}):
+ * An endpoint like a Kubernetes API server's service-account issuer discovery, on
+ * loopback HTTPS with a certificate of the test CA ({@link TestCertificates#tlsFiles()}):
  * <ul>
  * <li>{@code GET <prefix>/.well-known/openid-configuration}: {@code issuer}
  * ({@link #issuer(String)}: the base URL plus the prefix, so one endpoint can stand for
@@ -34,8 +34,9 @@ import org.jspecify.annotations.Nullable;
  * documents, every request needs {@code Authorization: Bearer <token>}
  * ({@link #requireBearerToken}) and is answered 401 otherwise; and with
  * {@link #startMutualTls} the TLS handshake needs a client certificate of the test CA.
- * The discovery document can name a {@code jwks_uri} elsewhere ({@link #jwksUriElsewhere}),
- * like an identity provider serving its keys from another host. Thread-safe.
+ * The discovery document can name a {@code jwks_uri} elsewhere
+ * ({@link #jwksUriElsewhere}), like an identity provider serving its keys from another
+ * host. Thread-safe.
  */
 public final class KubernetesApiServer implements AutoCloseable {
 
@@ -124,7 +125,8 @@ public final class KubernetesApiServer implements AutoCloseable {
 	}
 
 	/**
-	 * Return the issuer served under a prefix, e.g. {@code https://127.0.0.1:54321/other}.
+	 * Return the issuer served under a prefix, e.g.
+	 * {@code https://127.0.0.1:54321/other}.
 	 * @param prefix the prefix, starting with {@code /}
 	 * @return the issuer
 	 */

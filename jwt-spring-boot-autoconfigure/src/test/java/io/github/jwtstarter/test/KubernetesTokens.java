@@ -11,8 +11,7 @@ import java.util.UUID;
  * tokens): {@code iss} the cluster's issuer, {@code sub}
  * {@code system:serviceaccount:<namespace>:<name>}, {@code aud} a list, {@code exp},
  * {@code iat}, {@code nbf}, and the identity nested under the dotted key
- * {@code kubernetes.io}:
- * <pre class="code">
+ * {@code kubernetes.io}: <pre class="code">
  * {"iss": "https://kubernetes.default.svc.cluster.local", "sub": "system:serviceaccount:default:svc-a",
  *  "aud": ["https://kubernetes.default.svc.cluster.local"], "exp": …, "iat": …, "nbf": …,
  *  "kubernetes.io": {"namespace": "default", "serviceaccount": {"name": "svc-a", "uid": "…"},
@@ -41,9 +40,10 @@ public final class KubernetesTokens {
 			.issuedAt(now)
 			.notBefore(now)
 			.expiresIn(Duration.ofHours(1))
-			.claim("kubernetes.io", Map.of("namespace", namespace, "serviceaccount",
-					Map.of("name", serviceAccount, "uid", uid(serviceAccount)), "pod",
-					Map.of("name", serviceAccount + "-7c9d8f6b5-x2k4q", "uid", uid("pod/" + serviceAccount))));
+			.claim("kubernetes.io",
+					Map.of("namespace", namespace, "serviceaccount",
+							Map.of("name", serviceAccount, "uid", uid(serviceAccount)), "pod",
+							Map.of("name", serviceAccount + "-7c9d8f6b5-x2k4q", "uid", uid("pod/" + serviceAccount))));
 	}
 
 	private static String uid(String name) {

@@ -8,8 +8,7 @@ import java.time.ZoneOffset;
 
 /**
  * A UTC clock that stands still until a test moves it, for time checks that should not
- * wait for real time to pass.
- * <pre class="code">
+ * wait for real time to pass. <pre class="code">
  * MutableClock clock = new MutableClock(Instant.now());
  * clock.advance(Duration.ofMinutes(10));
  * </pre>

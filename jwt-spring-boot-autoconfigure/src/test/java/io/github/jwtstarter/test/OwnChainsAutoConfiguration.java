@@ -122,8 +122,7 @@ public class OwnChainsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnProperty(name = "test.own-chain", havingValue = "configurer-csrf")
-		SecurityWebFilterChain csrfProtectedAppChain(ServerHttpSecurity http,
-				JwtServerSecurityConfigurer jwtSecurity) {
+		SecurityWebFilterChain csrfProtectedAppChain(ServerHttpSecurity http, JwtServerSecurityConfigurer jwtSecurity) {
 			withoutSession(http).authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll());
 			return jwtSecurity.configure(http).build();
 		}

@@ -77,9 +77,9 @@ public final class ReadmePropertyTable {
 
 		/**
 		 * Returns the documented default: the first code span of the default cell, or
-		 * {@code null} when the cell has none ("—", "unset", "any"). {@code []} is an empty
-		 * list; a span naming another property ({@code jwt.validation-policy}) says the
-		 * default is that property's value.
+		 * {@code null} when the cell has none ("—", "unset", "any"). {@code []} is an
+		 * empty list; a span naming another property ({@code jwt.validation-policy}) says
+		 * the default is that property's value.
 		 * @return the documented default, or {@code null}
 		 */
 		public @Nullable String documentedDefault() {
@@ -88,7 +88,8 @@ public final class ReadmePropertyTable {
 		}
 
 		/**
-		 * Returns the row's name with map keys as {@code *} and list indexes as {@code [*]}.
+		 * Returns the row's name with map keys as {@code *} and list indexes as
+		 * {@code [*]}.
 		 * @return the pattern of the name
 		 */
 		public String pattern() {

@@ -103,8 +103,10 @@ public final class RealmsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the JWK Set URL with the {@code {tenant}} placeholder in place of the realm.
-	 * @return e.g. {@code http://127.0.0.1:54321/realms/{tenant}/protocol/openid-connect/certs}
+	 * Returns the JWK Set URL with the {@code {tenant}} placeholder in place of the
+	 * realm.
+	 * @return e.g.
+	 * {@code http://127.0.0.1:54321/realms/{tenant}/protocol/openid-connect/certs}
 	 */
 	public String jwksUriTemplate() {
 		return issuerTemplate() + CERTS;
@@ -129,7 +131,8 @@ public final class RealmsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Returns how many requests named a realm (discovery and keys), whatever was answered.
+	 * Returns how many requests named a realm (discovery and keys), whatever was
+	 * answered.
 	 * @param realm the realm
 	 * @return the count
 	 */

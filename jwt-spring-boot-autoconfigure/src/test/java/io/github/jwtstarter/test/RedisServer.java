@@ -24,8 +24,7 @@ import org.jspecify.annotations.Nullable;
  * {@link #kill()} ends it abruptly (an outage), {@link #restart()} brings it back on the
  * same port, empty. The binary is {@value #BINARY}, from the Debian package
  * {@code redis-server}; without it, {@link #start()} fails and says so (never a silent
- * skip).
- * <pre class="code">
+ * skip). <pre class="code">
  * try (RedisServer redis = RedisServer.start()) {
  * 	String host = redis.host();
  * 	int port = redis.port();

@@ -9,8 +9,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Verified-token Authentications for predicate, matcher and RBAC tests (no signature:
- * for classes that only read an Authentication).
+ * Verified-token Authentications for predicate, matcher and RBAC tests (no signature: for
+ * classes that only read an Authentication).
  */
 public final class TestAuthentications {
 

@@ -31,16 +31,15 @@ import org.jspecify.annotations.Nullable;
  * Certificate authorities for TLS tests, made in memory with the JDK alone: EC P-256
  * keys, a CA certificate, server certificates for loopback ({@code subjectAltName} IP
  * 127.0.0.1 and DNS {@code localhost}) and client certificates; PEM text for Spring
- * Boot's SSL bundles and {@link SSLContext}s for clients and servers.
- * <pre class="code">
+ * Boot's SSL bundles and {@link SSLContext}s for clients and servers. <pre class="code">
  * TestCertificates.Issued ca = TestCertificates.authority("test ca");
  * TestCertificates.Issued server = ca.issue("localhost", true);
  * TestCertificates.Issued client = ca.issue("client a", false);
  * SSLContext tls = client.clientContext(ca);
- * </pre>
- * For properties that take files ({@code spring.ssl.bundle.pem.*} with {@code file:}
- * URLs, a mounted {@code ca.crt}), {@link #tlsFiles()} holds one CA per JVM with a
- * server and a client certificate written as PEM files, like a Kubernetes cluster CA.
+ * </pre> For properties that take files ({@code spring.ssl.bundle.pem.*} with
+ * {@code file:} URLs, a mounted {@code ca.crt}), {@link #tlsFiles()} holds one CA per JVM
+ * with a server and a client certificate written as PEM files, like a Kubernetes cluster
+ * CA.
  */
 public final class TestCertificates {
 
@@ -81,8 +80,8 @@ public final class TestCertificates {
 	}
 
 	/**
-	 * Returns this JVM's private CA as files, made on first use: like a Kubernetes cluster
-	 * CA, with the CA certificate a pod finds in
+	 * Returns this JVM's private CA as files, made on first use: like a Kubernetes
+	 * cluster CA, with the CA certificate a pod finds in
 	 * {@code /var/run/secrets/kubernetes.io/serviceaccount/ca.crt}.
 	 * @return the files
 	 */
@@ -114,8 +113,8 @@ public final class TestCertificates {
 			Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 			byte[] validity = TestKeys.Der.sequence(TestKeys.Der.utcTime(now.minus(1, ChronoUnit.HOURS)),
 					TestKeys.Der.utcTime(now.plus(1, ChronoUnit.DAYS)));
-			byte[] extensions = (extension != null)
-					? TestKeys.Der.explicit(3, TestKeys.Der.sequence(extension)) : new byte[0];
+			byte[] extensions = (extension != null) ? TestKeys.Der.explicit(3, TestKeys.Der.sequence(extension))
+					: new byte[0];
 			byte[] tbs = TestKeys.Der.sequence(TestKeys.Der.explicit(0, TestKeys.Der.integer(BigInteger.TWO)),
 					TestKeys.Der.integer(new BigInteger(63, RANDOM)), ECDSA_WITH_SHA256, name(issuer), validity,
 					name(subject), subjectKeys.getPublic().getEncoded(), extensions);
@@ -152,8 +151,8 @@ public final class TestCertificates {
 		/**
 		 * Issues a certificate signed by this CA.
 		 * @param name the common name
-		 * @param loopbackServer whether it names 127.0.0.1 as {@code subjectAltName},
-		 * for a server on loopback
+		 * @param loopbackServer whether it names 127.0.0.1 as {@code subjectAltName}, for
+		 * a server on loopback
 		 * @return the certificate with its keys
 		 */
 		public Issued issue(String name, boolean loopbackServer) {
@@ -259,8 +258,8 @@ public final class TestCertificates {
 
 	/**
 	 * A private CA of this JVM as files, in a temporary directory deleted when the JVM
-	 * exits: the CA certificate, a client certificate with its private key for mutual
-	 * TLS (PEM), and a server context for {@code 127.0.0.1} and {@code localhost}. No
+	 * exits: the CA certificate, a client certificate with its private key for mutual TLS
+	 * (PEM), and a server context for {@code 127.0.0.1} and {@code localhost}. No
 	 * JVM-wide trust setting is touched: only what is given these files or this context
 	 * trusts the CA.
 	 */
@@ -303,8 +302,8 @@ public final class TestCertificates {
 		}
 
 		/**
-		 * Returns a TLS context for a server: its key and certificate chain, and the CA as
-		 * the only trusted issuer of client certificates.
+		 * Returns a TLS context for a server: its key and certificate chain, and the CA
+		 * as the only trusted issuer of client certificates.
 		 * @return a new server context
 		 */
 		public SSLContext serverSslContext() {

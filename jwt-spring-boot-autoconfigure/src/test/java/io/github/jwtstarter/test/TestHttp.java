@@ -16,10 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Real HTTP calls to an application on loopback, and assertions on the starter's
- * responses (RFC 6750 challenges, RFC 9457 bodies). Every test that speaks HTTP uses
- * this client: HTTP/1.1, a 5 s connect timeout, no redirects followed, and a 15 s timeout
- * per request.
- * <pre class="code">
+ * responses (RFC 6750 challenges, RFC 9457 bodies). Every test that speaks HTTP uses this
+ * client: HTTP/1.1, a 5 s connect timeout, no redirects followed, and a 15 s timeout per
+ * request. <pre class="code">
  * TestHttp http = new TestHttp(port);
  * assertInvalidToken(http.get("/api/pets", expiredToken), "expired");
  * http.getWithHeaders("/api/pets", "Cookie", "corp_token=" + token);
@@ -121,8 +120,7 @@ public final class TestHttp {
 	 * @return the response
 	 */
 	public HttpResponse<String> sendWithHeaders(String method, String path, String... headers) {
-		return send(withHeaders(newRequest(path).method(method, HttpRequest.BodyPublishers.noBody()), headers)
-			.build());
+		return send(withHeaders(newRequest(path).method(method, HttpRequest.BodyPublishers.noBody()), headers).build());
 	}
 
 	/**

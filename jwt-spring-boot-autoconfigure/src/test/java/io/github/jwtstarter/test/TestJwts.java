@@ -43,19 +43,17 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Mints JWTs for tests: a fluent builder for well-formed tokens, and static helpers for the
- * attacks the starter must refuse.
- * <pre class="code">
+ * Mints JWTs for tests: a fluent builder for well-formed tokens, and static helpers for
+ * the attacks the starter must refuse. <pre class="code">
  * String token = TestJwts.issuer("https://a.example")
  * 	.subject("alice")
  * 	.audience("orders-api")
  * 	.scope("pets.read pets.write")
  * 	.signWith(key);
- * </pre>
- * Defaults: {@code iat} now, {@code exp} now plus five minutes, {@code typ: JWT}, {@code kid}
- * from the key, {@code alg} from the key ({@code alg} member if set, else RS256 for RSA,
- * ES256/384/512 by EC curve, HS256 for secrets). Each builder method returns the same
- * (mutable) builder; use one builder per token.
+ * </pre> Defaults: {@code iat} now, {@code exp} now plus five minutes, {@code typ: JWT},
+ * {@code kid} from the key, {@code alg} from the key ({@code alg} member if set, else
+ * RS256 for RSA, ES256/384/512 by EC curve, HS256 for secrets). Each builder method
+ * returns the same (mutable) builder; use one builder per token.
  */
 public final class TestJwts {
 
@@ -113,8 +111,8 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Set a claim; {@code null} removes it. Lists and maps become JSON arrays and objects,
-	 * {@link Instant}s become seconds since the epoch.
+	 * Set a claim; {@code null} removes it. Lists and maps become JSON arrays and
+	 * objects, {@link Instant}s become seconds since the epoch.
 	 * @param name the claim name
 	 * @param value the value
 	 * @return this builder
@@ -177,8 +175,8 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Sign with this algorithm instead of the one derived from the key, e.g. PS256 or RS512
-	 * with an RSA key.
+	 * Sign with this algorithm instead of the one derived from the key, e.g. PS256 or
+	 * RS512 with an RSA key.
 	 * @param algorithm the JWS algorithm
 	 * @return this builder
 	 */
@@ -188,9 +186,10 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Customize the JOSE header after the defaults ({@code alg}, {@code typ: JWT}, {@code kid})
-	 * are set, e.g. {@code h -> h.keyID(null)}, {@code h -> h.type(new JOSEObjectType("at+jwt"))}
-	 * or {@code h -> h.customParam("x", 1)}.
+	 * Customize the JOSE header after the defaults ({@code alg}, {@code typ: JWT},
+	 * {@code kid}) are set, e.g. {@code h -> h.keyID(null)},
+	 * {@code h -> h.type(new JOSEObjectType("at+jwt"))} or
+	 * {@code h -> h.customParam("x", 1)}.
 	 * @param customizer the header customizer
 	 * @return this builder
 	 */
@@ -245,7 +244,8 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Return an unsecured JWT with the given spelling of {@code none} (e.g. {@code "nOnE"}).
+	 * Return an unsecured JWT with the given spelling of {@code none} (e.g.
+	 * {@code "nOnE"}).
 	 * @param none the {@code alg} value
 	 * @param claims the claims
 	 * @return the token, ending with {@code .}
@@ -256,9 +256,9 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Return an HS256 token whose HMAC secret is the RSA public key's X.509 (DER) encoding,
-	 * with the RSA key's {@code kid}: the algorithm-confusion attack on verifiers that let the
-	 * token choose the algorithm.
+	 * Return an HS256 token whose HMAC secret is the RSA public key's X.509 (DER)
+	 * encoding, with the RSA key's {@code kid}: the algorithm-confusion attack on
+	 * verifiers that let the token choose the algorithm.
 	 * @param publicKey the victim's RSA key (public part is enough)
 	 * @param claims the claims
 	 * @return the token
@@ -273,8 +273,9 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Like {@link #hmacSignedWithPublicKey(RSAKey, JWTClaimsSet)}, but the secret is the PEM
-	 * text of the public key, as in the attack on libraries configured with a PEM string.
+	 * Like {@link #hmacSignedWithPublicKey(RSAKey, JWTClaimsSet)}, but the secret is the
+	 * PEM text of the public key, as in the attack on libraries configured with a PEM
+	 * string.
 	 * @param publicKey the victim's RSA key (public part is enough)
 	 * @param claims the claims
 	 * @return the token
@@ -284,8 +285,8 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Return a token signed by the attacker whose header carries the attacker's public key
-	 * ({@code jwk}).
+	 * Return a token signed by the attacker whose header carries the attacker's public
+	 * key ({@code jwk}).
 	 * @param attackerKey the attacker's key (private part required)
 	 * @param claims the claims
 	 * @return the token
@@ -307,7 +308,8 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Return a token signed by the attacker whose header points at an X.509 URL ({@code x5u}).
+	 * Return a token signed by the attacker whose header points at an X.509 URL
+	 * ({@code x5u}).
 	 * @param attackerKey the attacker's key (private part required)
 	 * @param x5u the URL
 	 * @param claims the claims
@@ -318,8 +320,8 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Return a token signed by the attacker whose header carries a self-signed certificate
-	 * of the attacker's key ({@code x5c}).
+	 * Return a token signed by the attacker whose header carries a self-signed
+	 * certificate of the attacker's key ({@code x5c}).
 	 * @param attackerKey the attacker's RSA key (private part required)
 	 * @param claims the claims
 	 * @return the token
@@ -336,11 +338,12 @@ public final class TestJwts {
 
 	/**
 	 * Return a correctly signed token whose header lists the given parameters in
-	 * {@code crit}. Each listed parameter is also put in the header: with the claim's value
-	 * when a claim of that name exists (e.g. {@code exp}), else {@code true}.
+	 * {@code crit}. Each listed parameter is also put in the header: with the claim's
+	 * value when a claim of that name exists (e.g. {@code exp}), else {@code true}.
 	 * @param key the signing key
 	 * @param claims the claims
-	 * @param criticalParams the names for {@code crit}, e.g. {@code "exp"} or {@code "x-custom"}
+	 * @param criticalParams the names for {@code crit}, e.g. {@code "exp"} or
+	 * {@code "x-custom"}
 	 * @return the token
 	 */
 	public static String withCrit(JWK key, JWTClaimsSet claims, String... criticalParams) {
@@ -356,22 +359,23 @@ public final class TestJwts {
 	}
 
 	/**
-	 * Return a token whose header says {@code "b64":false} (with {@code crit:["b64"]}) while
-	 * the payload is still base64url-encoded and the signature covers it as usual: a verifier
-	 * that ignores {@code b64} accepts it, so a test can prove the header is refused.
+	 * Return a token whose header says {@code "b64":false} (with {@code crit:["b64"]})
+	 * while the payload is still base64url-encoded and the signature covers it as usual:
+	 * a verifier that ignores {@code b64} accepts it, so a test can prove the header is
+	 * refused.
 	 * @param key the signing key
 	 * @param claims the claims
 	 * @return the token
 	 */
 	public static String withB64False(JWK key, JWTClaimsSet claims) {
-		return signed(key, claims,
-				(header) -> header.base64URLEncodePayload(false).criticalParams(Set.of("b64")));
+		return signed(key, claims, (header) -> header.base64URLEncodePayload(false).criticalParams(Set.of("b64")));
 	}
 
 	/**
-	 * Return a token whose header says {@code "b64":true} (without {@code crit}), a header
-	 * that changes nothing in how the token is signed: a verifier that only refuses
-	 * {@code b64:false} accepts it, so a test can prove any {@code b64} header is refused.
+	 * Return a token whose header says {@code "b64":true} (without {@code crit}), a
+	 * header that changes nothing in how the token is signed: a verifier that only
+	 * refuses {@code b64:false} accepts it, so a test can prove any {@code b64} header is
+	 * refused.
 	 * @param key the signing key
 	 * @param claims the claims
 	 * @return the token

@@ -36,8 +36,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
  * Generates real signing keys for tests and renders them the way a user would configure
  * them ({@code jwks.local} as a JWK Set or PEM).
  * <p>
- * Keys are fresh on every call. RSA sizes under 2048 bits and short HMAC secrets are allowed
- * on purpose, so tests can check that the starter refuses them.
+ * Keys are fresh on every call. RSA sizes under 2048 bits and short HMAC secrets are
+ * allowed on purpose, so tests can check that the starter refuses them.
  */
 public final class TestKeys {
 
@@ -56,7 +56,8 @@ public final class TestKeys {
 	}
 
 	/**
-	 * Return a new RSA key pair of the given size with the given {@code kid} and {@code use=sig}.
+	 * Return a new RSA key pair of the given size with the given {@code kid} and
+	 * {@code use=sig}.
 	 * @param kid the key id
 	 * @param bits the modulus size; sizes under 2048 are allowed for negative tests
 	 * @return the key, private parts included
@@ -71,7 +72,8 @@ public final class TestKeys {
 	}
 
 	/**
-	 * Return a new EC key pair on the given curve with the given {@code kid} and {@code use=sig}.
+	 * Return a new EC key pair on the given curve with the given {@code kid} and
+	 * {@code use=sig}.
 	 * @param kid the key id
 	 * @param curve the curve, e.g. {@link Curve#P_256}
 	 * @return the key, private parts included
@@ -86,8 +88,8 @@ public final class TestKeys {
 	}
 
 	/**
-	 * Return a new Ed25519 key pair with the given {@code kid} and {@code use=sig}; Nimbus
-	 * generates it with Google Tink, which must be on the class path.
+	 * Return a new Ed25519 key pair with the given {@code kid} and {@code use=sig};
+	 * Nimbus generates it with Google Tink, which must be on the class path.
 	 * @param kid the key id
 	 * @return the key, private parts included
 	 */
@@ -103,8 +105,8 @@ public final class TestKeys {
 	/**
 	 * Return a new random HMAC secret with the given {@code kid} and {@code use=sig}.
 	 * @param kid the key id
-	 * @param bytes the secret length in bytes; any positive length, short ones for negative
-	 * tests
+	 * @param bytes the secret length in bytes; any positive length, short ones for
+	 * negative tests
 	 * @return the secret key
 	 */
 	public static OctetSequenceKey hmac(String kid, int bytes) {
@@ -114,8 +116,8 @@ public final class TestKeys {
 	}
 
 	/**
-	 * Return the JSON of a JWK Set holding the public parts of the given keys. Symmetric keys
-	 * have no public part and are left out.
+	 * Return the JSON of a JWK Set holding the public parts of the given keys. Symmetric
+	 * keys have no public part and are left out.
 	 * @param keys the keys
 	 * @return a {@code {"keys":[...]}} document
 	 */
@@ -155,8 +157,8 @@ public final class TestKeys {
 
 	/**
 	 * Return a self-signed X.509 certificate (SHA256withRSA, valid for one day) for the
-	 * public key, signed with the private key. Used for {@code x5c} headers and certificate
-	 * PEM input.
+	 * public key, signed with the private key. Used for {@code x5c} headers and
+	 * certificate PEM input.
 	 * @param key an RSA key with its private part
 	 * @return the certificate
 	 */
@@ -164,8 +166,8 @@ public final class TestKeys {
 		try {
 			KeyPair pair = key.toKeyPair();
 			byte[] sha256WithRsa = Der.sequence(Der.oid(1, 2, 840, 113549, 1, 1, 11), Der.NULL);
-			byte[] name = Der.sequence(Der.set(Der.sequence(Der.oid(2, 5, 4, 3),
-					Der.utf8String("test " + key.getKeyID()))));
+			byte[] name = Der
+				.sequence(Der.set(Der.sequence(Der.oid(2, 5, 4, 3), Der.utf8String("test " + key.getKeyID()))));
 			Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 			byte[] validity = Der.sequence(Der.utcTime(now.minus(1, ChronoUnit.HOURS)),
 					Der.utcTime(now.plus(1, ChronoUnit.DAYS)));

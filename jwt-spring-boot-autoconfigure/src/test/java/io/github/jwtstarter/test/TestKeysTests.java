@@ -59,7 +59,8 @@ class TestKeysTests {
 
 	private static PublicKey fromPem(String pem, String algorithm) throws Exception {
 		String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-		return KeyFactory.getInstance(algorithm).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+		return KeyFactory.getInstance(algorithm)
+			.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
 	}
 
 }

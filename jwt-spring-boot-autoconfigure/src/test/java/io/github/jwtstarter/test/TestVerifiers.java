@@ -11,11 +11,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The starter's {@link JwtVerifier} as its auto-configuration builds it from {@code jwt.*}
- * properties (real keys, e.g. {@code jwks.local} with {@link TestKeys#toPem}), in a small
- * non-web context: for tests of single requests through the web layer (filters, problem
- * responses) that need real verification but no server.
- * <pre class="code">
+ * The starter's {@link JwtVerifier} as its auto-configuration builds it from
+ * {@code jwt.*} properties (real keys, e.g. {@code jwks.local} with
+ * {@link TestKeys#toPem}), in a small non-web context: for tests of single requests
+ * through the web layer (filters, problem responses) that need real verification but no
+ * server. <pre class="code">
  * try (TestVerifiers verifiers = TestVerifiers.start("jwt.providers.corp.issuer=https://corp.example",
  * 		"jwt.providers.corp.jwks.local=" + TestKeys.toPem(key))) {
  * 	JwtVerifier verifier = verifiers.verifier();
@@ -32,7 +32,8 @@ public final class TestVerifiers implements AutoCloseable {
 
 	/**
 	 * Starts a context with the starter's auto-configuration and the given properties.
-	 * @param properties {@code name=value} pairs, e.g. {@code jwt.providers.corp.issuer=...}
+	 * @param properties {@code name=value} pairs, e.g.
+	 * {@code jwt.providers.corp.issuer=...}
 	 * @return the started verifiers; close them after use
 	 */
 	public static TestVerifiers start(String... properties) {

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Certificate-bound tokens (RFC 8705) over a real TLS connector that asks for client
  * certificates ({@code server.ssl.client-auth: want}) from an SSL bundle: a CA, a server
- * certificate for loopback and two client certificates, all issued by the test. The
- * token is bound to client A's certificate.
+ * certificate for loopback and two client certificates, all issued by the test. The token
+ * is bound to client A's certificate.
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CertificateBoundTokensHttpsTests {
@@ -117,8 +117,8 @@ class CertificateBoundTokensHttpsTests {
 		DPoPProofs dpop = DPoPProofs.withKey(TestKeys.ec("client", Curve.P_256));
 		String token = TestJwts.issuer("https://corp.example")
 			.subject("alice")
-			.claim("cnf", Map.of("x5t#S256", TestCertificates.thumbprint(clientA.certificate()), "jkt",
-					dpop.thumbprint()))
+			.claim("cnf",
+					Map.of("x5t#S256", TestCertificates.thumbprint(clientA.certificate()), "jkt", dpop.thumbprint()))
 			.signWith(IDP_KEY);
 		assertOk(get(withCertificateA, "DPoP " + token, dpop.proof("GET", url(), token).sign()));
 		assertDPoPChallenge(get(withCertificateB, "DPoP " + token, dpop.proof("GET", url(), token).sign()),

@@ -45,7 +45,8 @@ abstract class CookieCrossSiteHttpTests {
 	void crossSiteFormPostWithTheCookieIsRefused() throws Exception {
 		String cookie = "session_token=" + token();
 		assertCrossSite(send("POST", "Cookie", cookie, "Origin", "https://evil.example"));
-		assertCrossSite(send("POST", "Cookie", cookie, "Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"));
+		assertCrossSite(
+				send("POST", "Cookie", cookie, "Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"));
 		assertCrossSite(send("DELETE", "Cookie", cookie, "Sec-Fetch-Site", "same-site"));
 		assertCrossSite(send("POST", "Cookie", cookie));
 		assertCrossSite(send("POST", "Cookie", cookie, "Origin", "null"));

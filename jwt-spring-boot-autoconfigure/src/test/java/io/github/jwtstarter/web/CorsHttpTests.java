@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A browser application on another origin (CORS) in front of the starter, with Spring's
  * {@code CorsConfigurationSource} convention: a preflight from the allowed origin is
  * answered 200 with {@code Access-Control-Allow-Origin}, one from another origin 403, a
- * preflight is never asked for a token, and the actual request carries the header next
- * to the starter's usual answers. Written once for both stacks and for the starter's own
+ * preflight is never asked for a token, and the actual request carries the header next to
+ * the starter's usual answers. Written once for both stacks and for the starter's own
  * chain and an application chain that includes it ({@code Servlet…}, {@code Reactive…},
  * {@code …ConfigurerChain…} subclasses).
  */
@@ -93,8 +93,9 @@ abstract class CorsHttpTests {
 		HttpResponse<String> anonymous = this.http.sendWithHeaders("POST", "/api/pets", "Origin", SPA);
 		assertTokenRequired(anonymous);
 		assertThat(anonymous.headers().firstValue("Access-Control-Allow-Origin")).hasValue(SPA);
-		assertThat(this.http.sendWithHeaders("POST", "/api/pets", "Origin", "https://evil.example", "Authorization",
-				"Bearer " + token).statusCode()).isEqualTo(403);
+		assertThat(this.http
+			.sendWithHeaders("POST", "/api/pets", "Origin", "https://evil.example", "Authorization", "Bearer " + token)
+			.statusCode()).isEqualTo(403);
 	}
 
 	static CorsConfiguration spa() {

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verifies is left to the starter (authenticated by that token or not at all; a cookie
  * token held to the cross-site rule), and every other unsafe request stays under the
  * application's CSRF protection. Written once for both stacks
- * ({@code ServletCsrfProtectedChainHttpTests}, {@code ReactiveCsrfProtectedChainHttpTests}).
+ * ({@code ServletCsrfProtectedChainHttpTests},
+ * {@code ReactiveCsrfProtectedChainHttpTests}).
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "test.own-chain=configurer-csrf")

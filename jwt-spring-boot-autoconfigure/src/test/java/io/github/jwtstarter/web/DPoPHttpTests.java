@@ -28,11 +28,11 @@ import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DPoP-bound tokens (RFC 9449) over real HTTP: proofs signed by a client's EC key,
- * tokens signed by the identity provider's key, checked by the running application.
- * Providers: {@code corp} (DPoP allowed, the default), {@code strict} (required),
- * {@code legacy} (disabled), {@code small} (a replay cache of 50 proof ids) and
- * {@code edge} (reached by its clients at the public origin {@code https://api.example}).
+ * DPoP-bound tokens (RFC 9449) over real HTTP: proofs signed by a client's EC key, tokens
+ * signed by the identity provider's key, checked by the running application. Providers:
+ * {@code corp} (DPoP allowed, the default), {@code strict} (required), {@code legacy}
+ * (disabled), {@code small} (a replay cache of 50 proof ids) and {@code edge} (reached by
+ * its clients at the public origin {@code https://api.example}).
  */
 @SpringBootTest(classes = ClaimsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class DPoPHttpTests {
@@ -87,8 +87,7 @@ abstract class DPoPHttpTests {
 		HttpResponse<String> response = dpop("GET", "/api/orders", token,
 				client.proof("GET", this.http.url("/api/orders"), token).sign());
 		assertOk(response);
-		assertThat(response.body()).contains("\"authenticated\":true", "\"name\":\"alice\"",
-				"\"provider\":\"corp\"");
+		assertThat(response.body()).contains("\"authenticated\":true", "\"name\":\"alice\"", "\"provider\":\"corp\"");
 	}
 
 	@Test
@@ -137,9 +136,9 @@ abstract class DPoPHttpTests {
 	@Test
 	void proofForAnotherUrlIsRejected() {
 		String token = boundToken("corp");
-		assertDPoPChallenge(dpop("GET", "/api/orders", token,
-				client.proof("GET", this.http.url("/api/payments"), token).sign()), "invalid_dpop_proof",
-				"invalid DPoP proof");
+		assertDPoPChallenge(
+				dpop("GET", "/api/orders", token, client.proof("GET", this.http.url("/api/payments"), token).sign()),
+				"invalid_dpop_proof", "invalid DPoP proof");
 		assertDPoPChallenge(
 				dpop("GET", "/api/orders", token,
 						client.proof("GET", "http://other.example:" + this.port + "/api/orders", token).sign()),
@@ -156,9 +155,10 @@ abstract class DPoPHttpTests {
 		assertDPoPChallenge(
 				dpopWithHost("/api/orders", edgeToken, client.proof("GET", serviceB, edgeToken).sign(), "b.example"),
 				"invalid_dpop_proof", "invalid DPoP proof");
-		assertDPoPChallenge(dpop("GET", "/api/orders", edgeToken,
-				client.proof("GET", this.http.url("/api/orders"), edgeToken).sign()), "invalid_dpop_proof",
-				"invalid DPoP proof");
+		assertDPoPChallenge(
+				dpop("GET", "/api/orders", edgeToken,
+						client.proof("GET", this.http.url("/api/orders"), edgeToken).sign()),
+				"invalid_dpop_proof", "invalid DPoP proof");
 		assertOk(dpop("GET", "/api/orders?page=2", edgeToken,
 				client.proof("GET", "https://api.example/api/orders", edgeToken).sign()));
 		assertOk(dpopWithHost("/api/orders", edgeToken,
@@ -166,16 +166,16 @@ abstract class DPoPHttpTests {
 	}
 
 	HttpResponse<String> dpopWithHost(String path, String token, String proof, String host) {
-		return this.http.sendWithHeaders("GET", path, Map.of("Authorization", "DPoP " + token, "DPoP", proof, "Host",
-				host));
+		return this.http.sendWithHeaders("GET", path,
+				Map.of("Authorization", "DPoP " + token, "DPoP", proof, "Host", host));
 	}
 
 	@Test
 	void proofForAnotherMethodIsRejected() {
 		String token = boundToken("corp");
-		assertDPoPChallenge(dpop("DELETE", "/api/orders", token,
-				client.proof("GET", this.http.url("/api/orders"), token).sign()), "invalid_dpop_proof",
-				"invalid DPoP proof");
+		assertDPoPChallenge(
+				dpop("DELETE", "/api/orders", token, client.proof("GET", this.http.url("/api/orders"), token).sign()),
+				"invalid_dpop_proof", "invalid DPoP proof");
 	}
 
 	@Test
@@ -189,19 +189,21 @@ abstract class DPoPHttpTests {
 	void proofForAnotherAccessTokenIsRejected() {
 		String token = boundToken("corp");
 		String otherToken = token("corp").subject("bob").claim("cnf", client.confirmation()).signWith(IDP_KEY);
-		assertDPoPChallenge(dpop("GET", "/api/orders", token,
-				client.proof("GET", this.http.url("/api/orders"), otherToken).sign()), "invalid_dpop_proof",
-				"invalid DPoP proof");
-		assertDPoPChallenge(dpop("GET", "/api/orders", token,
-				client.proof("GET", this.http.url("/api/orders"), token).ath(null).sign()), "invalid_dpop_proof",
-				"invalid DPoP proof");
+		assertDPoPChallenge(
+				dpop("GET", "/api/orders", token, client.proof("GET", this.http.url("/api/orders"), otherToken).sign()),
+				"invalid_dpop_proof", "invalid DPoP proof");
+		assertDPoPChallenge(
+				dpop("GET", "/api/orders", token,
+						client.proof("GET", this.http.url("/api/orders"), token).ath(null).sign()),
+				"invalid_dpop_proof", "invalid DPoP proof");
 	}
 
 	@Test
 	void stolenTokenWithAProofFromAnotherKeyIsRejected() {
 		String token = boundToken("corp");
-		assertDPoPChallenge(dpop("GET", "/api/orders", token,
-				client.proof("GET", this.http.url("/api/orders"), token).signedBy(THIEF_KEY).sign()),
+		assertDPoPChallenge(
+				dpop("GET", "/api/orders", token,
+						client.proof("GET", this.http.url("/api/orders"), token).signedBy(THIEF_KEY).sign()),
 				"invalid_dpop_proof", "invalid DPoP proof");
 	}
 
@@ -215,8 +217,7 @@ abstract class DPoPHttpTests {
 				client.proof("GET", url, token).issuedAt(null).sign(),
 				client.proof("GET", url, token).type("JWT").sign(), token, "not-a-jwt");
 		for (String proof : proofs) {
-			assertDPoPChallenge(dpop("GET", "/api/orders", token, proof), "invalid_dpop_proof",
-					"invalid DPoP proof");
+			assertDPoPChallenge(dpop("GET", "/api/orders", token, proof), "invalid_dpop_proof", "invalid DPoP proof");
 		}
 	}
 
@@ -240,9 +241,9 @@ abstract class DPoPHttpTests {
 	@Test
 	void unboundTokenWithDPoPSchemeIsRejected() {
 		String token = token("corp").signWith(IDP_KEY);
-		assertDPoPChallenge(dpop("GET", "/api/orders", token,
-				client.proof("GET", this.http.url("/api/orders"), token).sign()), "invalid_token",
-				"DPoP-bound token required");
+		assertDPoPChallenge(
+				dpop("GET", "/api/orders", token, client.proof("GET", this.http.url("/api/orders"), token).sign()),
+				"invalid_token", "DPoP-bound token required");
 	}
 
 	@Test
@@ -256,9 +257,9 @@ abstract class DPoPHttpTests {
 	@Test
 	void disabledModeRefusesTheDPoPSchemeAndBoundTokens() {
 		String token = boundToken("legacy");
-		assertDPoPChallenge(dpop("GET", "/api/orders", token,
-				client.proof("GET", this.http.url("/api/orders"), token).sign()), "invalid_token",
-				"issuer not allowed here");
+		assertDPoPChallenge(
+				dpop("GET", "/api/orders", token, client.proof("GET", this.http.url("/api/orders"), token).sign()),
+				"invalid_token", "issuer not allowed here");
 		assertInvalidToken(bearer("/api/orders", token), "DPoP not accepted");
 		assertOk(bearer("/api/orders", token("legacy").signWith(IDP_KEY)));
 	}
@@ -269,14 +270,14 @@ abstract class DPoPHttpTests {
 		Map<String, Object> x5tList = Map.of("x5t#S256", List.of("abc"));
 		Map<String, Object> unknownMember = Map.of("jwk", Map.of("kty", "EC"));
 		Map<String, Object> emptyJkt = Map.of("jkt", "");
-		List<Object> malformed = List.of("bound", 42, true, List.of("jkt"), Map.of(), jktNumber, x5tList,
-				unknownMember, emptyJkt);
+		List<Object> malformed = List.of("bound", 42, true, List.of("jkt"), Map.of(), jktNumber, x5tList, unknownMember,
+				emptyJkt);
 		for (Object cnf : malformed) {
 			String token = token("corp").claim("cnf", cnf).signWith(IDP_KEY);
 			assertInvalidToken(bearer("/api/orders", token), "invalid confirmation claim");
-			assertDPoPChallenge(dpop("GET", "/api/orders", token,
-					client.proof("GET", this.http.url("/api/orders"), token).sign()), "invalid_token",
-					"invalid confirmation claim");
+			assertDPoPChallenge(
+					dpop("GET", "/api/orders", token, client.proof("GET", this.http.url("/api/orders"), token).sign()),
+					"invalid_token", "invalid confirmation claim");
 		}
 	}
 

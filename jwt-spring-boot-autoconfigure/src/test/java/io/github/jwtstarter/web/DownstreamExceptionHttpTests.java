@@ -28,9 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the application's own filters throw after the JWT filter propagates unchanged:
- * the chain runs once, a rejecting filter is never skipped, and the application's 500
- * never turns into a 401.
+ * What the application's own filters throw after the JWT filter propagates unchanged: the
+ * chain runs once, a rejecting filter is never skipped, and the application's 500 never
+ * turns into a 401.
  */
 @SpringBootTest(classes = { ClaimsTestApplication.class, DownstreamExceptionHttpTests.RejectingFilter.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

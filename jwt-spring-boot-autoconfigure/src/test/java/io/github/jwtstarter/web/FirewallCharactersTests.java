@@ -45,8 +45,8 @@ class FirewallCharactersTests {
 	@Test
 	void headerValuesAreJudgedAsByTheDefaultFirewallForEveryBmpAndManyOtherCodePoints() {
 		// every code point of the Basic Multilingual Plane, then every 31st beyond it
-		for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint += (codePoint <= Character.MAX_VALUE) ? 1
-				: 31) {
+		for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT; codePoint += (codePoint <= Character.MAX_VALUE)
+				? 1 : 31) {
 			String value = new StringBuilder("Bearer a").appendCodePoint(codePoint).append('b').toString();
 			assertThat(acceptsValue(this.starter, value)).as("U+%04X", codePoint)
 				.isEqualTo(acceptsValue(this.spring, value));
@@ -64,7 +64,8 @@ class FirewallCharactersTests {
 
 	@Test
 	void headerValuesAreJudgedAsByTheDefaultReactiveFirewallForControlAndLatinCodePoints() {
-		// the character rule itself is compared on every code point above, with the servlet firewall
+		// the character rule itself is compared on every code point above, with the
+		// servlet firewall
 		ServerWebExchangeFirewall spring = new StrictServerWebExchangeFirewall();
 		ServerWebExchangeFirewall starter = starterServerFirewall();
 		for (int codePoint = 0; codePoint < 0x250; codePoint++) {
@@ -76,7 +77,10 @@ class FirewallCharactersTests {
 	@Test
 	void anAbsentHeaderIsAcceptedAsByTheDefaultReactiveFirewall() {
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/pets"));
-		assertThat(starterServerFirewall().getFirewalledExchange(exchange).block().getRequest().getHeaders()
+		assertThat(starterServerFirewall().getFirewalledExchange(exchange)
+			.block()
+			.getRequest()
+			.getHeaders()
 			.getFirst("Authorization")).isNull();
 	}
 

@@ -66,13 +66,11 @@ class JwtRequestFlowTests {
 					TokenLocation.cookie("corp_token")),
 			"partner", Set.of(TokenLocation.bearerHeader(), PARTNER_HEADER)));
 
-	static final JwtRoutes ROUTES = new JwtRoutes(
-			List.of(new JwtRoute(List.of("/health/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of(), true),
-					new JwtRoute(List.of("/public/**"), Set.of(), ValidationPolicy.ALLOW_MISSING, Set.of(), false),
-					new JwtRoute(List.of("/optional/**"), Set.of(), ValidationPolicy.ALLOW_MISSING_OR_FAILED,
-							Set.of(), false),
-					new JwtRoute(List.of("/partners/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of("partner"),
-							false)),
+	static final JwtRoutes ROUTES = new JwtRoutes(List.of(
+			new JwtRoute(List.of("/health/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of(), true),
+			new JwtRoute(List.of("/public/**"), Set.of(), ValidationPolicy.ALLOW_MISSING, Set.of(), false),
+			new JwtRoute(List.of("/optional/**"), Set.of(), ValidationPolicy.ALLOW_MISSING_OR_FAILED, Set.of(), false),
+			new JwtRoute(List.of("/partners/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of("partner"), false)),
 			JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID));
 
 	static TestVerifiers verifiers;
@@ -195,8 +193,8 @@ class JwtRequestFlowTests {
 	@Test
 	void twoDifferentTokensOrTwoAuthorizationHeadersAreRejectedAsMultipleTokens() {
 		String token = corp().signWith(CORP_KEY);
-		assertThat(rejectedFor(get("/api/pets", token).query("access_token=" + corp().subject("mallory").signWith(
-				CORP_KEY))))
+		assertThat(rejectedFor(
+				get("/api/pets", token).query("access_token=" + corp().subject("mallory").signWith(CORP_KEY))))
 			.isEqualTo(JwtFailure.MULTIPLE_TOKENS);
 		assertThat(rejectedFor(get("/api/pets", token).header("Authorization", "Bearer " + token)))
 			.isEqualTo(JwtFailure.MULTIPLE_TOKENS);
@@ -205,10 +203,9 @@ class JwtRequestFlowTests {
 	@Test
 	void sameTokenInTwoLocationsOfItsProviderIsAuthenticated() {
 		String token = corp().signWith(CORP_KEY);
-		assertThat(this.flow.authenticate(get("/api/pets", token).cookie("corp_token", token)))
-			.isInstanceOfSatisfying(JwtOutcome.Authenticated.class, (authenticated) -> assertThat(
-					authenticated.token().locations())
-				.containsExactlyInAnyOrder(TokenLocation.bearerHeader(), TokenLocation.cookie("corp_token")));
+		assertThat(this.flow.authenticate(get("/api/pets", token).cookie("corp_token", token))).isInstanceOfSatisfying(
+				JwtOutcome.Authenticated.class, (authenticated) -> assertThat(authenticated.token().locations())
+					.containsExactlyInAnyOrder(TokenLocation.bearerHeader(), TokenLocation.cookie("corp_token")));
 	}
 
 	@Test
@@ -231,8 +228,8 @@ class JwtRequestFlowTests {
 	void allowMissingOrFailedLetsAFailedTokenContinueAnonymouslyNamingTheTokenToRemove() {
 		String token = expiredCorp();
 		JwtOutcome outcome = this.flow.authenticate(get("/optional/x", token).cookie("corp_token", token));
-		assertThat(outcome).isEqualTo(new JwtOutcome.Anonymous(JwtFailure.EXPIRED, List.of(new ResolvedToken(token,
-				Set.of(TokenLocation.bearerHeader(), TokenLocation.cookie("corp_token"))))));
+		assertThat(outcome).isEqualTo(new JwtOutcome.Anonymous(JwtFailure.EXPIRED, List
+			.of(new ResolvedToken(token, Set.of(TokenLocation.bearerHeader(), TokenLocation.cookie("corp_token"))))));
 		assertThat(this.events.published).singleElement().asString().startsWith("failure corp");
 	}
 
@@ -251,8 +248,7 @@ class JwtRequestFlowTests {
 
 	@Test
 	void disabledRouteSkipsTokenProcessingEvenForAnInvalidToken() {
-		assertThat(this.flow.authenticate(get("/health/liveness", "not-a-jwt")))
-			.isInstanceOf(JwtOutcome.Skipped.class);
+		assertThat(this.flow.authenticate(get("/health/liveness", "not-a-jwt"))).isInstanceOf(JwtOutcome.Skipped.class);
 		assertThat(this.events.published).isEmpty();
 	}
 
@@ -261,8 +257,7 @@ class JwtRequestFlowTests {
 		Request preflight = new Request("OPTIONS", "/api/pets").header("Origin", "https://spa.example")
 			.header("Access-Control-Request-Method", "POST");
 		assertThat(this.flow.authenticate(preflight)).isInstanceOf(JwtOutcome.Skipped.class);
-		assertThat(rejectedFor(new Request("OPTIONS", "/api/pets").header("Origin", "https://spa.example")))
-			.isNull();
+		assertThat(rejectedFor(new Request("OPTIONS", "/api/pets").header("Origin", "https://spa.example"))).isNull();
 	}
 
 	@Test
@@ -290,8 +285,9 @@ class JwtRequestFlowTests {
 		JwtOutcome outcome = this.flow
 			.authenticate(get("/api/pets").header("Authorization", "DPoP " + corp().signWith(TestKeys.rsa("corp-1"))));
 		assertThat(outcome).isEqualTo(new JwtOutcome.Rejected(JwtFailure.BAD_SIGNATURE, true));
-		assertThat(this.flow.authenticate(get("/api/pets").header("Authorization", "DPoP x").header("DPoP", "a")
-			.header("DPoP", "b"))).isEqualTo(new JwtOutcome.Rejected(JwtFailure.INVALID_DPOP_PROOF, false));
+		assertThat(this.flow
+			.authenticate(get("/api/pets").header("Authorization", "DPoP x").header("DPoP", "a").header("DPoP", "b")))
+			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.INVALID_DPOP_PROOF, false));
 	}
 
 	@Test
@@ -432,8 +428,9 @@ class JwtRequestFlowTests {
 	}
 
 	/**
-	 * Routes with a requirement set: a user token of {@code corp} in {@code Authorization}
-	 * and a workload token of {@code partner} in {@code X-Partner-Token}.
+	 * Routes with a requirement set: a user token of {@code corp} in
+	 * {@code Authorization} and a workload token of {@code partner} in
+	 * {@code X-Partner-Token}.
 	 */
 	JwtRequestFlow allOfFlow() {
 		TokenResolver resolver = new TokenResolver(
@@ -453,8 +450,7 @@ class JwtRequestFlowTests {
 	void requirementSetAuthenticatesARequestCarryingAValidTokenOfEachProvider() {
 		String user = corp().signWith(CORP_KEY);
 		String workload = partnerToken();
-		JwtOutcome outcome = allOfFlow()
-			.authenticate(get("/api/pets", user).header(PARTNER_HEADER.name(), workload));
+		JwtOutcome outcome = allOfFlow().authenticate(get("/api/pets", user).header(PARTNER_HEADER.name(), workload));
 		assertThat(outcome).isInstanceOfSatisfying(JwtOutcome.Authenticated.class, (authenticated) -> {
 			assertThat(authenticated.verified().provider().getId()).isEqualTo("corp");
 			assertThat(authenticated.others()).singleElement().satisfies((other) -> {
@@ -538,8 +534,7 @@ class JwtRequestFlowTests {
 		assertThat(allOfFlow().authenticate(get("/api/pets", user).header("Authorization", "Bearer " + partnerToken())))
 			.as("two tokens in the user's place")
 			.isEqualTo(new JwtOutcome.Rejected(JwtFailure.MULTIPLE_TOKENS, false, "corp"));
-		assertThat(allOfFlow().verifiesToken(get("/api/pets").header(PARTNER_HEADER.name(), partnerToken())))
-			.isTrue();
+		assertThat(allOfFlow().verifiesToken(get("/api/pets").header(PARTNER_HEADER.name(), partnerToken()))).isTrue();
 		assertThat(allOfFlow().verifiesToken(get("/api/pets"))).isFalse();
 	}
 

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code disabled}, methods, first match wins; and claim-to-authority mapping as the
  * application sees it. No RBAC policy is configured here.
  * <p>
- * Written once for both web stacks: {@code ServletJwtRoutesHttpTests} and {@code ReactiveJwtRoutesHttpTests} run
- * these scenarios against the same application on Tomcat and on Netty.
+ * Written once for both web stacks: {@code ServletJwtRoutesHttpTests} and
+ * {@code ReactiveJwtRoutesHttpTests} run these scenarios against the same application on
+ * Tomcat and on Netty.
  */
 @SpringBootTest(classes = { ClaimsTestApplication.class, JwtRoutesHttpTests.Customizers.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -75,7 +76,8 @@ abstract class JwtRoutesHttpTests {
 				{ "/optional/**", null, "allow-missing-or-failed", null, null },
 				{ "/partners/**", null, null, "partner", null }, { "/health/**", null, null, null, "true" },
 				{ "/mixed/**", "POST", null, null, "true" }, { "/mixed/**", null, "allow-missing", null, null },
-				{ "/first/**", null, "allow-missing", null, null }, { "/first/**", null, "require-valid", null, null } };
+				{ "/first/**", null, "allow-missing", null, null },
+				{ "/first/**", null, "require-valid", null, null } };
 		for (int i = 0; i < routes.length; i++) {
 			String route = "jwt.routes[" + i + "].";
 			String[] values = routes[i];
@@ -239,7 +241,9 @@ abstract class JwtRoutesHttpTests {
 
 	@Test
 	void failingAuthorityConverterIsA401NotA500() {
-		String token = TestJwts.issuer("https://partner.example").subject("bob").claim("boom", true)
+		String token = TestJwts.issuer("https://partner.example")
+			.subject("bob")
+			.claim("boom", true)
 			.signWith(PARTNER_KEY);
 		assertInvalidToken(this.http.get("/whoami", token), "invalid token");
 		assertThat(this.http.get("/optional/x", token).body()).contains("\"authenticated\":false");

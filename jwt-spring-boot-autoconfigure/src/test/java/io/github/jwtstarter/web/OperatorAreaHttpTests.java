@@ -38,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stacks: {@code ServletOperatorAreaHttpTests} (Tomcat) and
  * {@code ReactiveOperatorAreaHttpTests} (Netty).
  */
-@SpringBootTest(classes = { ClaimsTestApplication.class, OperatorAreaHttpTests.HeadersController.class,
-		OperatorAreaHttpTests.ReactiveHeadersController.class },
+@SpringBootTest(
+		classes = { ClaimsTestApplication.class, OperatorAreaHttpTests.HeadersController.class,
+				OperatorAreaHttpTests.ReactiveHeadersController.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = "test.own-chain=admin")
 abstract class OperatorAreaHttpTests {
@@ -84,8 +85,8 @@ abstract class OperatorAreaHttpTests {
 		assertThat(operator.body()).contains("\"name\":\"ops\"");
 		HttpResponse<String> anonymous = this.http.get("/admin/settings");
 		assertThat(anonymous.statusCode()).isEqualTo(401);
-		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("Basic"));
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
 		HttpResponse<String> withJwt = this.http.get("/admin/settings", token("solo.io"));
 		assertThat(withJwt.statusCode()).as("a JWT is no login in the operator area").isEqualTo(401);
 		assertThat(this.http.getWithHeaders("/admin/settings", "Authorization", basic("ops", "wrong")).statusCode())

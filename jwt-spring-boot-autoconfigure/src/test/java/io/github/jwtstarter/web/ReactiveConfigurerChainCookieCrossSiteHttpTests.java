@@ -3,9 +3,10 @@ package io.github.jwtstarter.web;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * {@link CookieCrossSiteHttpTests} (cookie tokens and the cross-site rule) on WebFlux on Netty, through a security chain of the
- * application's own that brings the starter in with its configurer
- * ({@code test.own-chain=configurer}, see {@code OwnChainsAutoConfiguration}).
+ * {@link CookieCrossSiteHttpTests} (cookie tokens and the cross-site rule) on WebFlux on
+ * Netty, through a security chain of the application's own that brings the starter in
+ * with its configurer ({@code test.own-chain=configurer}, see
+ * {@code OwnChainsAutoConfiguration}).
  */
 @TestPropertySource(properties = { "test.own-chain=configurer", "spring.main.web-application-type=reactive" })
 class ReactiveConfigurerChainCookieCrossSiteHttpTests extends CookieCrossSiteHttpTests {

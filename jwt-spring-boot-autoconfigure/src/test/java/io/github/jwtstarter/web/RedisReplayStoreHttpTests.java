@@ -94,14 +94,16 @@ abstract class RedisReplayStoreHttpTests {
 		return new SpringApplicationBuilder(ClaimsTestApplication.class).bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties("server.port=0", "spring.main.web-application-type=" + webApplicationType(),
-					"spring.data.redis.url=" + this.redis.url(),
-					"jwt.routes[0].paths=/optional/**", "jwt.routes[0].validation-policy=allow-missing-or-failed",
+					"spring.data.redis.url=" + this.redis.url(), "jwt.routes[0].paths=/optional/**",
+					"jwt.routes[0].validation-policy=allow-missing-or-failed",
 					"jwt.providers.corp.issuer=https://corp.example",
 					"jwt.providers.corp.jwks.local=" + TestKeys.toPublicJwkSetJson(IDP_KEY),
 					"jwt.providers.corp.sender-constraint.replay-store=redis",
 					"jwt.providers.corp.sender-constraint.replay-store-key-prefix=test:dpop:",
-					// above the default 1 s: a loopback SET must not time out on a loaded build
-					// machine (a timed-out SET still lands and would be counted by the next test)
+					// above the default 1 s: a loopback SET must not time out on a loaded
+					// build
+					// machine (a timed-out SET still lands and would be counted by the
+					// next test)
 					"jwt.providers.corp.sender-constraint.replay-store-timeout=3s",
 					"jwt.providers.solo.issuer=https://solo.example",
 					"jwt.providers.solo.jwks.local=" + TestKeys.toPublicJwkSetJson(IDP_KEY))
@@ -183,8 +185,8 @@ abstract class RedisReplayStoreHttpTests {
 			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
 			assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
 			assertThat(refused.headers().firstValue("WWW-Authenticate")).isEmpty();
-			assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(refused.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 			assertThat(refused.body()).contains("\"status\":503", "\"detail\":\"DPoP replay store unavailable\"");
 			HttpResponse<String> optional = dpop(this.other, "/optional/x", token,
 					proof(this.other, "/optional/x", token));
@@ -207,8 +209,7 @@ abstract class RedisReplayStoreHttpTests {
 		}
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> dpop(this.one, "/api/orders", token, proof(this.one, "/api/orders", token))
-				.statusCode() == 200
+			.until(() -> dpop(this.one, "/api/orders", token, proof(this.one, "/api/orders", token)).statusCode() == 200
 					&& dpop(this.other, "/api/orders", token, proof(this.other, "/api/orders", token))
 						.statusCode() == 200);
 		assertThat(storeHealth(this.first)).isEqualTo(Status.UP);

@@ -81,7 +81,8 @@ class SlowKeyEndpointHttpTests {
 		HttpResponse<String> again = send(token).get(10, TimeUnit.SECONDS);
 		assertThat(again.statusCode()).isEqualTo(401);
 		assertOk(new TestHttp(this.port).get("/whoami", corpToken));
-		assertThat(output.getAll().split("JWT provider 'slow': no usable keys", -1)).as("one warning, not one per request")
+		assertThat(output.getAll().split("JWT provider 'slow': no usable keys", -1))
+			.as("one warning, not one per request")
 			.hasSize(2);
 	}
 

@@ -86,7 +86,8 @@ class StatelessChainHttpTests {
 		this.http.get("/api/pets/1", token());
 		this.observations.reset();
 		TestHttp.assertOk(this.http.get("/api/pets/1", token()));
-		// with Actuator, each event and observation is a meter lookup: 10 filters (20 events)
+		// with Actuator, each event and observation is a meter lookup: 10 filters (20
+		// events)
 		// before the chain was shortened; without jwt.rbac policies there is nothing to
 		// authorize, so no authorization filter either
 		assertThat(this.observations.events()).isEqualTo(14);

@@ -94,7 +94,10 @@ class TokenEdgeCasesHttpTests {
 				verified.claim("email_verified", true).claim("level", "2").claim("org", "solo.io").signWith(KEY)),
 				"required claim not satisfied");
 		assertInvalidToken(this.http.get("/verified/x",
-				verified.claim("email_verified", true).claim("level", 2).claim("org", List.of("solo.io")).signWith(KEY)),
+				verified.claim("email_verified", true)
+					.claim("level", 2)
+					.claim("org", List.of("solo.io"))
+					.signWith(KEY)),
 				"required claim not satisfied");
 		assertOk(this.http.get("/verified/x",
 				verified.claim("email_verified", true).claim("level", 2.0).claim("org", "solo.io").signWith(KEY)));

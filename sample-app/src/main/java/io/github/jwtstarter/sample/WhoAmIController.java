@@ -36,8 +36,8 @@ class WhoAmIController {
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.toList();
-		Map<String, Object> claims = (authentication instanceof JwtAuthenticationToken jwt)
-				? jwt.getToken().getClaims() : Map.of();
+		Map<String, Object> claims = (authentication instanceof JwtAuthenticationToken jwt) ? jwt.getToken().getClaims()
+				: Map.of();
 		return new WhoAmI(true, authentication.getName(), providerId(request), authorities, claims);
 	}
 

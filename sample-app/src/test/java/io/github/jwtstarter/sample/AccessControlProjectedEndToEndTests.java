@@ -88,7 +88,9 @@ class AccessControlProjectedEndToEndTests {
 		this.http = new TestHttp(this.port);
 	}
 
-	/** A token as a pod of {@code namespace/serviceAccount} gets for audience pets-api. */
+	/**
+	 * A token as a pod of {@code namespace/serviceAccount} gets for audience pets-api.
+	 */
 	static String token(String namespace, String serviceAccount) {
 		return KubernetesTokens.projected(apiServer.issuer(), namespace, serviceAccount)
 			.claim("aud", List.of("pets-api"))

@@ -1,7 +1,8 @@
 package io.github.jwtstarter.sample;
 
 /**
- * {@link IdentityProvidersEndToEndTests} against the servlet sample (Spring MVC on Tomcat).
+ * {@link IdentityProvidersEndToEndTests} against the servlet sample (Spring MVC on
+ * Tomcat).
  */
 class ServletIdentityProvidersEndToEndTests extends IdentityProvidersEndToEndTests {
 

@@ -66,7 +66,8 @@ public final class AuthorizationServer implements AutoCloseable {
 				"spring.security.oauth2.authorizationserver.issuer=" + issuer));
 		properties.addAll(client(PETS_APP, "pets.read", "pets.write"));
 		properties.addAll(client(BILLING_APP, "pets.read", "billing.read"));
-		// a servlet application (Spring Authorization Server), also on a class path that holds WebFlux
+		// a servlet application (Spring Authorization Server), also on a class path that
+		// holds WebFlux
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(AuthorizationServerApplication.class)
 			.main(AuthorizationServerApplication.class)
 			.web(WebApplicationType.SERVLET)
@@ -77,10 +78,10 @@ public final class AuthorizationServer implements AutoCloseable {
 
 	private static List<String> client(String clientId, String... scopes) {
 		String prefix = CLIENT + clientId + ".registration.";
-		List<String> properties = new ArrayList<>(List.of(prefix + "client-id=" + clientId,
-				prefix + "client-secret={noop}" + secret(clientId),
-				prefix + "client-authentication-methods[0]=client_secret_basic",
-				prefix + "authorization-grant-types[0]=client_credentials"));
+		List<String> properties = new ArrayList<>(
+				List.of(prefix + "client-id=" + clientId, prefix + "client-secret={noop}" + secret(clientId),
+						prefix + "client-authentication-methods[0]=client_secret_basic",
+						prefix + "authorization-grant-types[0]=client_credentials"));
 		for (int i = 0; i < scopes.length; i++) {
 			properties.add(prefix + "scopes[" + i + "]=" + scopes[i]);
 		}

@@ -13,9 +13,9 @@ import org.springframework.util.Assert;
 
 /**
  * The authorization server's keys, changeable while it runs: the published set (served at
- * {@code /oauth2/jwks}, public parts only) and the one key that signs new tokens. Rotation
- * as an identity provider does it: {@link #publish} the next key, {@link #signWith} it,
- * {@link #retire} the old one.
+ * {@code /oauth2/jwks}, public parts only) and the one key that signs new tokens.
+ * Rotation as an identity provider does it: {@link #publish} the next key,
+ * {@link #signWith} it, {@link #retire} the old one.
  */
 public final class RotatingJwkSource implements JWKSource<SecurityContext> {
 

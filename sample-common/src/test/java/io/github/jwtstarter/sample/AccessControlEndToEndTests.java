@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from a file, as in the guide; a second provider ({@code corp}) is added to show that
  * the policy's principal is bound to {@code kube}.
  * <p>
- * Written once for both web stacks: {@code ServletAccessControlEndToEndTests} (sample-app, Tomcat)
- * and {@code ReactiveAccessControlEndToEndTests} (sample-reactive, Netty) run these scenarios.
+ * Written once for both web stacks: {@code ServletAccessControlEndToEndTests}
+ * (sample-app, Tomcat) and {@code ReactiveAccessControlEndToEndTests} (sample-reactive,
+ * Netty) run these scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("access-control")
@@ -144,7 +145,9 @@ abstract class AccessControlEndToEndTests {
 
 	@Test
 	void tokenSignedWithAnotherKeyIs401() throws Exception {
-		String forged = TestJwts.issuer("kubernetes/serviceaccount").subject(SVC_A).noExpiry()
+		String forged = TestJwts.issuer("kubernetes/serviceaccount")
+			.subject(SVC_A)
+			.noExpiry()
 			.signWith(TestKeys.rsa("sa-signing-key"));
 		HttpResponse<String> response = send("GET", "/api/pets", forged);
 		assertThat(response.statusCode()).isEqualTo(401);

@@ -57,11 +57,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * A sample application against a real identity provider (run by
  * {@code ServletIdentityProvidersEndToEndTests} and
- * {@code ReactiveIdentityProvidersEndToEndTests}): Spring Authorization Server
- * running in the same JVM as its own Spring Boot application on a loopback port, found by
- * OIDC discovery from its issuer alone. Next to it, a service-account provider with a
- * local PEM key and a partner provider with a remote JWK Set, so one request stream mixes
- * three issuers.
+ * {@code ReactiveIdentityProvidersEndToEndTests}): Spring Authorization Server running in
+ * the same JVM as its own Spring Boot application on a loopback port, found by OIDC
+ * discovery from its issuer alone. Next to it, a service-account provider with a local
+ * PEM key and a partner provider with a remote JWK Set, so one request stream mixes three
+ * issuers.
  * <p>
  * The first test runs while the authorization server is still down and starts it; the
  * others start it if needed.
@@ -131,8 +131,7 @@ abstract class IdentityProvidersEndToEndTests {
 	void applicationStartsWhileTheAuthorizationServerIsDownAndDiscoversItOnceUp() {
 		assertThat(authorizationServer).as("this test must run before the authorization server starts").isNull();
 		assertThat(get("/public/hello", null).statusCode()).isEqualTo(200);
-		assertThat(this.fetches.failures("sas") + this.fetches.successes("sas")).as("no discovery at startup")
-			.isZero();
+		assertThat(this.fetches.failures("sas") + this.fetches.successes("sas")).as("no discovery at startup").isZero();
 		String forged = TestJwts.issuer(SAS_ISSUER)
 			.subject(PETS_APP)
 			.audience(PETS_APP)
@@ -171,16 +170,16 @@ abstract class IdentityProvidersEndToEndTests {
 	@Order(3)
 	void addingAPetNeedsTheWriteScopeGrantedByTheAuthorizationServer() {
 		AuthorizationServer server = authorizationServer();
-		HttpResponse<String> created = post("/api/pets", server.clientCredentialsToken(PETS_APP, "pets.read pets.write"),
-				"{\"name\":\"Rex\",\"kind\":\"dog\"}");
+		HttpResponse<String> created = post("/api/pets",
+				server.clientCredentialsToken(PETS_APP, "pets.read pets.write"), "{\"name\":\"Rex\",\"kind\":\"dog\"}");
 		assertThat(created.statusCode()).isEqualTo(201);
 		assertThat(json(created)).containsEntry("name", "Rex");
 
 		HttpResponse<String> denied = post("/api/pets", server.clientCredentialsToken(PETS_APP, "pets.read"),
 				"{\"name\":\"Rex\",\"kind\":\"dog\"}");
 		assertThat(denied.statusCode()).isEqualTo(403);
-		assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("Bearer error=\"insufficient_scope\""));
+		assertThat(denied.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Bearer error=\"insufficient_scope\""));
 	}
 
 	@Test
@@ -202,7 +201,8 @@ abstract class IdentityProvidersEndToEndTests {
 		for (int i = 0; i < 30; i++) {
 			String provider = List.of("sas", "kube", "partner").get(i % 3);
 			order.add(provider);
-			responses.add(new TestHttp(this.port).getAsync("/whoami", "Authorization", "Bearer " + tokens.get(provider)));
+			responses
+				.add(new TestHttp(this.port).getAsync("/whoami", "Authorization", "Bearer " + tokens.get(provider)));
 		}
 		for (int i = 0; i < responses.size(); i++) {
 			HttpResponse<String> response = responses.get(i).join();
@@ -212,8 +212,7 @@ abstract class IdentityProvidersEndToEndTests {
 				.containsEntry("name", expectedNames.get(provider));
 		}
 		Map<String, Object> kube = json(get("/whoami", tokens.get("kube")));
-		assertThat(kube.get("authorities")).asInstanceOf(LIST)
-			.containsExactly("NAMESPACE_default");
+		assertThat(kube.get("authorities")).asInstanceOf(LIST).containsExactly("NAMESPACE_default");
 	}
 
 	@Test
@@ -226,9 +225,11 @@ abstract class IdentityProvidersEndToEndTests {
 		assertInvalidToken(get("/whoami", partnerToken().signWith(sasKey)), "invalid signature");
 		assertInvalidToken(get("/whoami", sasToken().signWith(KUBE_KEY)), "invalid signature");
 		assertInvalidToken(get("/whoami", sasToken().signWith(PARTNER_KEY)), "invalid signature");
-		// the same key with the right issuer is accepted: the issuer, not the key, decides
+		// the same key with the right issuer is accepted: the issuer, not the key,
+		// decides
 		assertThat(get("/whoami", sasToken().signWith(sasKey)).statusCode()).isEqualTo(200);
-		// per-provider rules: only the service-account provider accepts tokens without exp
+		// per-provider rules: only the service-account provider accepts tokens without
+		// exp
 		assertThat(get("/whoami", kubeToken().noExpiry().signWith(KUBE_KEY)).statusCode()).isEqualTo(200);
 		assertInvalidToken(get("/whoami", partnerToken().noExpiry().signWith(PARTNER_KEY)), "expiration required");
 	}

@@ -37,8 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The foundation end to end: the sample application with three providers (two remote JWK
  * Sets over loopback HTTP, one local PEM key), real signed tokens, real HTTP.
  * <p>
- * Written once for both web stacks: {@code ServletMultiIssuerEndToEndTests} (sample-app, Tomcat)
- * and {@code ReactiveMultiIssuerEndToEndTests} (sample-reactive, Netty) run these scenarios.
+ * Written once for both web stacks: {@code ServletMultiIssuerEndToEndTests} (sample-app,
+ * Tomcat) and {@code ReactiveMultiIssuerEndToEndTests} (sample-reactive, Netty) run these
+ * scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class MultiIssuerEndToEndTests {
@@ -71,7 +72,10 @@ abstract class MultiIssuerEndToEndTests {
 	}
 
 	static TestJwts corpToken() {
-		return TestJwts.issuer("https://corp.example").subject("alice").audience("pets-api").scope("pets.read pets.write");
+		return TestJwts.issuer("https://corp.example")
+			.subject("alice")
+			.audience("pets-api")
+			.scope("pets.read pets.write");
 	}
 
 	HttpResponse<String> get(String path, String... headers) {
@@ -87,7 +91,9 @@ abstract class MultiIssuerEndToEndTests {
 		HttpResponse<String> health = get("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).doesNotContain("\"jwt\"").doesNotContain("components");
-		String forged = TestJwts.issuer("https://corp.example").subject("alice").audience("pets-api")
+		String forged = TestJwts.issuer("https://corp.example")
+			.subject("alice")
+			.audience("pets-api")
 			.signWith(TestKeys.rsa("corp-1"));
 		List<HttpResponse<String>> rejections = List.of(get("/whoami"), getWithBearer("/whoami", "garbage"),
 				getWithBearer("/whoami", TestJwts.issuer("https://unknown.example").subject("x").signWith(CORP_KEY)),
@@ -112,10 +118,11 @@ abstract class MultiIssuerEndToEndTests {
 				TestJwts.issuer("https://partner.example").subject("bob").signWith(PARTNER_KEY));
 		assertThat(partnerResponse.statusCode()).isEqualTo(200);
 		assertThat(partnerResponse.body()).contains("\"provider\":\"partner\"");
-		HttpResponse<String> kubeResponse = getWithBearer("/whoami", TestJwts.issuer("kubernetes/serviceaccount")
-			.subject("system:serviceaccount:default:svc-a")
-			.noExpiry()
-			.signWith(KUBE_KEY));
+		HttpResponse<String> kubeResponse = getWithBearer("/whoami",
+				TestJwts.issuer("kubernetes/serviceaccount")
+					.subject("system:serviceaccount:default:svc-a")
+					.noExpiry()
+					.signWith(KUBE_KEY));
 		assertThat(kubeResponse.statusCode()).isEqualTo(200);
 		assertThat(kubeResponse.body()).contains("\"provider\":\"kube\"")
 			.contains("system:serviceaccount:default:svc-a");
@@ -132,8 +139,8 @@ abstract class MultiIssuerEndToEndTests {
 		HttpResponse<String> response = get("/api/pets");
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":401");
 	}
 
@@ -145,7 +152,10 @@ abstract class MultiIssuerEndToEndTests {
 
 	@Test
 	void scopeBasedMethodSecurityDeniesWith403() throws Exception {
-		String readOnly = TestJwts.issuer("https://partner.example").subject("bob").scope("pets.read").signWith(PARTNER_KEY);
+		String readOnly = TestJwts.issuer("https://partner.example")
+			.subject("bob")
+			.scope("pets.read")
+			.signWith(PARTNER_KEY);
 		TestHttp http = new TestHttp(this.port);
 		HttpResponse<String> response = http.send(http.newRequest("/api/pets")
 			.header("Authorization", "Bearer " + readOnly)
@@ -153,8 +163,8 @@ abstract class MultiIssuerEndToEndTests {
 			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Rex\",\"species\":\"dog\"}"))
 			.build());
 		assertThat(response.statusCode()).isEqualTo(403);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(value) -> assertThat(value).startsWith("Bearer error=\"insufficient_scope\""));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((value) -> assertThat(value).startsWith("Bearer error=\"insufficient_scope\""));
 	}
 
 	@Test
@@ -162,19 +172,26 @@ abstract class MultiIssuerEndToEndTests {
 		JWTClaimsSet claims = corpToken().claimsSet();
 		RSAKey attacker = TestKeys.rsa("corp-1");
 		assertInvalidToken(getWithBearer("/whoami", corpToken().noExpiry().signWith(CORP_KEY)), "expiration required");
-		assertInvalidToken(getWithBearer("/whoami", corpToken().issuedAt(Instant.now().minus(Duration.ofHours(2)))
-			.expiresAt(Instant.now().minus(Duration.ofHours(1)))
-			.signWith(CORP_KEY)), "expired");
-		assertInvalidToken(getWithBearer("/whoami", corpToken().issuedAt(Instant.now().plus(Duration.ofDays(365)))
-			.expiresAt(Instant.now().plus(Duration.ofDays(366)))
-			.signWith(CORP_KEY)), "issued in the future");
-		assertInvalidToken(getWithBearer("/whoami", TestJwts.issuer("https://CORP.example").subject("x").signWith(CORP_KEY)),
-				"unknown issuer");
 		assertInvalidToken(getWithBearer("/whoami",
-				TestJwts.issuer("https://corp.example").subject("x").audience("other").signWith(CORP_KEY)),
+				corpToken().issuedAt(Instant.now().minus(Duration.ofHours(2)))
+					.expiresAt(Instant.now().minus(Duration.ofHours(1)))
+					.signWith(CORP_KEY)),
+				"expired");
+		assertInvalidToken(getWithBearer("/whoami",
+				corpToken().issuedAt(Instant.now().plus(Duration.ofDays(365)))
+					.expiresAt(Instant.now().plus(Duration.ofDays(366)))
+					.signWith(CORP_KEY)),
+				"issued in the future");
+		assertInvalidToken(
+				getWithBearer("/whoami", TestJwts.issuer("https://CORP.example").subject("x").signWith(CORP_KEY)),
+				"unknown issuer");
+		assertInvalidToken(
+				getWithBearer("/whoami",
+						TestJwts.issuer("https://corp.example").subject("x").audience("other").signWith(CORP_KEY)),
 				"audience not allowed");
 		assertInvalidToken(getWithBearer("/whoami", corpToken().signWith(attacker)), "invalid signature");
-		assertInvalidToken(getWithBearer("/whoami", corpToken().signWith(TestKeys.rsa("unknown"))), "invalid signature");
+		assertInvalidToken(getWithBearer("/whoami", corpToken().signWith(TestKeys.rsa("unknown"))),
+				"invalid signature");
 		assertInvalidToken(getWithBearer("/whoami", corpToken().signWith(KUBE_KEY)), "invalid signature");
 		assertInvalidToken(getWithBearer("/whoami", TestJwts.unsigned(claims)), "malformed token");
 		assertInvalidToken(getWithBearer("/whoami", TestJwts.withCrit(CORP_KEY, claims, "exp")), "unsupported token");
@@ -186,12 +203,15 @@ abstract class MultiIssuerEndToEndTests {
 				"invalid signature");
 		assertInvalidToken(getWithBearer("/whoami", TestJwts.withX5c(attacker, claims)), "invalid signature");
 		JWTClaimsSet kubeClaims = TestJwts.issuer("kubernetes/serviceaccount").subject("x").noExpiry().claimsSet();
-		assertInvalidToken(getWithBearer("/whoami", TestJwts.hmacSignedWithPublicKey(KUBE_KEY.toPublicJWK(), kubeClaims)),
+		assertInvalidToken(
+				getWithBearer("/whoami", TestJwts.hmacSignedWithPublicKey(KUBE_KEY.toPublicJWK(), kubeClaims)),
 				"invalid signature");
-		assertInvalidToken(getWithBearer("/whoami", TestJwts.hmacSignedWithPublicKeyPem(KUBE_KEY.toPublicJWK(), kubeClaims)),
+		assertInvalidToken(
+				getWithBearer("/whoami", TestJwts.hmacSignedWithPublicKeyPem(KUBE_KEY.toPublicJWK(), kubeClaims)),
 				"invalid signature");
 		assertInvalidToken(getWithBearer("/whoami", "a".repeat(5 * 1024)), "token too large");
-		// beyond the server's header limit (8 KB on Tomcat and Netty) the server answers itself:
+		// beyond the server's header limit (8 KB on Tomcat and Netty) the server answers
+		// itself:
 		// 400 on Tomcat, 431 on Netty
 		assertThat(getWithBearer("/whoami", "a".repeat(17 * 1024)).statusCode()).isIn(400, 431);
 	}
@@ -244,7 +264,8 @@ abstract class MultiIssuerEndToEndTests {
 			}
 			rejected.add(noise.toString());
 		}
-		// a mutation may leave the token valid (same character, or only the unused trailing bits of
+		// a mutation may leave the token valid (same character, or only the unused
+		// trailing bits of
 		// the base64url signature): for those only "never 5xx" is asserted
 		for (int i = 0; i < 60; i++) {
 			char[] chars = valid.toCharArray();
@@ -253,9 +274,10 @@ abstract class MultiIssuerEndToEndTests {
 			}
 			mutated.add(new String(chars));
 		}
-		List<String> headers = List.of("{\"alg\":\"RS256\"}", "{\"alg\":\"none\"}", "{\"alg\":\"HS256\",\"kid\":\"corp-1\"}",
-				"{\"alg\":\"RS256\",\"crit\":[\"x\"],\"x\":1}", "{}", "[]", "null", "{\"alg\":1}",
-				"{\"alg\":\"RS256\",\"kid\":{\"a\":1}}", "{" + "\"a\":{".repeat(200) + "}".repeat(201));
+		List<String> headers = List.of("{\"alg\":\"RS256\"}", "{\"alg\":\"none\"}",
+				"{\"alg\":\"HS256\",\"kid\":\"corp-1\"}", "{\"alg\":\"RS256\",\"crit\":[\"x\"],\"x\":1}", "{}", "[]",
+				"null", "{\"alg\":1}", "{\"alg\":\"RS256\",\"kid\":{\"a\":1}}",
+				"{" + "\"a\":{".repeat(200) + "}".repeat(201));
 		List<String> payloads = List.of("{\"iss\":\"https://corp.example\"}", "{\"iss\":1}", "{\"iss\":null}",
 				"{\"iss\":\"https://corp.example\",\"exp\":\"soon\"}", "{\"iss\":\"https://corp.example\",\"aud\":{}}",
 				"{\"iss\":\"https://corp.example\",\"exp\":1e400}", "not json", "", "[" + "[".repeat(500));
@@ -288,7 +310,8 @@ abstract class MultiIssuerEndToEndTests {
 	private void assertNever5xx(String value) throws IOException, InterruptedException {
 		HttpResponse<String> raw = get("/whoami", "Authorization", value.isEmpty() ? "x" : value);
 		assertThat(raw.statusCode()).as("raw %s", value).isLessThan(500);
-		HttpResponse<String> cookie = get("/whoami", "Cookie", "partner_token=" + value.replace(";", "").replace(",", ""));
+		HttpResponse<String> cookie = get("/whoami", "Cookie",
+				"partner_token=" + value.replace(";", "").replace(",", ""));
 		assertThat(cookie.statusCode()).as("cookie %s", value).isLessThan(500);
 	}
 

@@ -36,8 +36,9 @@ import static org.awaitility.Awaitility.await;
  * provider whose JWKS endpoint works, and one whose endpoint is down and then recovers.
  * The tests run in order, each building on the traffic of the previous ones.
  * <p>
- * Written once for both web stacks: {@code ServletObservabilityEndToEndTests} (sample-app, Tomcat)
- * and {@code ReactiveObservabilityEndToEndTests} (sample-reactive, Netty) run these scenarios.
+ * Written once for both web stacks: {@code ServletObservabilityEndToEndTests}
+ * (sample-app, Tomcat) and {@code ReactiveObservabilityEndToEndTests} (sample-reactive,
+ * Netty) run these scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -91,8 +92,7 @@ abstract class ObservabilityEndToEndTests {
 		assertThat(details(jwt, "kube")).containsEntry("keys", 1L).containsEntry("source", "local");
 		assertThat(provider(jwt, "corp")).containsEntry("status", "UNKNOWN");
 		assertThat(provider(jwt, "partner")).containsEntry("status", "UNKNOWN");
-		assertThat(corpJwks.requestCount() + partnerJwks.requestCount()).as("health makes no network call")
-			.isZero();
+		assertThat(corpJwks.requestCount() + partnerJwks.requestCount()).as("health makes no network call").isZero();
 	}
 
 	@Test
@@ -128,8 +128,9 @@ abstract class ObservabilityEndToEndTests {
 		assertThat(tagValues(verifications, "provider")).contains("corp", "partner", "kube");
 		assertThat(tagValues(verifications, "outcome")).contains("success", "keys_unavailable");
 		assertThat(tagValues(verifications, "cache")).contains("miss");
-		assertThat(count(get("/actuator/metrics/jwt.verifications?tag=provider:partner&tag=outcome:keys_unavailable",
-				token))).isOne();
+		assertThat(count(
+				get("/actuator/metrics/jwt.verifications?tag=provider:partner&tag=outcome:keys_unavailable", token)))
+			.isOne();
 		assertThat(count(get("/actuator/metrics/jwt.jwks.fetches?tag=provider:corp&tag=result:success", token)))
 			.isOne();
 		assertThat(count(get("/actuator/metrics/jwt.jwks.fetches?tag=provider:partner&tag=result:failure", token)))

@@ -21,9 +21,8 @@ import org.springframework.util.Assert;
  * Makes the {@code @jwt} SpEL bean ({@link JwtClaimsExpressions}) work under reactive
  * method security, where no thread holds the security context: every
  * {@link MethodSecurityExpressionHandler} bean is wrapped so that, in each evaluation
- * context it creates, {@code @jwt} reads the Authentication of that evaluation. Any
- * other bean reference, and a {@code jwt} bean of the application's own, resolve as
- * before.
+ * context it creates, {@code @jwt} reads the Authentication of that evaluation. Any other
+ * bean reference, and a {@code jwt} bean of the application's own, resolve as before.
  */
 public final class JwtClaimsExpressionsPostProcessor implements BeanPostProcessor {
 

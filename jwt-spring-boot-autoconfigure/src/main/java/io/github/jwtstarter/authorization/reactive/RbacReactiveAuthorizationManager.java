@@ -41,17 +41,15 @@ public final class RbacReactiveAuthorizationManager implements ReactiveAuthoriza
 		if (!this.rules.isActive() || CorsUtils.isPreFlightRequest(request)) {
 			return GRANTED;
 		}
-		return authentication.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
-			.map((caller) -> {
-				RbacDecision decision = this.rules.decide(request.getMethod().name(),
-						request.getPath().pathWithinApplication(), () -> caller.orElse(null));
-				if (!decision.isGranted()) {
-					// WebFlux's AccessDeniedException does not carry the decision
-					context.getExchange().getAttributes().put(RbacDecision.DENIED_ATTRIBUTE, decision);
-				}
-				return decision;
-			});
+		return authentication.map(Optional::of).defaultIfEmpty(Optional.empty()).map((caller) -> {
+			RbacDecision decision = this.rules.decide(request.getMethod().name(),
+					request.getPath().pathWithinApplication(), () -> caller.orElse(null));
+			if (!decision.isGranted()) {
+				// WebFlux's AccessDeniedException does not carry the decision
+				context.getExchange().getAttributes().put(RbacDecision.DENIED_ATTRIBUTE, decision);
+			}
+			return decision;
+		});
 	}
 
 	public RbacRules getRules() {

@@ -32,8 +32,8 @@ public final class JwtGatewayFilterFunctions {
 	 */
 	@Shortcut(value = "mappings", type = Shortcut.Type.LIST)
 	public static HandlerFilterFunction<ServerResponse, ServerResponse> jwtClaimsToHeaders(String... mappings) {
-		return HandlerFilterFunction.ofRequestProcessor(
-				new ClaimsToHeadersRequestProcessor(JwtGatewayArguments.claimHeaders(mappings)));
+		return HandlerFilterFunction
+			.ofRequestProcessor(new ClaimsToHeadersRequestProcessor(JwtGatewayArguments.claimHeaders(mappings)));
 	}
 
 	/**

@@ -14,7 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
  *
  * @see JwtGatewayPredicates#jwtClaim(String, String)
  */
-public final class JwtClaimRoutePredicateFactory extends JwtRoutePredicateFactory<JwtClaimRoutePredicateFactory.Config> {
+public final class JwtClaimRoutePredicateFactory
+		extends JwtRoutePredicateFactory<JwtClaimRoutePredicateFactory.Config> {
 
 	public JwtClaimRoutePredicateFactory() {
 		super(Config.class);

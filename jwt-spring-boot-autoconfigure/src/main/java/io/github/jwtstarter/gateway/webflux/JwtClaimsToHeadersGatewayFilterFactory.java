@@ -29,8 +29,8 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code JwtClaimsToHeaders=claim:header,...}: copies claims of the verified token into
  * request headers for this route, rendered as {@code claims-to-headers} renders them.
  * Every client-sent header of a mapped name is removed first, so the upstream only ever
- * sees values taken from a verified token; without one, the headers are only removed.
- * The header name follows the last colon, so a claim path may contain colons.
+ * sees values taken from a verified token; without one, the headers are only removed. The
+ * header name follows the last colon, so a claim path may contain colons.
  */
 public final class JwtClaimsToHeadersGatewayFilterFactory
 		extends AbstractGatewayFilterFactory<JwtClaimsToHeadersGatewayFilterFactory.Config> {

@@ -13,7 +13,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The JWT route predicates of Spring Cloud Gateway Server WebFlux for its Java DSL, the
  * same tests as the YAML predicates {@code JwtClaim}, {@code JwtClaimRegex},
- * {@code JwtProvider}, {@code JwtTenant}, {@code JwtAuthority} and {@code JwtAuthenticated}:
+ * {@code JwtProvider}, {@code JwtTenant}, {@code JwtAuthority} and
+ * {@code JwtAuthenticated}:
  *
  * <pre class="code">
  * builder.routes()
@@ -22,8 +23,8 @@ import org.springframework.web.server.ServerWebExchange;
  *     .build();
  * </pre>
  *
- * Each tests the token that the starter verified, read from the reactive security
- * context (else from the exchange attribute the starter's web filter sets), never the raw
+ * Each tests the token that the starter verified, read from the reactive security context
+ * (else from the exchange attribute the starter's web filter sets), never the raw
  * request; a request without a verified token passes none of them. The predicates are
  * immutable values.
  *

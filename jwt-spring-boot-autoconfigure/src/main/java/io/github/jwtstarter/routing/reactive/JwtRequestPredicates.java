@@ -21,10 +21,10 @@ import org.springframework.web.reactive.function.server.ServerRequest;
  *     .andRoute(GET("/api/greeting"), primary::greet);
  * </pre>
  *
- * A WebFlux.fn predicate is synchronous and cannot read the reactive security context,
- * so these read the Authentication that the starter's
- * {@link io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter} put on the exchange
- * ({@link JwtAuthentications#AUTHENTICATION_ATTRIBUTE}); a request without a
+ * A WebFlux.fn predicate is synchronous and cannot read the reactive security context, so
+ * these read the Authentication that the starter's
+ * {@link io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter} put on the
+ * exchange ({@link JwtAuthentications#AUTHENTICATION_ATTRIBUTE}); a request without a
  * verified JWT passes none of them (but their negations). The predicates are immutable
  * values.
  *

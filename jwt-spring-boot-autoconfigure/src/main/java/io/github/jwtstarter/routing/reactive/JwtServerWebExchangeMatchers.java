@@ -23,10 +23,11 @@ import org.springframework.web.server.ServerWebExchange;
  * </pre>
  *
  * They read the Authentication of the reactive security context (else the one the
- * starter's {@link io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter} put on the exchange), so they work where
- * authorization is decided (after authentication), not as a {@code securityMatcher}.
- * Compose them with Spring Security's {@code ServerWebExchangeMatchers} and
- * {@code NegatedServerWebExchangeMatcher}. The matchers are immutable values.
+ * starter's {@link io.github.jwtstarter.web.reactive.JwtAuthenticationWebFilter} put on
+ * the exchange), so they work where authorization is decided (after authentication), not
+ * as a {@code securityMatcher}. Compose them with Spring Security's
+ * {@code ServerWebExchangeMatchers} and {@code NegatedServerWebExchangeMatcher}. The
+ * matchers are immutable values.
  *
  * @see JwtRequestPredicates
  */

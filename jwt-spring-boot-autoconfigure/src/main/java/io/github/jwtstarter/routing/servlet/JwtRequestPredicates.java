@@ -21,9 +21,9 @@ import org.springframework.web.servlet.function.ServerRequest;
  *
  * A claim is named by a claim path (a top-level name, else dot-separated nested keys);
  * its text form is compared (strings as is, numbers and booleans as text, objects as
- * compact JSON), and a list claim passes when one of its elements does. A request
- * without a verified JWT passes none of these predicates (but their negations).
- * The predicates are immutable values.
+ * compact JSON), and a list claim passes when one of its elements does. A request without
+ * a verified JWT passes none of these predicates (but their negations). The predicates
+ * are immutable values.
  *
  * @see JwtRequestMatchers
  */

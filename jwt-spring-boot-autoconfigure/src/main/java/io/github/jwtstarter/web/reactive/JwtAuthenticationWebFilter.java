@@ -54,8 +54,8 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 	 * @param responses the error responses
 	 * @param exchangeCustomizer reshapes the exchange after {@code shaping}
 	 */
-	public JwtAuthenticationWebFilter(JwtRequestFlow flow, RequestShaping shaping,
-			JwtServerProblemResponses responses, JwtExchangeCustomizer exchangeCustomizer) {
+	public JwtAuthenticationWebFilter(JwtRequestFlow flow, RequestShaping shaping, JwtServerProblemResponses responses,
+			JwtExchangeCustomizer exchangeCustomizer) {
 		this(flow, shaping, responses, exchangeCustomizer, Schedulers.boundedElastic());
 	}
 
@@ -67,9 +67,8 @@ public final class JwtAuthenticationWebFilter implements WebFilter {
 	 * @param exchangeCustomizer reshapes the exchange after {@code shaping}
 	 * @param verificationScheduler where verifications that may block run
 	 */
-	public JwtAuthenticationWebFilter(JwtRequestFlow flow, RequestShaping shaping,
-			JwtServerProblemResponses responses, JwtExchangeCustomizer exchangeCustomizer,
-			Scheduler verificationScheduler) {
+	public JwtAuthenticationWebFilter(JwtRequestFlow flow, RequestShaping shaping, JwtServerProblemResponses responses,
+			JwtExchangeCustomizer exchangeCustomizer, Scheduler verificationScheduler) {
 		Assert.notNull(flow, "flow cannot be null");
 		Assert.notNull(shaping, "shaping cannot be null");
 		Assert.notNull(responses, "responses cannot be null");

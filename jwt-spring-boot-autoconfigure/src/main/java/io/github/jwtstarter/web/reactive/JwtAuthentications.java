@@ -43,8 +43,7 @@ public final class JwtAuthentications {
 	 * token
 	 */
 	public static @Nullable Authentication attribute(ServerWebExchange exchange) {
-		return (exchange.getAttributes().get(AUTHENTICATION_ATTRIBUTE) instanceof Authentication found) ? found
-				: null;
+		return (exchange.getAttributes().get(AUTHENTICATION_ATTRIBUTE) instanceof Authentication found) ? found : null;
 	}
 
 }

@@ -46,8 +46,9 @@ import org.springframework.web.server.WebFilterChain;
  * access-denied handler), and {@code jwt.rbac} as an authorization step of its own,
  * before the application's {@code authorizeExchange} rules: a request must pass both.
  * CSRF protection, when the chain has it, leaves the exchanges whose token the starter
- * verifies to the starter: they are authenticated by that token or not at all. {@link #configureStateless} also makes the chain a stateless
- * API; the starter's own chain is built that way.
+ * verifies to the starter: they are authenticated by that token or not at all.
+ * {@link #configureStateless} also makes the chain a stateless API; the starter's own
+ * chain is built that way.
  */
 public final class JwtServerSecurityConfigurer {
 
@@ -73,9 +74,8 @@ public final class JwtServerSecurityConfigurer {
 	 * nothing to check
 	 * @param verificationScheduler where verifications that may block run
 	 */
-	public JwtServerSecurityConfigurer(JwtRequestFlow flow, RequestShaping shaping,
-			JwtServerProblemResponses responses, JwtExchangeCustomizer exchangeCustomizer,
-			@Nullable ReactiveAuthorizationManager<AuthorizationContext> rbac,
+	public JwtServerSecurityConfigurer(JwtRequestFlow flow, RequestShaping shaping, JwtServerProblemResponses responses,
+			JwtExchangeCustomizer exchangeCustomizer, @Nullable ReactiveAuthorizationManager<AuthorizationContext> rbac,
 			Scheduler verificationScheduler) {
 		Assert.notNull(flow, "flow cannot be null");
 		Assert.notNull(shaping, "shaping cannot be null");
@@ -134,8 +134,8 @@ public final class JwtServerSecurityConfigurer {
 		http.addFilterAt(translation, SecurityWebFiltersOrder.EXCEPTION_TRANSLATION);
 		if (this.rbac != null) {
 			ReactiveAuthorizationManager<AuthorizationContext> rbac = this.rbac;
-			http.addFilterBefore(new AuthorizationWebFilter((authentication,
-					exchange) -> rbac.authorize(authentication, new AuthorizationContext(exchange))),
+			http.addFilterBefore(new AuthorizationWebFilter(
+					(authentication, exchange) -> rbac.authorize(authentication, new AuthorizationContext(exchange))),
 					SecurityWebFiltersOrder.AUTHORIZATION);
 		}
 	}

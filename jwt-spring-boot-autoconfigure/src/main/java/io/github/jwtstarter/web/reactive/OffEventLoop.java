@@ -33,8 +33,8 @@ final class OffEventLoop {
 
 	/**
 	 * The Reactor context key of the current observation, Micrometer's
-	 * {@code ObservationThreadLocalAccessor.KEY} (not referenced, so that its class, which
-	 * needs the context-propagation library, is never loaded).
+	 * {@code ObservationThreadLocalAccessor.KEY} (not referenced, so that its class,
+	 * which needs the context-propagation library, is never loaded).
 	 */
 	private static final String OBSERVATION_KEY = "micrometer.observation";
 

@@ -20,12 +20,12 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Authenticates bearer tokens of one issuer with the starter's verifier, for a
  * {@code SecurityWebFilterChain} of your own (through the
- * {@code JwtIssuerReactiveAuthenticationManagerResolver} bean). Follows the same
- * blocking rule as the starter's web filter: a cached token is answered inline, any other
- * is verified off the event loop (by default on {@link Schedulers#boundedElastic()}), and
- * on Reactor Netty the chain then continues on the request's event loop (Spring Security
- * puts the exchange in the Reactor context). A rejection is an {@link InvalidBearerTokenException} with the starter's short
- * description.
+ * {@code JwtIssuerReactiveAuthenticationManagerResolver} bean). Follows the same blocking
+ * rule as the starter's web filter: a cached token is answered inline, any other is
+ * verified off the event loop (by default on {@link Schedulers#boundedElastic()}), and on
+ * Reactor Netty the chain then continues on the request's event loop (Spring Security
+ * puts the exchange in the Reactor context). A rejection is an
+ * {@link InvalidBearerTokenException} with the starter's short description.
  */
 public final class ProviderReactiveAuthenticationManager implements ReactiveAuthenticationManager {
 
@@ -51,8 +51,7 @@ public final class ProviderReactiveAuthenticationManager implements ReactiveAuth
 	 * @param issuer the issuer whose provider verifies the tokens
 	 * @param verificationScheduler where verifications that may block run
 	 */
-	public ProviderReactiveAuthenticationManager(JwtVerifier verifier, String issuer,
-			Scheduler verificationScheduler) {
+	public ProviderReactiveAuthenticationManager(JwtVerifier verifier, String issuer, Scheduler verificationScheduler) {
 		Assert.notNull(verifier, "verifier cannot be null");
 		Assert.hasText(issuer, "issuer cannot be empty");
 		Assert.notNull(verificationScheduler, "verificationScheduler cannot be null");

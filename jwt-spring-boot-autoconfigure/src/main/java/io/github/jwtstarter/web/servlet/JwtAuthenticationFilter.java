@@ -28,12 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The servlet adapter of the {@link JwtRequestFlow}: puts a verified token's
- * Authentication in the security context (and in a request attribute, for the rest of
- * the request), answers rejections with the starter's problem responses, and passes on
- * the request as {@link RequestShaping} shapes it (claims copied into headers, a hidden
- * or failed token removed), then as the {@link JwtRequestCustomizer} reshapes it. The
- * flow turns every failure of token processing into an outcome, so what the rest of the
- * chain throws propagates unchanged and the chain runs at most once. Added to a chain by
+ * Authentication in the security context (and in a request attribute, for the rest of the
+ * request), answers rejections with the starter's problem responses, and passes on the
+ * request as {@link RequestShaping} shapes it (claims copied into headers, a hidden or
+ * failed token removed), then as the {@link JwtRequestCustomizer} reshapes it. The flow
+ * turns every failure of token processing into an outcome, so what the rest of the chain
+ * throws propagates unchanged and the chain runs at most once. Added to a chain by
  * {@link JwtSecurityConfigurer}.
  */
 public final class JwtAuthenticationFilter extends OncePerRequestFilter {

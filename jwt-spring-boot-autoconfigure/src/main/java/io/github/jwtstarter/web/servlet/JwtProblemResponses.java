@@ -19,12 +19,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Writes the starter's error responses ({@link JwtProblem}, RFC 6750 and RFC 9457) to
  * servlet responses: 401 with a bare {@code WWW-Authenticate: Bearer} challenge for a
- * missing token, 401 with
- * {@code error="invalid_token"} and a short generic description for a rejected one, 403
- * with {@code error="insufficient_scope"} for a denial; each with an
- * {@code application/problem+json} body. A token presented with the {@code DPoP} scheme,
- * or one that needs a DPoP proof, is answered with a {@code DPoP} challenge instead (RFC
- * 9449 section 7.1). Descriptions are fixed strings, never token content.
+ * missing token, 401 with {@code error="invalid_token"} and a short generic description
+ * for a rejected one, 403 with {@code error="insufficient_scope"} for a denial; each with
+ * an {@code application/problem+json} body. A token presented with the {@code DPoP}
+ * scheme, or one that needs a DPoP proof, is answered with a {@code DPoP} challenge
+ * instead (RFC 9449 section 7.1). Descriptions are fixed strings, never token content.
  */
 public final class JwtProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -92,8 +91,7 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 	 * @param dpopScheme whether the token was presented with the {@code DPoP} scheme
 	 * @throws IOException on a write failure
 	 */
-	public void invalidToken(HttpServletResponse response, JwtFailure failure, boolean dpopScheme)
-			throws IOException {
+	public void invalidToken(HttpServletResponse response, JwtFailure failure, boolean dpopScheme) throws IOException {
 		write(response, JwtProblem.invalidToken(failure, dpopScheme));
 	}
 

@@ -60,9 +60,9 @@ import org.springframework.web.accept.HeaderContentNegotiationStrategy;
  * {@code oauth2ResourceServer} registers its own), so a form or OAuth2 login in the same
  * chain keeps its redirects for browsers. CSRF protection, when the chain has it, leaves
  * the requests whose token the starter verifies to the starter: such a request is
- * authenticated by its token or not at all (a session login does not count for it), and
- * a token in a cookie is held to the cross-site rule.
- * The configurer needs the starter's beans, so {@code jwt.providers} must be configured.
+ * authenticated by its token or not at all (a session login does not count for it), and a
+ * token in a cookie is held to the cross-site rule. The configurer needs the starter's
+ * beans, so {@code jwt.providers} must be configured.
  */
 public final class JwtSecurityConfigurer extends AbstractHttpConfigurer<JwtSecurityConfigurer, HttpSecurity> {
 
@@ -110,8 +110,8 @@ public final class JwtSecurityConfigurer extends AbstractHttpConfigurer<JwtSecur
 		http.addFilterBefore(postProcess(filter), AnonymousAuthenticationFilter.class);
 		AuthorizationManager<RequestAuthorizationContext> rbac = rbac(context);
 		if (rbac != null) {
-			AuthorizationFilter authorization = new AuthorizationFilter(
-					(authentication, request) -> rbac.authorize(authentication, new RequestAuthorizationContext(request)));
+			AuthorizationFilter authorization = new AuthorizationFilter((authentication, request) -> rbac
+				.authorize(authentication, new RequestAuthorizationContext(request)));
 			authorization.setSecurityContextHolderStrategy(strategy);
 			http.addFilterBefore(postProcess(authorization), AuthorizationFilter.class);
 		}
@@ -160,7 +160,8 @@ public final class JwtSecurityConfigurer extends AbstractHttpConfigurer<JwtSecur
 		rest.setIgnoredMediaTypes(Collections.singleton(MediaType.ALL));
 		MediaTypeRequestMatcher all = new MediaTypeRequestMatcher(negotiation, MediaType.ALL);
 		all.setUseEquals(true);
-		RequestMatcher notHtml = new NegatedRequestMatcher(new MediaTypeRequestMatcher(negotiation, MediaType.TEXT_HTML));
+		RequestMatcher notHtml = new NegatedRequestMatcher(
+				new MediaTypeRequestMatcher(negotiation, MediaType.TEXT_HTML));
 		return new OrRequestMatcher(carriesToken, X_REQUESTED_WITH, new AndRequestMatcher(notHtml, rest), all);
 	}
 
@@ -172,16 +173,17 @@ public final class JwtSecurityConfigurer extends AbstractHttpConfigurer<JwtSecur
 
 	private static <T> T bean(ApplicationContext context, Class<T> type) {
 		T bean = context.getBeanProvider(type).getIfUnique();
-		Assert.state(bean != null, () -> "JwtSecurityConfigurer needs the jwt-spring-boot-starter's "
-				+ type.getSimpleName() + " bean, which exists only when jwt.providers is configured "
-				+ "(and jwt.enabled is not false) in a web application");
+		Assert.state(bean != null,
+				() -> "JwtSecurityConfigurer needs the jwt-spring-boot-starter's " + type.getSimpleName()
+						+ " bean, which exists only when jwt.providers is configured "
+						+ "(and jwt.enabled is not false) in a web application");
 		return bean;
 	}
 
 	/**
 	 * Matches requests whose token the starter verifies: they are authenticated by that
-	 * token or not at all (a failed token leaves the request anonymous, whatever a session
-	 * held), so CSRF protection can leave them to the starter.
+	 * token or not at all (a failed token leaves the request anonymous, whatever a
+	 * session held), so CSRF protection can leave them to the starter.
 	 */
 	private static final class VerifiedTokenMatcher implements RequestMatcher {
 

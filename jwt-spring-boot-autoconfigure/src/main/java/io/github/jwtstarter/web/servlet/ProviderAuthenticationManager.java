@@ -46,10 +46,9 @@ public final class ProviderAuthenticationManager implements AuthenticationManage
 	public Authentication authenticate(Authentication authentication) {
 		String token = ((BearerTokenAuthenticationToken) authentication).getToken();
 		try {
-			return this.verifier
-				.verify(token, this.admissible,
-						TokenPresentation.bearer((RequestContextHolder
-							.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+			return this.verifier.verify(token, this.admissible,
+					TokenPresentation.bearer(
+							(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
 									? ServletTokenRequest.clientCertificate(attributes.getRequest()) : null))
 				.authentication();
 		}

@@ -33,11 +33,10 @@ class RbacAuthorizationManagerTests {
 	static final RbacPolicy PETS_READERS = new RbacPolicy("pets-readers", List.of("/api/pets/**"), Set.of("GET"),
 			List.of(new RbacPrincipal("kube", List.of(ClaimMatchers.exactString("sub", SVC_A)))));
 
-	static final JwtRoutes ROUTES = new JwtRoutes(
-			List.of(new JwtRoute(List.of("/health/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of(), true),
-					new JwtRoute(List.of("/public/**"), Set.of(), ValidationPolicy.ALLOW_MISSING, Set.of(), false),
-					new JwtRoute(List.of("/optional/**"), Set.of(), ValidationPolicy.ALLOW_MISSING_OR_FAILED,
-							Set.of(), false)),
+	static final JwtRoutes ROUTES = new JwtRoutes(List.of(
+			new JwtRoute(List.of("/health/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of(), true),
+			new JwtRoute(List.of("/public/**"), Set.of(), ValidationPolicy.ALLOW_MISSING, Set.of(), false),
+			new JwtRoute(List.of("/optional/**"), Set.of(), ValidationPolicy.ALLOW_MISSING_OR_FAILED, Set.of(), false)),
 			JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID));
 
 	static final Authentication ANONYMOUS = new AnonymousAuthenticationToken("key", "anonymousUser",
@@ -116,8 +115,9 @@ class RbacAuthorizationManagerTests {
 			calls.incrementAndGet();
 			return ANONYMOUS;
 		};
-		assertThat(manager.authorize(caller, new RequestAuthorizationContext(request("DELETE", "/anything")))
-			.isGranted()).isTrue();
+		assertThat(
+				manager.authorize(caller, new RequestAuthorizationContext(request("DELETE", "/anything"))).isGranted())
+			.isTrue();
 		assertThat(calls).hasValue(0);
 	}
 

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Certificate-bound tokens (RFC 8705) over a real TLS connector that asks for client
- * certificates ({@code server.ssl.client-auth: want}) from an SSL bundle: the token bound to
- * client A's certificate is accepted with that certificate only.
+ * certificates ({@code server.ssl.client-auth: want}) from an SSL bundle: the token bound
+ * to client A's certificate is accepted with that certificate only.
  */
 class CertificateBoundScenarios extends MatrixScenarios {
 

@@ -18,10 +18,10 @@ import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DPoP-bound tokens (RFC 9449): accepted with a fresh proof for the request's method and URL
- * (as the client addressed the application or the gateway), refused without one, with a
- * replayed one, or with one for another URL; a provider with {@code dpop: required} refuses
- * bearer tokens; a malformed {@code cnf} is a 401.
+ * DPoP-bound tokens (RFC 9449): accepted with a fresh proof for the request's method and
+ * URL (as the client addressed the application or the gateway), refused without one, with
+ * a replayed one, or with one for another URL; a provider with {@code dpop: required}
+ * refuses bearer tokens; a malformed {@code cnf} is a 401.
  */
 class DPoPScenarios extends MatrixScenarios {
 
@@ -77,14 +77,16 @@ class DPoPScenarios extends MatrixScenarios {
 		String unbound = TestJwts.issuer("https://strict.example").subject("alice").signWith(IDP_KEY);
 		HttpResponse<String> response = http().get("/api/orders", unbound);
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("DPoP "));
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("DPoP "));
 		received().assertNone();
 	}
 
 	@Test
 	void malformedConfirmationIsA401() {
-		String token = TestJwts.issuer("https://corp.example").subject("alice").claim("cnf", "not-an-object")
+		String token = TestJwts.issuer("https://corp.example")
+			.subject("alice")
+			.claim("cnf", "not-an-object")
 			.signWith(IDP_KEY);
 		assertInvalidToken(http().get("/api/orders", token));
 		received().assertNone();

@@ -14,19 +14,20 @@ import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's JWT route predicates and filter through a real gateway to a real upstream:
- * {@code JwtClaim}, {@code JwtClaimRegex}, {@code JwtProvider}, {@code JwtAuthority} and
- * {@code JwtAuthenticated} choose the route (each route adds an {@code x-route} header the
- * upstream records), and {@code JwtClaimsToHeaders} adds claims as headers on its route.
- * The same YAML runs on both gateway flavours; only the routes property differs.
+ * The gateway's JWT route predicates and filter through a real gateway to a real
+ * upstream: {@code JwtClaim}, {@code JwtClaimRegex}, {@code JwtProvider},
+ * {@code JwtAuthority} and {@code JwtAuthenticated} choose the route (each route adds an
+ * {@code x-route} header the upstream records), and {@code JwtClaimsToHeaders} adds
+ * claims as headers on its route. The same YAML runs on both gateway flavours; only the
+ * routes property differs.
  */
 class GatewayPredicateScenarios extends MatrixScenarios {
 
 	static final RSAKey KEY = TestKeys.rsa("corp-1");
 
-	static final String[][] ROUTES = { { "claim", "JwtClaim=org,solo.io" }, { "regex", "JwtClaimRegex=email,.+@acme\\.io" },
-			{ "provider", "JwtProvider=kube" }, { "authority", "JwtAuthority=SCOPE_admin" },
-			{ "authenticated", "JwtAuthenticated=" } };
+	static final String[][] ROUTES = { { "claim", "JwtClaim=org,solo.io" },
+			{ "regex", "JwtClaimRegex=email,.+@acme\\.io" }, { "provider", "JwtProvider=kube" },
+			{ "authority", "JwtAuthority=SCOPE_admin" }, { "authenticated", "JwtAuthenticated=" } };
 
 	@Override
 	protected Map<String, String> properties(Flavour flavour) {

@@ -22,10 +22,10 @@ import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Health and metrics with Actuator and Micrometer on the class path: the {@code jwt} health
- * contributor has one indicator per provider (up once its keys are fetched, down when its
- * endpoint fails and no key was ever fetched), and verifications and key fetches are
- * counted by provider and outcome.
+ * Health and metrics with Actuator and Micrometer on the class path: the {@code jwt}
+ * health contributor has one indicator per provider (up once its keys are fetched, down
+ * when its endpoint fails and no key was ever fetched), and verifications and key fetches
+ * are counted by provider and outcome.
  */
 class HealthAndMetricsScenarios extends MatrixScenarios {
 
@@ -43,9 +43,9 @@ class HealthAndMetricsScenarios extends MatrixScenarios {
 
 	@Override
 	protected Map<String, String> properties(Flavour flavour) {
-		return pairs("jwt.providers.corp.issuer", "https://corp.example", "jwt.providers.corp.jwks.uri",
-				corp.jwksUri(), "jwt.providers.broken.issuer", "https://broken.example",
-				"jwt.providers.broken.jwks.uri", broken.jwksUri());
+		return pairs("jwt.providers.corp.issuer", "https://corp.example", "jwt.providers.corp.jwks.uri", corp.jwksUri(),
+				"jwt.providers.broken.issuer", "https://broken.example", "jwt.providers.broken.jwks.uri",
+				broken.jwksUri());
 	}
 
 	Health health(String provider) {
@@ -57,7 +57,8 @@ class HealthAndMetricsScenarios extends MatrixScenarios {
 	@Test
 	void providerHealthFollowsItsKeys() {
 		assertOk(http().get("/api/orders", TestJwts.issuer("https://corp.example").subject("a").signWith(KEY)));
-		assertInvalidToken(http().get("/api/orders", TestJwts.issuer("https://broken.example").subject("a").signWith(KEY)));
+		assertInvalidToken(
+				http().get("/api/orders", TestJwts.issuer("https://broken.example").subject("a").signWith(KEY)));
 		assertThat(health("corp").getStatus()).isEqualTo(Status.UP);
 		assertThat(health("broken").getStatus()).isEqualTo(Status.DOWN);
 	}

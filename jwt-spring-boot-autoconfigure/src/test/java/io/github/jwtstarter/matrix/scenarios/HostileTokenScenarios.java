@@ -16,10 +16,10 @@ import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile and broken tokens get the RFC 6750 challenge and an RFC 9457 problem body, never a
- * 5xx, and never reach the application or the upstream: no signature, an HMAC signed with
- * the public key, embedded and remote keys in the header, a tampered signature, garbage, an
- * oversized token, an encrypted token, and an empty bearer value.
+ * Hostile and broken tokens get the RFC 6750 challenge and an RFC 9457 problem body,
+ * never a 5xx, and never reach the application or the upstream: no signature, an HMAC
+ * signed with the public key, embedded and remote keys in the header, a tampered
+ * signature, garbage, an oversized token, an encrypted token, and an empty bearer value.
  */
 class HostileTokenScenarios extends MatrixScenarios {
 
@@ -29,7 +29,8 @@ class HostileTokenScenarios extends MatrixScenarios {
 
 	@Override
 	protected Map<String, String> properties(Flavour flavour) {
-		// the servers accept the header, so that the starter's jwt.max-token-size (16KB) is what refuses it
+		// the servers accept the header, so that the starter's jwt.max-token-size (16KB)
+		// is what refuses it
 		return pairs("jwt.providers.corp.issuer", "https://corp.example", "jwt.providers.corp.jwks.local",
 				TestKeys.toPublicJwkSetJson(KEY), "server.max-http-request-header-size", "64KB");
 	}

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Key endpoints that fail: one answering 500, one serving an oversized document, and one
- * trickling its response a byte at a time. Requests for those providers get a 401 within the
- * configured timeouts, never a 5xx, and requests for a healthy provider are served meanwhile.
+ * trickling its response a byte at a time. Requests for those providers get a 401 within
+ * the configured timeouts, never a 5xx, and requests for a healthy provider are served
+ * meanwhile.
  */
 class JwksFaultScenarios extends MatrixScenarios {
 

@@ -63,10 +63,10 @@ class KubernetesScenarios extends MatrixScenarios {
 				kube + "claims-to-headers[0].claim", "kubernetes.io.serviceaccount.name",
 				kube + "claims-to-headers[0].header", "x-service-account", kube + "claims-to-headers[1].claim",
 				"[kubernetes.io].namespace", kube + "claims-to-headers[1].header", "x-namespace", cluster + "issuer",
-				protectedApi.issuer(), cluster + "jwks.ssl-bundle", "cluster-ca", cluster + "jwks.bearer-token-location",
-				tokenFile.toUri().toString(), p + "by-namespace.permissions.paths", "/namespace/**",
-				p + "by-namespace.principals[0].provider", "kube",
-				p + "by-namespace.principals[0].claims.kubernetes.io.namespace", "default",
+				protectedApi.issuer(), cluster + "jwks.ssl-bundle", "cluster-ca",
+				cluster + "jwks.bearer-token-location", tokenFile.toUri().toString(),
+				p + "by-namespace.permissions.paths", "/namespace/**", p + "by-namespace.principals[0].provider",
+				"kube", p + "by-namespace.principals[0].claims.kubernetes.io.namespace", "default",
 				p + "pods.permissions.paths", "/api/pods/**", p + "pods.principals[0].provider", "kube",
 				p + "pods.principals[1].provider", "cluster");
 	}

@@ -23,10 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Several providers, each with its own key source: a remote JWK Set, keys discovered from
- * the issuer by OIDC discovery, keys discovered from RFC 8414 authorization server metadata
- * (an issuer with a path, {@code /.well-known/oauth-authorization-server/<path>}), an
- * inline PEM key and a JWK Set file. Each token is verified by the provider of its issuer,
- * with that provider's keys only.
+ * the issuer by OIDC discovery, keys discovered from RFC 8414 authorization server
+ * metadata (an issuer with a path,
+ * {@code /.well-known/oauth-authorization-server/<path>}), an inline PEM key and a JWK
+ * Set file. Each token is verified by the provider of its issuer, with that provider's
+ * keys only.
  */
 class ProviderScenarios extends MatrixScenarios {
 
@@ -83,7 +84,8 @@ class ProviderScenarios extends MatrixScenarios {
 
 	@Test
 	void tokenOfARemoteJwkSetIsVerifiedByItsProvider() {
-		assertOk(http().get("/api/orders", TestJwts.issuer("https://remote.example").subject("a").signWith(REMOTE_KEY)));
+		assertOk(
+				http().get("/api/orders", TestJwts.issuer("https://remote.example").subject("a").signWith(REMOTE_KEY)));
 		assertThat(received().only().header("x-issuer")).containsExactly("https://remote.example");
 	}
 
@@ -120,8 +122,8 @@ class ProviderScenarios extends MatrixScenarios {
 
 	@Test
 	void tokenOfAnUnknownIssuerIsRefused() {
-		assertInvalidToken(
-				http().get("/api/orders", TestJwts.issuer("https://unknown.example").subject("a").signWith(REMOTE_KEY)));
+		assertInvalidToken(http().get("/api/orders",
+				TestJwts.issuer("https://unknown.example").subject("a").signWith(REMOTE_KEY)));
 		received().assertNone();
 	}
 

@@ -15,9 +15,9 @@ import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * RBAC on claims ({@code jwt.rbac}): each matcher, provider-bound principals, method rules
- * ({@code GET} rules cover {@code HEAD}), and the 403 problem answer; a denied request never
- * reaches the application or the upstream.
+ * RBAC on claims ({@code jwt.rbac}): each matcher, provider-bound principals, method
+ * rules ({@code GET} rules cover {@code HEAD}), and the 403 problem answer; a denied
+ * request never reaches the application or the upstream.
  */
 class RbacScenarios extends MatrixScenarios {
 
@@ -67,8 +67,7 @@ class RbacScenarios extends MatrixScenarios {
 		assertOk(http().get("/regex/x", corp("email", "dave@solo.io")));
 		assertForbiddenBy(http().get("/regex/x", corp("email", "dave@solo.io.evil")), "jwt.rbac");
 		assertOk(http().get("/nested/x", corp("realm_access", Map.of("roles", List.of("admin")))));
-		assertForbiddenBy(http().get("/nested/x", corp("realm_access", Map.of("roles", List.of("user")))),
-				"jwt.rbac");
+		assertForbiddenBy(http().get("/nested/x", corp("realm_access", Map.of("roles", List.of("user")))), "jwt.rbac");
 		assertThat(received().all()).hasSize(3);
 	}
 
@@ -76,8 +75,7 @@ class RbacScenarios extends MatrixScenarios {
 	void providerBoundPrincipalAllowsOnlyThatProvidersTokens() {
 		assertOk(http().get("/api/pets/1", kube("system:serviceaccount:default:svc-a")));
 		assertForbiddenBy(http().get("/api/pets/1", kube("system:serviceaccount:default:svc-b")), "jwt.rbac");
-		assertForbiddenBy(http().get("/api/pets/1", corp("sub", "system:serviceaccount:default:svc-a")),
-				"jwt.rbac");
+		assertForbiddenBy(http().get("/api/pets/1", corp("sub", "system:serviceaccount:default:svc-a")), "jwt.rbac");
 		assertThat(received().all()).hasSize(1);
 	}
 

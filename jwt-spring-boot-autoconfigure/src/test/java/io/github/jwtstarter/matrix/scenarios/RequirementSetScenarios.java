@@ -19,11 +19,12 @@ import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requirement sets ({@code jwt.routes[i].all-of}): a request must carry a valid user token
- * of {@code corp} in {@code Authorization} and a valid workload token of {@code kube} in
- * {@code x-workload-token}. A missing or failed one is answered 401 naming its provider, and
- * nothing reaches the application or the upstream; both tokens' claims are copied into
- * headers, and an RBAC principal naming {@code kube} is matched against the workload token.
+ * Requirement sets ({@code jwt.routes[i].all-of}): a request must carry a valid user
+ * token of {@code corp} in {@code Authorization} and a valid workload token of
+ * {@code kube} in {@code x-workload-token}. A missing or failed one is answered 401
+ * naming its provider, and nothing reaches the application or the upstream; both tokens'
+ * claims are copied into headers, and an RBAC principal naming {@code kube} is matched
+ * against the workload token.
  */
 class RequirementSetScenarios extends MatrixScenarios {
 
@@ -44,14 +45,13 @@ class RequirementSetScenarios extends MatrixScenarios {
 				TestKeys.toPublicJwkSetJson(CORP_KEY), corp + "claims-to-headers[0].claim", "sub",
 				corp + "claims-to-headers[0].header", "x-user", kube + "issuer", "kubernetes/serviceaccount",
 				kube + "jwks.local", TestKeys.toPem(KUBE_KEY), kube + "token-source.headers[0].name", WORKLOAD_HEADER,
-				kube + "token-source.headers[0].prefix", "",
-				kube + "keep-token", "false", kube + "claims-to-headers[0].claim", "sub",
-				kube + "claims-to-headers[0].header", "x-workload", "jwt.routes[0].paths", "/optional/**",
-				"jwt.routes[0].validation-policy", "allow-missing-or-failed", "jwt.routes[0].all-of", "corp,kube",
-				"jwt.routes[1].paths", "/api/**", "jwt.routes[1].all-of", "corp,kube", p + "headers.permissions.paths",
-				"/api/headers", p + "headers.principals[0].claims.org", "solo.io", p + "orders.permissions.paths",
-				"/api/orders/**", p + "orders.principals[0].provider", "kube", p + "orders.principals[0].claims.sub",
-				SVC_A);
+				kube + "token-source.headers[0].prefix", "", kube + "keep-token", "false",
+				kube + "claims-to-headers[0].claim", "sub", kube + "claims-to-headers[0].header", "x-workload",
+				"jwt.routes[0].paths", "/optional/**", "jwt.routes[0].validation-policy", "allow-missing-or-failed",
+				"jwt.routes[0].all-of", "corp,kube", "jwt.routes[1].paths", "/api/**", "jwt.routes[1].all-of",
+				"corp,kube", p + "headers.permissions.paths", "/api/headers", p + "headers.principals[0].claims.org",
+				"solo.io", p + "orders.permissions.paths", "/api/orders/**", p + "orders.principals[0].provider",
+				"kube", p + "orders.principals[0].claims.sub", SVC_A);
 	}
 
 	static String user(String org) {

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the application or the upstream receives: verified claims as headers
- * ({@code claims-to-headers}), client-sent copies of those headers removed (anti-spoofing)
- * unless {@code append} is set, and the token itself only with {@code keep-token: true}.
+ * ({@code claims-to-headers}), client-sent copies of those headers removed
+ * (anti-spoofing) unless {@code append} is set, and the token itself only with
+ * {@code keep-token: true}.
  */
 class ShapingScenarios extends MatrixScenarios {
 

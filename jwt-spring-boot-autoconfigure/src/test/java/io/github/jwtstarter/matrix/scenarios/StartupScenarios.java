@@ -13,9 +13,9 @@ import static io.github.jwtstarter.test.TestHttp.assertOk;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Fail-closed configuration: a misspelled {@code jwt.*} property or an invalid value stops
- * the application from starting, naming the property, rather than silently turning a check
- * off.
+ * Fail-closed configuration: a misspelled {@code jwt.*} property or an invalid value
+ * stops the application from starting, naming the property, rather than silently turning
+ * a check off.
  */
 class StartupScenarios extends MatrixScenarios {
 
@@ -40,15 +40,15 @@ class StartupScenarios extends MatrixScenarios {
 
 	@Test
 	void misspelledJwtPropertyFailsStartupNamingIt() {
-		assertThatException().isThrownBy(() -> runner().start(with("jwt.providers.corp.audience", "orders-api")).close())
+		assertThatException()
+			.isThrownBy(() -> runner().start(with("jwt.providers.corp.audience", "orders-api")).close())
 			.satisfies((ex) -> org.assertj.core.api.Assertions.assertThat(causes(ex))
 				.contains("jwt.providers.corp.audience"));
 	}
 
 	@Test
 	void invalidValueFailsStartupNamingTheProperty() {
-		assertThatException()
-			.isThrownBy(() -> runner().start(with("jwt.providers.corp.clock-skew", "-5s")).close())
+		assertThatException().isThrownBy(() -> runner().start(with("jwt.providers.corp.clock-skew", "-5s")).close())
 			.satisfies((ex) -> org.assertj.core.api.Assertions.assertThat(causes(ex))
 				.contains("jwt.providers.corp.clock-skew"));
 	}

@@ -15,9 +15,9 @@ import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where tokens are read: the default {@code Authorization: Bearer} header, a custom header
- * with its own prefix, a query parameter and a cookie; and the hardening of cookies (a
- * cross-site state-changing request carrying the cookie is refused).
+ * Where tokens are read: the default {@code Authorization: Bearer} header, a custom
+ * header with its own prefix, a query parameter and a cookie; and the hardening of
+ * cookies (a cross-site state-changing request carrying the cookie is refused).
  */
 class TokenSourceScenarios extends MatrixScenarios {
 

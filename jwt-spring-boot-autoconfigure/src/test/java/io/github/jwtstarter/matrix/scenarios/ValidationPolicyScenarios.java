@@ -19,9 +19,9 @@ import static io.github.jwtstarter.test.TestHttp.assertTokenRequired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Validation policies and routes: a valid token passes with its audience, a missing one is
- * refused unless the route allows it, an invalid one is refused unless the route allows
- * that too, and a disabled route is not looked at.
+ * Validation policies and routes: a valid token passes with its audience, a missing one
+ * is refused unless the route allows it, an invalid one is refused unless the route
+ * allows that too, and a disabled route is not looked at.
  */
 class ValidationPolicyScenarios extends MatrixScenarios {
 

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link JwtServerWebExchangeMatchers} in the {@code authorizeExchange} rules of an
  * application's own {@link SecurityWebFilterChain} on WebFlux (the starter's chain backs
  * off), with the starter's providers plugged in through its
- * {@link JwtIssuerReactiveAuthenticationManagerResolver}; real tokens over real HTTP on Netty.
+ * {@link JwtIssuerReactiveAuthenticationManagerResolver}; real tokens over real HTTP on
+ * Netty.
  */
 @SpringBootTest(classes = JwtServerWebExchangeMatchersSecurityChainTests.OwnChainApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -52,7 +53,8 @@ class JwtServerWebExchangeMatchersSecurityChainTests {
 	void claimMatcherPermitsTokensWithTheClaim() {
 		assertThat(status(TestJwts.issuer("https://corp.example").claim("org", "solo.io").signWith(CORP_KEY)))
 			.isEqualTo(200);
-		assertThat(status(TestJwts.issuer("https://corp.example").claim("org", java.util.List.of("acme", "solo.io"))
+		assertThat(status(TestJwts.issuer("https://corp.example")
+			.claim("org", java.util.List.of("acme", "solo.io"))
 			.signWith(CORP_KEY))).isEqualTo(200);
 	}
 
@@ -60,7 +62,8 @@ class JwtServerWebExchangeMatchersSecurityChainTests {
 	void claimMatchesMatcherPermitsAWholeMatch() {
 		assertThat(status(TestJwts.issuer("https://corp.example").claim("email", "bob@acme.io").signWith(CORP_KEY)))
 			.isEqualTo(200);
-		assertThat(status(TestJwts.issuer("https://corp.example").claim("email", "bob@acme.io.evil").signWith(CORP_KEY)))
+		assertThat(
+				status(TestJwts.issuer("https://corp.example").claim("email", "bob@acme.io.evil").signWith(CORP_KEY)))
 			.isEqualTo(403);
 	}
 
@@ -89,17 +92,19 @@ class JwtServerWebExchangeMatchersSecurityChainTests {
 	static class OwnChainApplication {
 
 		@Bean
-		SecurityWebFilterChain ownChain(ServerHttpSecurity http, JwtIssuerReactiveAuthenticationManagerResolver resolver) {
+		SecurityWebFilterChain ownChain(ServerHttpSecurity http,
+				JwtIssuerReactiveAuthenticationManagerResolver resolver) {
 			return http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(resolver))
-				.authorizeExchange((exchanges) -> exchanges.matchers(JwtServerWebExchangeMatchers.claim("org", "solo.io"))
-					.permitAll()
-					.matchers(JwtServerWebExchangeMatchers.claimMatches("email", ".+@acme\\.io"))
-					.permitAll()
-					.matchers(new AndServerWebExchangeMatcher(JwtServerWebExchangeMatchers.provider("kube"),
-							JwtServerWebExchangeMatchers.hasClaim("admin")))
-					.permitAll()
-					.anyExchange()
-					.denyAll())
+				.authorizeExchange(
+						(exchanges) -> exchanges.matchers(JwtServerWebExchangeMatchers.claim("org", "solo.io"))
+							.permitAll()
+							.matchers(JwtServerWebExchangeMatchers.claimMatches("email", ".+@acme\\.io"))
+							.permitAll()
+							.matchers(new AndServerWebExchangeMatcher(JwtServerWebExchangeMatchers.provider("kube"),
+									JwtServerWebExchangeMatchers.hasClaim("admin")))
+							.permitAll()
+							.anyExchange()
+							.denyAll())
 				.build();
 		}
 

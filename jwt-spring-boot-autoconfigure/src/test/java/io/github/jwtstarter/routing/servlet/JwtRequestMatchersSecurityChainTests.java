@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link JwtRequestMatchers} in the {@code authorizeHttpRequests} rules of an
- * application's own {@link SecurityFilterChain} (the starter's chain backs off), with
- * the starter's providers plugged in through its
+ * application's own {@link SecurityFilterChain} (the starter's chain backs off), with the
+ * starter's providers plugged in through its
  * {@link JwtIssuerAuthenticationManagerResolver}; real tokens over real HTTP.
  */
 @SpringBootTest(classes = JwtRequestMatchersSecurityChainTests.OwnChainApplication.class,
@@ -80,14 +80,14 @@ class JwtRequestMatchersSecurityChainTests {
 		SecurityFilterChain ownChain(HttpSecurity http, JwtIssuerAuthenticationManagerResolver resolver)
 				throws Exception {
 			http.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(resolver))
-				.authorizeHttpRequests((requests) -> requests
-					.requestMatchers(JwtRequestMatchers.claim("org", "solo.io"))
-					.permitAll()
-					.requestMatchers(
-							RequestMatchers.allOf(JwtRequestMatchers.provider("kube"), JwtRequestMatchers.hasClaim("admin")))
-					.permitAll()
-					.anyRequest()
-					.denyAll());
+				.authorizeHttpRequests(
+						(requests) -> requests.requestMatchers(JwtRequestMatchers.claim("org", "solo.io"))
+							.permitAll()
+							.requestMatchers(RequestMatchers.allOf(JwtRequestMatchers.provider("kube"),
+									JwtRequestMatchers.hasClaim("admin")))
+							.permitAll()
+							.anyRequest()
+							.denyAll());
 			return http.build();
 		}
 

@@ -109,7 +109,8 @@ class JwtRequestMatchersTests {
 		assertThat(JwtRequestMatchers.hasClaim("org")).isEqualTo(JwtRequestMatchers.hasClaim("org"))
 			.hasSameHashCodeAs(JwtRequestMatchers.hasClaim("org"))
 			.isNotEqualTo(JwtRequestMatchers.hasClaim("team"));
-		assertThat(JwtRequestMatchers.claimMatches("org", "s.*")).isEqualTo(JwtRequestMatchers.claimMatches("org", "s.*"))
+		assertThat(JwtRequestMatchers.claimMatches("org", "s.*"))
+			.isEqualTo(JwtRequestMatchers.claimMatches("org", "s.*"))
 			.hasSameHashCodeAs(JwtRequestMatchers.claimMatches("org", "s.*"))
 			.isNotEqualTo(JwtRequestMatchers.claimMatches("org", "a.*"));
 		assertThat(JwtRequestMatchers.provider("kube")).isEqualTo(JwtRequestMatchers.provider("kube"))

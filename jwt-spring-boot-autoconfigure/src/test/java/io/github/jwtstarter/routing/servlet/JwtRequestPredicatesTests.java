@@ -183,7 +183,8 @@ class JwtRequestPredicatesTests {
 		assertThat(JwtRequestPredicates.hasClaim("org")).isEqualTo(JwtRequestPredicates.hasClaim("org"))
 			.hasSameHashCodeAs(JwtRequestPredicates.hasClaim("org"))
 			.isNotEqualTo(JwtRequestPredicates.hasClaim("team"));
-		assertThat(JwtRequestPredicates.claimMatches("org", "s.*")).isEqualTo(JwtRequestPredicates.claimMatches("org", "s.*"))
+		assertThat(JwtRequestPredicates.claimMatches("org", "s.*"))
+			.isEqualTo(JwtRequestPredicates.claimMatches("org", "s.*"))
 			.hasSameHashCodeAs(JwtRequestPredicates.claimMatches("org", "s.*"))
 			.isNotEqualTo(JwtRequestPredicates.claimMatches("org", "a.*"));
 		assertThat(JwtRequestPredicates.provider("kube")).isEqualTo(JwtRequestPredicates.provider("kube"))
@@ -246,8 +247,8 @@ class JwtRequestPredicatesTests {
 
 	@Test
 	void claimWhenPathCrossesDottedKeyThenMatchesNestedValue() {
-		authenticate(authentication("kube", Map.of("kubernetes.io",
-				Map.of("namespace", "default", "serviceaccount", Map.of("name", "svc-a")))));
+		authenticate(authentication("kube",
+				Map.of("kubernetes.io", Map.of("namespace", "default", "serviceaccount", Map.of("name", "svc-a")))));
 		assertThat(JwtRequestPredicates.claim("kubernetes.io.namespace", "default").test(this.request)).isTrue();
 		assertThat(JwtRequestPredicates.claim("[kubernetes.io].serviceaccount.name", "svc-a").test(this.request))
 			.isTrue();

@@ -98,8 +98,7 @@ class ShapedRequestTests {
 	void requestOfProviderWithoutShapingIsPassedOnUnwrapped() {
 		Shaper customizer = customizer(List.of(new ClaimHeader("org", "x-company", false)), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
-		assertThat(customizer.customize(request, verified(PLAIN, PLAIN_KEY, Map.of()), null))
-			.isSameAs(request);
+		assertThat(customizer.customize(request, verified(PLAIN, PLAIN_KEY, Map.of()), null)).isSameAs(request);
 	}
 
 	@Test
@@ -269,10 +268,8 @@ class ShapedRequestTests {
 
 	@Test
 	void claimPathThroughDottedKeyIsCopiedIntoHeader() {
-		Shaper customizer = customizer(
-				List.of(new ClaimHeader("kubernetes.io.namespace", "x-namespace", false),
-						new ClaimHeader("[kubernetes.io].serviceaccount.name", "x-service-account", false)),
-				true);
+		Shaper customizer = customizer(List.of(new ClaimHeader("kubernetes.io.namespace", "x-namespace", false),
+				new ClaimHeader("[kubernetes.io].serviceaccount.name", "x-service-account", false)), true);
 		HttpServletRequest shaped = customizer.customize(new MockHttpServletRequest(), verified(CORP, CORP_KEY,
 				Map.of("kubernetes.io", Map.of("namespace", "default", "serviceaccount", Map.of("name", "svc-a")))),
 				null);

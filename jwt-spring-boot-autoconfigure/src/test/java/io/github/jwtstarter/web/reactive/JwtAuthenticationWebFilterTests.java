@@ -68,13 +68,11 @@ class JwtAuthenticationWebFilterTests {
 					TokenLocation.cookie("corp_token")),
 			"partner", Set.of(TokenLocation.bearerHeader(), TokenLocation.header("X-Partner-Token", ""))));
 
-	static final JwtRoutes ROUTES = new JwtRoutes(
-			List.of(new JwtRoute(List.of("/health/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of(), true),
-					new JwtRoute(List.of("/public/**"), Set.of(), ValidationPolicy.ALLOW_MISSING, Set.of(), false),
-					new JwtRoute(List.of("/optional/**"), Set.of(), ValidationPolicy.ALLOW_MISSING_OR_FAILED,
-							Set.of(), false),
-					new JwtRoute(List.of("/partners/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of("partner"),
-							false)),
+	static final JwtRoutes ROUTES = new JwtRoutes(List.of(
+			new JwtRoute(List.of("/health/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of(), true),
+			new JwtRoute(List.of("/public/**"), Set.of(), ValidationPolicy.ALLOW_MISSING, Set.of(), false),
+			new JwtRoute(List.of("/optional/**"), Set.of(), ValidationPolicy.ALLOW_MISSING_OR_FAILED, Set.of(), false),
+			new JwtRoute(List.of("/partners/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of("partner"), false)),
 			JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID));
 
 	static TestVerifiers verifiers;
@@ -88,8 +86,8 @@ class JwtAuthenticationWebFilterTests {
 		return exchange;
 	};
 
-	final JwtAuthenticationWebFilter filter = new JwtAuthenticationWebFilter(flow(),
-			new RequestShaping(Map.of()), new JwtServerProblemResponses(), this.recordingCustomizer);
+	final JwtAuthenticationWebFilter filter = new JwtAuthenticationWebFilter(flow(), new RequestShaping(Map.of()),
+			new JwtServerProblemResponses(), this.recordingCustomizer);
 
 	final RecordingChain chain = new RecordingChain();
 
@@ -161,8 +159,7 @@ class JwtAuthenticationWebFilterTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new JwtAuthenticationWebFilter(flow, null, responses, none))
 			.withMessage("shaping cannot be null");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new JwtAuthenticationWebFilter(flow, shaping, null, none))
+		assertThatIllegalArgumentException().isThrownBy(() -> new JwtAuthenticationWebFilter(flow, shaping, null, none))
 			.withMessage("responses cannot be null");
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new JwtAuthenticationWebFilter(flow, shaping, responses, null))
@@ -246,8 +243,8 @@ class JwtAuthenticationWebFilterTests {
 	void failedTokenLeavesTheRequestAnonymousWhateverTheSecurityContextHeld() {
 		MockServerWebExchange exchange = MockServerWebExchange.from(get("/optional/x", "not-a-jwt"));
 		this.filter.filter(exchange, this.chain)
-			.contextWrite(ReactiveSecurityContextHolder.withAuthentication(
-					UsernamePasswordAuthenticationToken.authenticated("session-user", null, List.of())))
+			.contextWrite(ReactiveSecurityContextHolder
+				.withAuthentication(UsernamePasswordAuthenticationToken.authenticated("session-user", null, List.of())))
 			.block(TIMEOUT);
 		assertAnonymous(exchange);
 	}

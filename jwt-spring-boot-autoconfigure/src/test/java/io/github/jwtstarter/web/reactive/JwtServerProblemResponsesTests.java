@@ -117,8 +117,8 @@ class JwtServerProblemResponsesTests {
 	@Test
 	void crossSiteThen403NamingTheCrossSiteRequest() {
 		write(this.responses.crossSite(this.exchange));
-		assertProblem(403, "Bearer error=\"insufficient_scope\", error_description=\"cross-site request\"",
-				"Forbidden", "cross-site request");
+		assertProblem(403, "Bearer error=\"insufficient_scope\", error_description=\"cross-site request\"", "Forbidden",
+				"cross-site request");
 	}
 
 	@Test

@@ -75,9 +75,8 @@ class ReactiveIssuerResolverHttpTests {
 	@Test
 	void tokensOfOtherIssuersAndGarbageAre401() {
 		TestHttp http = new TestHttp(this.port);
-		assertThat(http.get("/user/thread",
-				TestJwts.issuer("https://other.example").subject("x").signWith(KEY)).statusCode())
-			.isEqualTo(401);
+		assertThat(http.get("/user/thread", TestJwts.issuer("https://other.example").subject("x").signWith(KEY))
+			.statusCode()).isEqualTo(401);
 		assertThat(http.get("/user/thread", "garbage").statusCode()).isEqualTo(401);
 		assertThat(http.get("/user/thread").statusCode()).isEqualTo(401);
 	}
@@ -105,10 +104,8 @@ class ReactiveIssuerResolverHttpTests {
 			return http.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 				.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 				.csrf(ServerHttpSecurity.CsrfSpec::disable)
-				.authorizeExchange((exchanges) -> exchanges.pathMatchers("/user/open")
-				.permitAll()
-				.anyExchange()
-				.authenticated())
+				.authorizeExchange(
+						(exchanges) -> exchanges.pathMatchers("/user/open").permitAll().anyExchange().authenticated())
 				.oauth2ResourceServer((resourceServer) -> resourceServer.authenticationManagerResolver(resolver))
 				.build();
 		}

@@ -44,13 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No blocking call on a Netty event-loop thread, proven with BlockHound: under concurrent
  * load with a cold key cache (a rotated-in key that a slow JWKS endpoint on loopback
- * serves), every verification that needs keys runs on {@code boundedElastic}, every
- * cache hit is answered on the event loop itself (no thread hop), and BlockHound sees no
- * blocking call on an event loop; DPoP proofs recorded in a shared replay store on a
- * real {@code redis-server} wait for Redis without blocking either. A deliberately
- * blocking endpoint shows that the detector does catch one. Runs on JDK 24 and older: BlockHound 1.0.11 cannot instrument
- * the JDK 25 runtime ("The instrumentation have failed", also with its shaded Byte Buddy's
- * experimental switch).
+ * serves), every verification that needs keys runs on {@code boundedElastic}, every cache
+ * hit is answered on the event loop itself (no thread hop), and BlockHound sees no
+ * blocking call on an event loop; DPoP proofs recorded in a shared replay store on a real
+ * {@code redis-server} wait for Redis without blocking either. A deliberately blocking
+ * endpoint shows that the detector does catch one. Runs on JDK 24 and older: BlockHound
+ * 1.0.11 cannot instrument the JDK 25 runtime ("The instrumentation have failed", also
+ * with its shaded Byte Buddy's experimental switch).
  */
 @EnabledForJreRange(max = JRE.JAVA_24)
 @SpringBootTest(classes = { ClaimsTestApplication.class, ReactiveNonBlockingTests.Probe.class },
@@ -94,8 +94,8 @@ class ReactiveNonBlockingTests {
 	static void installBlockHound() {
 		// with the integrations on the class path (Reactor's, Netty's: which threads are
 		// non-blocking, which of their own calls are allowed); record instead of throwing
-		BlockHound.install((builder) -> builder.blockingMethodCallback(
-				(method) -> blockingCalls.add(Thread.currentThread().getName() + ": " + method)));
+		BlockHound.install((builder) -> builder
+			.blockingMethodCallback((method) -> blockingCalls.add(Thread.currentThread().getName() + ": " + method)));
 	}
 
 	@AfterAll
@@ -105,7 +105,8 @@ class ReactiveNonBlockingTests {
 
 	@BeforeEach
 	void warmUp() {
-		// first requests load classes (file reads) on the event loop; not what is measured
+		// first requests load classes (file reads) on the event loop; not what is
+		// measured
 		String token = corp("warm-up").signWith(OLD_KEY);
 		for (int i = 0; i < 3; i++) {
 			assertThat(get("/whoami", token).join().statusCode()).isEqualTo(200);
@@ -170,7 +171,8 @@ class ReactiveNonBlockingTests {
 			.claim("cnf", client.confirmation())
 			.signWith(OLD_KEY);
 		TestHttp http = new TestHttp(this.port);
-		// the first proof loads the DPoP and Redis classes (file reads) and opens the connection
+		// the first proof loads the DPoP and Redis classes (file reads) and opens the
+		// connection
 		assertThat(dpop(http, token).join().statusCode()).isEqualTo(200);
 		blockingCalls.clear();
 		List<CompletableFuture<HttpResponse<String>>> responses = new ArrayList<>();
@@ -180,7 +182,8 @@ class ReactiveNonBlockingTests {
 		for (CompletableFuture<HttpResponse<String>> pending : responses) {
 			HttpResponse<String> response = pending.join();
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			// after the store answered, the application runs on the request's event loop again
+			// after the store answered, the application runs on the request's event loop
+			// again
 			assertThat(response.body()).startsWith("event-loop ").doesNotContain("lettuce");
 		}
 		assertThat(blockingCalls).isEmpty();
@@ -193,7 +196,8 @@ class ReactiveNonBlockingTests {
 
 	@Test
 	void afterAnOffLoopVerificationTheApplicationRunsOnTheRequestsEventLoop() {
-		HttpResponse<String> response = get("/probe/thread", corp("fresh-" + System.nanoTime()).signWith(OLD_KEY)).join();
+		HttpResponse<String> response = get("/probe/thread", corp("fresh-" + System.nanoTime()).signWith(OLD_KEY))
+			.join();
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(verifications).singleElement().asString().startsWith("full boundedElastic-");
 		assertThat(response.body()).startsWith("event-loop ");
@@ -201,9 +205,12 @@ class ReactiveNonBlockingTests {
 
 	@Test
 	void aKeepAliveConnectionKeepsAnsweringAfterResponsesToOffLoopVerifications() {
-		// each round: a token that needs an off-loop verification, then two requests answered
-		// inline, all on one keep-alive connection (Reactor Netty before 1.3.8 stopped reading
-		// such a connection when a response written off the event loop raced the next request)
+		// each round: a token that needs an off-loop verification, then two requests
+		// answered
+		// inline, all on one keep-alive connection (Reactor Netty before 1.3.8 stopped
+		// reading
+		// such a connection when a response written off the event loop raced the next
+		// request)
 		for (int i = 0; i < 300; i++) {
 			assertThat(get("/whoami", "not-a-token-" + i).join().statusCode()).isEqualTo(401);
 			assertThat(get("/whoami", null).join().statusCode()).isEqualTo(401);
@@ -217,9 +224,9 @@ class ReactiveNonBlockingTests {
 
 		@Bean
 		JwtVerificationListener threadRecorder() {
-			return (provider, failure, cached, nanos) -> verifications.add((cached ? "cached " : "full ")
-					+ ((Thread.currentThread() instanceof FastThreadLocalThread) ? "event-loop "
-							+ Thread.currentThread().getName() : Thread.currentThread().getName()));
+			return (provider, failure, cached, nanos) -> verifications
+				.add((cached ? "cached " : "full ") + ((Thread.currentThread() instanceof FastThreadLocalThread)
+						? "event-loop " + Thread.currentThread().getName() : Thread.currentThread().getName()));
 		}
 
 		@RestController

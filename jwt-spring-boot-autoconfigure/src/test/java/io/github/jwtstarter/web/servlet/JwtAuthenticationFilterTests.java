@@ -51,11 +51,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * {@link JwtAuthenticationFilter}, the servlet adapter of the request flow, on single mock
- * requests with tokens signed by real keys: how each outcome of the flow
- * ({@code JwtRequestFlowTests} covers which request gets which) reaches the servlet
- * stack (the security context, request attributes, the shaped request, the problem
- * responses), and that the chain's own failures pass through untouched.
+ * {@link JwtAuthenticationFilter}, the servlet adapter of the request flow, on single
+ * mock requests with tokens signed by real keys: how each outcome of the flow
+ * ({@code JwtRequestFlowTests} covers which request gets which) reaches the servlet stack
+ * (the security context, request attributes, the shaped request, the problem responses),
+ * and that the chain's own failures pass through untouched.
  */
 class JwtAuthenticationFilterTests {
 
@@ -70,13 +70,11 @@ class JwtAuthenticationFilterTests {
 					TokenLocation.cookie("corp_token")),
 			"partner", Set.of(TokenLocation.bearerHeader(), PARTNER_HEADER)));
 
-	static final JwtRoutes ROUTES = new JwtRoutes(
-			List.of(new JwtRoute(List.of("/health/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of(), true),
-					new JwtRoute(List.of("/public/**"), Set.of(), ValidationPolicy.ALLOW_MISSING, Set.of(), false),
-					new JwtRoute(List.of("/optional/**"), Set.of(), ValidationPolicy.ALLOW_MISSING_OR_FAILED,
-							Set.of(), false),
-					new JwtRoute(List.of("/partners/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of("partner"),
-							false)),
+	static final JwtRoutes ROUTES = new JwtRoutes(List.of(
+			new JwtRoute(List.of("/health/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of(), true),
+			new JwtRoute(List.of("/public/**"), Set.of(), ValidationPolicy.ALLOW_MISSING, Set.of(), false),
+			new JwtRoute(List.of("/optional/**"), Set.of(), ValidationPolicy.ALLOW_MISSING_OR_FAILED, Set.of(), false),
+			new JwtRoute(List.of("/partners/**"), Set.of(), ValidationPolicy.REQUIRE_VALID, Set.of("partner"), false)),
 			JwtRoute.defaults(ValidationPolicy.REQUIRE_VALID));
 
 	static TestVerifiers verifiers;
@@ -90,8 +88,9 @@ class JwtAuthenticationFilterTests {
 		return new HttpServletRequestWrapper(request);
 	};
 
-	final JwtAuthenticationFilter filter = new JwtAuthenticationFilter(new JwtRequestFlow(ROUTES, RESOLVER, verifier,
-			null), new RequestShaping(Map.of()), new JwtProblemResponses(), this.recordingCustomizer);
+	final JwtAuthenticationFilter filter = new JwtAuthenticationFilter(
+			new JwtRequestFlow(ROUTES, RESOLVER, verifier, null), new RequestShaping(Map.of()),
+			new JwtProblemResponses(), this.recordingCustomizer);
 
 	final MockHttpServletResponse response = new MockHttpServletResponse();
 
@@ -328,9 +327,7 @@ class JwtAuthenticationFilterTests {
 		ServletException failure = new ServletException("downstream failure");
 		this.chain.failWith(failure);
 		MockHttpServletRequest request = get("/public/hello");
-		assertThatExceptionOfType(ServletException.class)
-			.isThrownBy(() -> doFilter(request))
-			.isSameAs(failure);
+		assertThatExceptionOfType(ServletException.class).isThrownBy(() -> doFilter(request)).isSameAs(failure);
 		assertThat(this.chain.calls).isOne();
 	}
 
@@ -362,8 +359,7 @@ class JwtAuthenticationFilterTests {
 		}
 
 		@Override
-		public void doFilter(ServletRequest request, ServletResponse response)
-				throws IOException, ServletException {
+		public void doFilter(ServletRequest request, ServletResponse response) throws IOException, ServletException {
 			this.calls++;
 			this.request = request;
 			this.authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The servlet layer's 401 and 403 responses (RFC 6750 challenges, RFC 9457 bodies),
- * written to mock responses: status, {@code WWW-Authenticate}, {@code Cache-Control},
- * the {@code application/problem+json} body, and nothing but fixed descriptions.
+ * written to mock responses: status, {@code WWW-Authenticate}, {@code Cache-Control}, the
+ * {@code application/problem+json} body, and nothing but fixed descriptions.
  */
 class JwtProblemResponsesTests {
 
@@ -71,15 +71,15 @@ class JwtProblemResponsesTests {
 
 	@Test
 	void commenceWhenTheStartersRejectionThen401InvalidTokenWithItsDescription() throws Exception {
-		this.responses.commence(this.request, this.response, new InvalidBearerTokenException("expired",
-				new JwtVerificationException(JwtFailure.EXPIRED)));
+		this.responses.commence(this.request, this.response,
+				new InvalidBearerTokenException("expired", new JwtVerificationException(JwtFailure.EXPIRED)));
 		assertProblem(401, "Bearer error=\"invalid_token\", error_description=\"expired\"", "Unauthorized", "expired");
 	}
 
 	@Test
 	void commenceWhenAnotherRejectionThen401WithAGenericDescriptionNeverItsMessage() throws Exception {
-		this.responses.commence(this.request, this.response, new InvalidBearerTokenException(
-				"Invalid JWT serialization: Missing dot delimiter(s)"));
+		this.responses.commence(this.request, this.response,
+				new InvalidBearerTokenException("Invalid JWT serialization: Missing dot delimiter(s)"));
 		assertProblem(401, "Bearer error=\"invalid_token\", error_description=\"invalid token\"", "Unauthorized",
 				"invalid token");
 	}
@@ -166,8 +166,8 @@ class JwtProblemResponsesTests {
 	@Test
 	void crossSiteThen403NamingTheCrossSiteRequest() throws Exception {
 		this.responses.crossSite(this.response);
-		assertProblem(403, "Bearer error=\"insufficient_scope\", error_description=\"cross-site request\"",
-				"Forbidden", "cross-site request");
+		assertProblem(403, "Bearer error=\"insufficient_scope\", error_description=\"cross-site request\"", "Forbidden",
+				"cross-site request");
 	}
 
 	@Test

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /**
  * {@link io.github.jwtstarter.web.TokenResolver} on servlet requests, read through the
- * servlet layer's adapter as {@link JwtAuthenticationFilter} reads them: every location of
- * every provider, prefixes, query strings, cookies, and the multiple-token rules.
+ * servlet layer's adapter as {@link JwtAuthenticationFilter} reads them: every location
+ * of every provider, prefixes, query strings, cookies, and the multiple-token rules.
  */
 class TokenResolverTests {
 

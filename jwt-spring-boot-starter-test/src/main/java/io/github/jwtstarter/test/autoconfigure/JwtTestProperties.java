@@ -19,8 +19,8 @@ public class JwtTestProperties {
 
 	/**
 	 * Ids of providers that keep their configured keys in tests annotated with
-	 * {@code @AutoConfigureJwtTestTokens}; every other provider verifies with generated test
-	 * keys.
+	 * {@code @AutoConfigureJwtTestTokens}; every other provider verifies with generated
+	 * test keys.
 	 */
 	private List<String> realKeys = new ArrayList<>();
 

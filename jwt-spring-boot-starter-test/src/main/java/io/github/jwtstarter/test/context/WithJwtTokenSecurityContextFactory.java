@@ -58,8 +58,8 @@ public final class WithJwtTokenSecurityContextFactory implements WithSecurityCon
 			return JSONObjectUtils.parse(json);
 		}
 		catch (ParseException ex) {
-			throw new IllegalArgumentException("@WithJwtToken claims must be a JSON object, e.g. {\"org\": \"solo.io\"}",
-					ex);
+			throw new IllegalArgumentException(
+					"@WithJwtToken claims must be a JSON object, e.g. {\"org\": \"solo.io\"}", ex);
 		}
 	}
 

@@ -1,5 +1,6 @@
 /**
- * Method-security tests as the holder of a real, verified test token: {@code @WithJwtToken}.
+ * Method-security tests as the holder of a real, verified test token:
+ * {@code @WithJwtToken}.
  */
 @NullMarked
 package io.github.jwtstarter.test.context;

@@ -72,8 +72,8 @@ public final class JwtTestKeys implements JwtProviderKeysCustomizer {
 	}
 
 	/**
-	 * Returns whether the provider keeps its configured keys, so that the test cannot sign
-	 * its tokens.
+	 * Returns whether the provider keeps its configured keys, so that the test cannot
+	 * sign its tokens.
 	 * @param providerId the provider id
 	 * @return whether the provider keeps its real keys
 	 */

@@ -16,12 +16,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Builds one token for one provider; obtained from {@link JwtTestTokens#provider(String)}.
- * Unless told otherwise a token has the provider's issuer, its first audience, its
- * {@code required-claims}, subject {@code user}, a lifetime of five minutes (or the
- * provider's {@code max-lifetime}, if shorter), the provider's first {@code types} entry as
- * {@code typ}, the test key's {@code kid}, and travels in the provider's first token
- * location.
+ * Builds one token for one provider; obtained from
+ * {@link JwtTestTokens#provider(String)}. Unless told otherwise a token has the
+ * provider's issuer, its first audience, its {@code required-claims}, subject
+ * {@code user}, a lifetime of five minutes (or the provider's {@code max-lifetime}, if
+ * shorter), the provider's first {@code types} entry as {@code typ}, the test key's
+ * {@code kid}, and travels in the provider's first token location.
  */
 public final class JwtTestTokenBuilder {
 
@@ -101,8 +101,8 @@ public final class JwtTestTokenBuilder {
 	}
 
 	/**
-	 * Leaves a claim out, also one the builder adds by default ({@code exp},
-	 * {@code aud}, a required claim...).
+	 * Leaves a claim out, also one the builder adds by default ({@code exp}, {@code aud},
+	 * a required claim...).
 	 * @param name the claim name
 	 * @return this builder
 	 */
@@ -192,8 +192,8 @@ public final class JwtTestTokenBuilder {
 	}
 
 	/**
-	 * Sets the {@code typ} header (default: the provider's first {@code types} entry, else
-	 * none).
+	 * Sets the {@code typ} header (default: the provider's first {@code types} entry,
+	 * else none).
 	 * @param type the type, e.g. {@code at+jwt}
 	 * @return this builder
 	 */

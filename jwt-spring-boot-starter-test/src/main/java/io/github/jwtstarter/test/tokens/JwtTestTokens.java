@@ -8,8 +8,8 @@ import org.springframework.util.Assert;
 
 /**
  * Mints real signed tokens for the configured providers, signed with the test keys that
- * {@code @AutoConfigureJwtTestTokens} gave them. Each token goes through the application's
- * real verification, routes, RBAC and method security:
+ * {@code @AutoConfigureJwtTestTokens} gave them. Each token goes through the
+ * application's real verification, routes, RBAC and method security:
  *
  * <pre class="code">
  * JwtTestToken token = tokens.provider("corp")
@@ -62,8 +62,8 @@ public final class JwtTestTokens {
 	 */
 	public JwtTestTokenBuilder provider() {
 		if (this.properties.getProviders().size() != 1) {
-			throw new IllegalStateException("Name the provider: provider(id) with one of "
-					+ this.properties.getProviders().keySet());
+			throw new IllegalStateException(
+					"Name the provider: provider(id) with one of " + this.properties.getProviders().keySet());
 		}
 		return provider(this.properties.getProviders().keySet().iterator().next());
 	}

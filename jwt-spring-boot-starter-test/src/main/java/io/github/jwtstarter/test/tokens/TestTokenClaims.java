@@ -19,8 +19,8 @@ import org.springframework.util.Assert;
 
 /**
  * The claims of one test token: the provider's defaults (issuer, first audience, required
- * claims, subject {@code user}, a fresh {@code jti}), the claims a test set or left out, and
- * {@code iat}/{@code exp} from the test's times or the default lifetime.
+ * claims, subject {@code user}, a fresh {@code jti}), the claims a test set or left out,
+ * and {@code iat}/{@code exp} from the test's times or the default lifetime.
  */
 final class TestTokenClaims {
 

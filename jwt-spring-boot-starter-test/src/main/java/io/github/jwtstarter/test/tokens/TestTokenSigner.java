@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Signs the claims of one test token: picks the algorithm (the test's, the given key's, or
- * the provider's default), the key (the given one, an unknown one, or the provider's test
- * key), writes the header ({@code kid}, {@code typ}) and serializes the signed token.
+ * Signs the claims of one test token: picks the algorithm (the test's, the given key's,
+ * or the provider's default), the key (the given one, an unknown one, or the provider's
+ * test key), writes the header ({@code kid}, {@code typ}) and serializes the signed
+ * token.
  */
 final class TestTokenSigner {
 
@@ -77,8 +78,8 @@ final class TestTokenSigner {
 	 * @return the compact serialization
 	 */
 	String sign(Supplier<JWTClaimsSet> claims) {
-		JWSAlgorithm algorithm = (this.algorithm != null) ? this.algorithm
-				: (this.signingKey != null) ? algorithmOf(this.signingKey) : this.keys.defaultAlgorithm(this.providerId);
+		JWSAlgorithm algorithm = (this.algorithm != null) ? this.algorithm : (this.signingKey != null)
+				? algorithmOf(this.signingKey) : this.keys.defaultAlgorithm(this.providerId);
 		JWK key = key(algorithm);
 		JWSHeader.Builder header = new JWSHeader.Builder(algorithm);
 		if (!this.withoutKid) {

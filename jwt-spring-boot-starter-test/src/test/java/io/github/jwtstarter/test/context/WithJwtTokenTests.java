@@ -71,8 +71,7 @@ class WithJwtTokenTests {
 	@Test
 	@WithJwtToken(provider = "kube", claims = "{\"groups\": [\"ops\"]}")
 	void authoritiesComeFromTheProvidersMapping() {
-		assertThat(SecurityContextHolder.getContext().getAuthentication().getAuthorities())
-			.extracting(Object::toString)
+		assertThat(SecurityContextHolder.getContext().getAuthentication().getAuthorities()).extracting(Object::toString)
 			.containsExactly("GROUP_ops");
 		assertThatExceptionOfType(AuthorizationDeniedException.class).isThrownBy(this.orgs::writePets);
 	}
@@ -80,8 +79,7 @@ class WithJwtTokenTests {
 	@Test
 	void tokenForAnotherAudienceFailsTheTestBeforeItRuns() throws Exception {
 		WithJwtToken annotation = annotation("wrongAudience");
-		WithJwtTokenSecurityContextFactory factory = new WithJwtTokenSecurityContextFactory(this.tokens,
-				this.verifier);
+		WithJwtTokenSecurityContextFactory factory = new WithJwtTokenSecurityContextFactory(this.tokens, this.verifier);
 		assertThatIllegalStateException().isThrownBy(() -> factory.createSecurityContext(annotation))
 			.withMessageContaining("corp")
 			.withMessageContaining("audience not allowed");
@@ -90,8 +88,7 @@ class WithJwtTokenTests {
 	@Test
 	void tokenWithoutAProvidersRequiredClaimFailsTheTestBeforeItRuns() throws Exception {
 		WithJwtToken annotation = annotation("requiredClaimFalse");
-		WithJwtTokenSecurityContextFactory factory = new WithJwtTokenSecurityContextFactory(this.tokens,
-				this.verifier);
+		WithJwtTokenSecurityContextFactory factory = new WithJwtTokenSecurityContextFactory(this.tokens, this.verifier);
 		assertThatIllegalStateException().isThrownBy(() -> factory.createSecurityContext(annotation))
 			.withMessageContaining("required claim not satisfied");
 	}

@@ -72,7 +72,8 @@ class JwtTestTokensHttpClientsTests {
 	@Test
 	void restTestClientSendsTheTokenInTheProvidersQueryParameter() {
 		this.rest.mutate()
-			.requestInterceptor(JwtRestTestClient.withJwt(this.tokens.provider("partner").subject("bob").inQueryParam()))
+			.requestInterceptor(
+					JwtRestTestClient.withJwt(this.tokens.provider("partner").subject("bob").inQueryParam()))
 			.build()
 			.get()
 			.uri("/whoami?x=1")

@@ -109,8 +109,9 @@ class JwtTestTokensMockMvcTests {
 
 	@Test
 	void claimsToHeadersShapeTheRequest() throws Exception {
-		this.mvc.perform(get("/whoami").header("x-company", "forged")
-			.with(withJwt(this.tokens.provider("corp").claim("org", "solo.io"))))
+		this.mvc
+			.perform(get("/whoami").header("x-company", "forged")
+				.with(withJwt(this.tokens.provider("corp").claim("org", "solo.io"))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.company").value("solo.io"));
 	}
@@ -138,7 +139,8 @@ class JwtTestTokensMockMvcTests {
 
 	@Test
 	void tokenOfProviderAWithProviderBsIssuerIsRejectedWith401() throws Exception {
-		// signed with corp's key, claiming partner's issuer, sent where partner reads tokens
+		// signed with corp's key, claiming partner's issuer, sent where partner reads
+		// tokens
 		this.mvc
 			.perform(get("/api/pets").with(withJwt(this.tokens.provider("corp")
 				.issuer(UnusedEndpoint.SHARED.url() + "/partner")
@@ -164,8 +166,7 @@ class JwtTestTokensMockMvcTests {
 
 	@Test
 	void tokenWithoutARequiredClaimIsRejectedWith401() throws Exception {
-		this.mvc
-			.perform(get("/api/pets").with(withJwt(this.tokens.provider("partner").withoutClaim("email_verified"))))
+		this.mvc.perform(get("/api/pets").with(withJwt(this.tokens.provider("partner").withoutClaim("email_verified"))))
 			.andExpect(status().isUnauthorized())
 			.andExpect(invalidToken("required claim not satisfied"));
 	}

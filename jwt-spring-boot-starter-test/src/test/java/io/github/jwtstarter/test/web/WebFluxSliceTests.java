@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code @WebFluxTest} of a reactive controller gets the starter's reactive chain, routes
- * and RBAC: test tokens go through real verification and the policy of the
- * access-control guide (only svc-a of the kube provider may GET /api/pets), sent with
+ * and RBAC: test tokens go through real verification and the policy of the access-control
+ * guide (only svc-a of the kube provider may GET /api/pets), sent with
  * {@code JwtWebTestClient.withJwt} where each provider reads them.
  */
 @WebFluxTest(controllers = WebFluxSliceTests.PetsController.class,

@@ -19,9 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample's operator area end to end, as docs/own-security.md shows it: {@code /admin/**}
- * is a chain of the application's own with HTTP Basic, and every other request is still
- * the starter's, unchanged.
+ * The sample's operator area end to end, as docs/own-security.md shows it:
+ * {@code /admin/**} is a chain of the application's own with HTTP Basic, and every other
+ * request is still the starter's, unchanged.
  */
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "sample.admin.password=ops-password")
@@ -51,8 +51,8 @@ class OperatorAreaEndToEndTests {
 		String token = TestJwts.issuer("https://corp.example").subject("alice").signWith(CORP_KEY);
 		HttpResponse<String> withJwt = http.get("/admin/status", token);
 		assertThat(withJwt.statusCode()).isEqualTo(401);
-		assertThat(withJwt.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-				(challenge) -> assertThat(challenge).startsWith("Basic"));
+		assertThat(withJwt.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
 		assertThat(http.getWithHeaders("/admin/status", "Authorization", basic("wrong")).statusCode()).isEqualTo(401);
 	}
 

@@ -16,8 +16,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The access-control guide's configuration ({@code application-access-control.yml}) tested
- * with test tokens, as docs/testing.md shows: the same decisions as
+ * The access-control guide's configuration ({@code application-access-control.yml})
+ * tested with test tokens, as docs/testing.md shows: the same decisions as
  * {@code AccessControlEndToEndTests}, without the guide's PEM file or any key handling.
  */
 @SpringBootTest
@@ -56,7 +56,8 @@ class AccessControlGuideTests {
 
 	@Test
 	void forgedTokenIsRejected() throws Exception {
-		this.mvc.perform(get("/api/pets").with(withJwt(this.tokens.provider("kube").subject(SVC_A).signedByUnknownKey())))
+		this.mvc
+			.perform(get("/api/pets").with(withJwt(this.tokens.provider("kube").subject(SVC_A).signedByUnknownKey())))
 			.andExpect(status().isUnauthorized());
 	}
 

@@ -21,9 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * audience only (as in production, where keys would come from OIDC discovery): their keys
  * are test keys, so nothing is discovered.
  */
-@SpringBootTest(properties = { "jwt.providers.corp.issuer=https://corp.example",
-		"jwt.providers.corp.audiences=pets-api", "jwt.providers.partner.issuer=https://partner.example",
-		"jwt.providers.partner.audiences=pets-api" })
+@SpringBootTest(
+		properties = { "jwt.providers.corp.issuer=https://corp.example", "jwt.providers.corp.audiences=pets-api",
+				"jwt.providers.partner.issuer=https://partner.example", "jwt.providers.partner.audiences=pets-api" })
 @AutoConfigureMockMvc
 @AutoConfigureJwtTestTokens
 @ActiveProfiles("canary")

@@ -36,9 +36,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * A throwaway identity provider for demo mode: two issuers ({@code corp} with an RSA and an EC
- * key, {@code partner} with an RSA key), their JWK Sets served over loopback HTTP, and a
- * token minter. Keys live in memory only and die with the application.
+ * A throwaway identity provider for demo mode: two issuers ({@code corp} with an RSA and
+ * an EC key, {@code partner} with an RSA key), their JWK Sets served over loopback HTTP,
+ * and a token minter. Keys live in memory only and die with the application.
  */
 final class DemoIdentityProvider implements AutoCloseable {
 

@@ -58,9 +58,10 @@ public final class DemoModeInitializer implements ApplicationContextInitializer<
 	}
 
 	/**
-	 * Returns whether the user configured a provider: some {@code jwt.providers.<id>.issuer}
-	 * is set. Other provider properties alone (such as the {@code claims-to-headers} of the
-	 * {@code canary} profile) leave demo mode on and apply to the demo providers.
+	 * Returns whether the user configured a provider: some
+	 * {@code jwt.providers.<id>.issuer} is set. Other provider properties alone (such as
+	 * the {@code claims-to-headers} of the {@code canary} profile) leave demo mode on and
+	 * apply to the demo providers.
 	 * @param environment the environment
 	 * @return whether a provider issuer is configured
 	 */

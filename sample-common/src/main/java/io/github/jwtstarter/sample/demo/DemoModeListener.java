@@ -51,8 +51,7 @@ final class DemoModeListener implements SmartApplicationListener {
 		DemoIdentityProvider idp = this.identityProvider;
 		String base = "http://localhost:" + port;
 		String rule = "=".repeat(78);
-		return String.join("\n", "", rule,
-				"  DEMO MODE — keys generated at startup, not for production",
+		return String.join("\n", "", rule, "  DEMO MODE — keys generated at startup, not for production",
 				"  Providers: corp    -> " + idp.issuer(DemoIdentityProvider.CORP),
 				"             partner -> " + idp.issuer(DemoIdentityProvider.PARTNER),
 				"  Audience: " + DemoIdentityProvider.AUDIENCE + ". Tokens below are valid for "
@@ -61,9 +60,8 @@ final class DemoModeListener implements SmartApplicationListener {
 				"export CORP_TOKEN='" + idp.corpToken("alice", "pets.read pets.write") + "'",
 				"export CORP_EC_TOKEN='" + idp.corpEcToken("carol", "pets.read pets.write") + "'",
 				"export PARTNER_TOKEN='" + idp.partnerToken("bob", "pets.read") + "'", "",
-				"# 200: who am I (corp, RS256)",
-				"curl -i " + base + "/whoami -H \"Authorization: Bearer $CORP_TOKEN\"", "",
-				"# 200: list pets (partner, RS256)",
+				"# 200: who am I (corp, RS256)", "curl -i " + base + "/whoami -H \"Authorization: Bearer $CORP_TOKEN\"",
+				"", "# 200: list pets (partner, RS256)",
 				"curl -i " + base + "/api/pets -H \"Authorization: Bearer $PARTNER_TOKEN\"", "",
 				"# 201: add a pet (corp, ES256, scope pets.write)",
 				"curl -i -X POST " + base + "/api/pets -H \"Authorization: Bearer $CORP_EC_TOKEN\""
@@ -71,20 +69,21 @@ final class DemoModeListener implements SmartApplicationListener {
 				"", "# 403: partner tokens only carry pets.read",
 				"curl -i -X POST " + base + "/api/pets -H \"Authorization: Bearer $PARTNER_TOKEN\""
 						+ " -H 'Content-Type: application/json' -d '{\"name\":\"Rex\",\"kind\":\"dog\"}'",
-				"", "# 401: no token", "curl -i " + base + "/api/pets", "",
-				"# 200: public, no token needed", "curl -i " + base + "/public/hello", "", rule, "")
+				"", "# 401: no token", "curl -i " + base + "/api/pets", "", "# 200: public, no token needed",
+				"curl -i " + base + "/public/hello", "", rule, "")
 				+ (this.context.getEnvironment().matchesProfiles("canary") ? canary(base, rule) : "");
 	}
 
 	private String canary(String base, String rule) {
-		return String.join("\n", "  CANARY PROFILE: org claim solo.io -> canary build, anything else -> primary",
-				rule, "", "export SOLO_TOKEN='" + this.identityProvider.soloToken("dave", "pets.read") + "'", "",
+		return String.join("\n", "  CANARY PROFILE: org claim solo.io -> canary build, anything else -> primary", rule,
+				"", "export SOLO_TOKEN='" + this.identityProvider.soloToken("dave", "pets.read") + "'", "",
 				"# canary: org solo.io (copied into x-company, matched by @GetMapping(headers = ...))",
 				"curl -s " + base + "/api/greeting -H \"Authorization: Bearer $SOLO_TOKEN\"", "",
-				"# primary: org corp.example", "curl -s " + base + "/api/greeting -H \"Authorization: Bearer $CORP_TOKEN\"",
-				"", "# primary: a client-sent x-company header is replaced by the verified claim",
-				"curl -s " + base + "/api/greeting -H \"Authorization: Bearer $CORP_TOKEN\" -H 'x-company: solo.io'", "",
-				"# the same with a RouterFunction and JwtRequestPredicates.claim(\"org\", \"solo.io\")",
+				"# primary: org corp.example",
+				"curl -s " + base + "/api/greeting -H \"Authorization: Bearer $CORP_TOKEN\"", "",
+				"# primary: a client-sent x-company header is replaced by the verified claim",
+				"curl -s " + base + "/api/greeting -H \"Authorization: Bearer $CORP_TOKEN\" -H 'x-company: solo.io'",
+				"", "# the same with a RouterFunction and JwtRequestPredicates.claim(\"org\", \"solo.io\")",
 				"curl -s " + base + "/api/greeting/fn -H \"Authorization: Bearer $SOLO_TOKEN\"",
 				"curl -s " + base + "/api/greeting/fn -H \"Authorization: Bearer $PARTNER_TOKEN\"", "",
 				"# 401: no token (the sample's policy is require-valid)",

@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /api/greeting} and a {@code RouterFunction} with
  * {@code JwtRequestPredicates.claim("org", "solo.io")} on {@code /api/greeting/fn}.
  * <p>
- * Written once for both web stacks: {@code ServletCanaryRoutingEndToEndTests} (sample-app, Tomcat)
- * and {@code ReactiveCanaryRoutingEndToEndTests} (sample-reactive, Netty) run these scenarios.
+ * Written once for both web stacks: {@code ServletCanaryRoutingEndToEndTests}
+ * (sample-app, Tomcat) and {@code ReactiveCanaryRoutingEndToEndTests} (sample-reactive,
+ * Netty) run these scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("canary")
@@ -113,8 +114,7 @@ abstract class CanaryRoutingEndToEndTests {
 		assertThat(greeting("/api/greeting", corpToken("corp.example"), "x-company", "solo.io"))
 			.contains("\"build\":\"primary\"")
 			.contains("\"company\":\"corp.example\"");
-		assertThat(greeting("/api/greeting", corpToken(null), "X-Company", "solo.io"))
-			.contains("\"build\":\"primary\"")
+		assertThat(greeting("/api/greeting", corpToken(null), "X-Company", "solo.io")).contains("\"build\":\"primary\"")
 			.contains("\"company\":null");
 	}
 

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A browser application on another origin in front of the gateway (CORS): a preflight for
  * a route that needs a token is answered by CORS (a {@code CorsConfigurationSource} bean
- * on Gateway Server Web MVC, the gateway's {@code globalcors} properties on Server WebFlux,
- * which the starter hands to Spring Security), never 401 and never passed upstream; the
- * actual request still needs its token and carries the CORS header.
+ * on Gateway Server Web MVC, the gateway's {@code globalcors} properties on Server
+ * WebFlux, which the starter hands to Spring Security), never 401 and never passed
+ * upstream; the actual request still needs its token and carries the CORS header.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(GatewayCorsEndToEndTests.Cors.class)
@@ -101,7 +101,10 @@ abstract class GatewayCorsEndToEndTests {
 		TestHttp http = new TestHttp(this.port);
 		HttpResponse<String> anonymous = http.getWithHeaders("/greeting", "Origin", SPA);
 		assertThat(anonymous.statusCode()).isEqualTo(401);
-		String token = TestJwts.issuer("https://corp.example").audience("sample-gateway").subject("alice").claim("org", "acme")
+		String token = TestJwts.issuer("https://corp.example")
+			.audience("sample-gateway")
+			.subject("alice")
+			.claim("org", "acme")
 			.signWith(CORP_KEY);
 		HttpResponse<String> allowed = http.getWithHeaders("/greeting", "Origin", SPA, "Authorization",
 				"Bearer " + token);
@@ -120,8 +123,8 @@ abstract class GatewayCorsEndToEndTests {
 
 	/**
 	 * The browser application's origin on Gateway Server Web MVC: a
-	 * {@code CorsConfigurationSource} bean, which Spring Security applies before any route
-	 * is chosen. (Server WebFlux: the gateway's {@code globalcors} properties, in
+	 * {@code CorsConfigurationSource} bean, which Spring Security applies before any
+	 * route is chosen. (Server WebFlux: the gateway's {@code globalcors} properties, in
 	 * {@code ReactiveGatewayCorsEndToEndTests}.)
 	 */
 	@Configuration(proxyBeanMethods = false)

@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * at the edge, remote JWK Sets on loopback, tokens signed by real keys, and three real
  * upstream servers on loopback that record exactly what the gateway's proxy sent them.
  * <p>
- * Written once for both gateway flavours: {@code WebMvcGatewayEndToEndTests} (sample-gateway, Server
- * Web MVC) and {@code ReactiveGatewayEndToEndTests} (sample-gateway-reactive, Server WebFlux) run these
- * scenarios.
+ * Written once for both gateway flavours: {@code WebMvcGatewayEndToEndTests}
+ * (sample-gateway, Server Web MVC) and {@code ReactiveGatewayEndToEndTests}
+ * (sample-gateway-reactive, Server WebFlux) run these scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class GatewayEndToEndTests {
@@ -65,7 +65,8 @@ abstract class GatewayEndToEndTests {
 		registry.add("upstream.primary", primary::uri);
 		registry.add("upstream.canary", canary::uri);
 		registry.add("upstream.pets", pets::uri);
-		// deny policies and exclusions, on top of the sample's policies (docs/access-control.md)
+		// deny policies and exclusions, on top of the sample's policies
+		// (docs/access-control.md)
 		String policies = "jwt.rbac.policies.";
 		registry.add(policies + "pets-admin-only.action", () -> "deny");
 		registry.add(policies + "pets-admin-only.permissions.paths", () -> "/api/pets/admin/**");
@@ -110,7 +111,8 @@ abstract class GatewayEndToEndTests {
 
 	@Test
 	void soloIoInAListClaimReachesTheCanary() {
-		String token = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE)
+		String token = TestJwts.issuer(CORP_ISSUER)
+			.audience(AUDIENCE)
 			.subject("erin")
 			.claim("org", java.util.List.of("acme", "solo.io"))
 			.signWith(CORP_KEY);
@@ -176,7 +178,8 @@ abstract class GatewayEndToEndTests {
 	@Test
 	void expiredTokenIsRejectedWith401AndNoUpstreamIsCalled() {
 		Instant now = Instant.now();
-		String token = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE)
+		String token = TestJwts.issuer(CORP_ISSUER)
+			.audience(AUDIENCE)
 			.subject("dave")
 			.claim("org", "solo.io")
 			.issuedAt(now.minus(Duration.ofHours(2)))
@@ -188,7 +191,8 @@ abstract class GatewayEndToEndTests {
 
 	@Test
 	void tokenSignedByAForeignKeyIsRejectedWith401AndNoUpstreamIsCalled() {
-		String token = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE)
+		String token = TestJwts.issuer(CORP_ISSUER)
+			.audience(AUDIENCE)
 			.subject("mallory")
 			.claim("org", "solo.io")
 			.signWith(TestKeys.rsa("corp-1"));
@@ -199,7 +203,11 @@ abstract class GatewayEndToEndTests {
 
 	@Test
 	void tokenOfAnotherProvidersKeyIsRejectedWith401AndNoUpstreamIsCalled() {
-		String token = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE).subject("mallory").claim("org", "solo.io").signWith(KUBE_KEY);
+		String token = TestJwts.issuer(CORP_ISSUER)
+			.audience(AUDIENCE)
+			.subject("mallory")
+			.claim("org", "solo.io")
+			.signWith(KUBE_KEY);
 		assertInvalidToken(get("/greeting", "Authorization", "Bearer " + token));
 		assertNoUpstreamCalled();
 	}
@@ -318,7 +326,10 @@ abstract class GatewayEndToEndTests {
 
 	@Test
 	void tokenIssuedForAnotherApiIsRejectedAndNoUpstreamIsCalled() {
-		String token = TestJwts.issuer(CORP_ISSUER).audience("billing-api").subject("dave").claim("org", "solo.io")
+		String token = TestJwts.issuer(CORP_ISSUER)
+			.audience("billing-api")
+			.subject("dave")
+			.claim("org", "solo.io")
 			.signWith(CORP_KEY);
 		assertInvalidToken(get("/greeting", "Authorization", "Bearer " + token), "audience not allowed");
 		assertThat(primary.received()).isEmpty();
@@ -339,7 +350,8 @@ abstract class GatewayEndToEndTests {
 			.isEqualTo(200);
 		assertThat(only(primary).header("x-company")).containsExactly("solo.io");
 		primary.reset();
-		String expired = TestJwts.issuer(CORP_ISSUER).audience(AUDIENCE)
+		String expired = TestJwts.issuer(CORP_ISSUER)
+			.audience(AUDIENCE)
 			.subject("dave")
 			.issuedAt(Instant.now().minus(Duration.ofHours(2)))
 			.expiresAt(Instant.now().minus(Duration.ofHours(1)))

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A gateway never passes a failed token on: at a route whose policy is
- * {@code allow-missing-or-failed}, an expired token, a token signed by an unknown key and a
- * DPoP-bound token presented as a bearer token (a stolen one: the upstream could not check
- * its binding) continue anonymously, and the upstream receives none of them, in no
+ * {@code allow-missing-or-failed}, an expired token, a token signed by an unknown key and
+ * a DPoP-bound token presented as a bearer token (a stolen one: the upstream could not
+ * check its binding) continue anonymously, and the upstream receives none of them, in no
  * location, even from a provider with {@code keep-token: true}. Gateway Server Web MVC
  * here, Server WebFlux in {@code ReactiveGatewayFailedTokenEndToEndTests}.
  */

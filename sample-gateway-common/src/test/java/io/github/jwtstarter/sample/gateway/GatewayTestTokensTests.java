@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The test module ({@code jwt-spring-boot-starter-test}) on the sample gateway:
  * {@code @AutoConfigureJwtTestTokens} replaces the providers' key sources (JWKS URLs that
- * nothing serves) with generated keys, and the tokens it mints go through the gateway's real
- * verification, RBAC, routes and claim headers to real upstreams.
+ * nothing serves) with generated keys, and the tokens it mints go through the gateway's
+ * real verification, RBAC, routes and claim headers to real upstreams.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureJwtTestTokens

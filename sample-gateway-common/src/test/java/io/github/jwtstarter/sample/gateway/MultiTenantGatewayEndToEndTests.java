@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Multi-tenant providers and {@code forward-payload-header} at the sample gateway (Server
- * Web MVC) over real HTTP: a Keycloak-shaped identity provider with a realm per tenant and
- * a JWKS server whose key set every tenant shares, both on loopback; the {@code JwtTenant}
- * route predicate sends the {@code acme} tenant to its own upstream; the upstreams record
- * what the gateway's proxy sent them, so the tenant and payload headers they receive, and
- * the client-sent copies they never receive, are asserted.
+ * Web MVC) over real HTTP: a Keycloak-shaped identity provider with a realm per tenant
+ * and a JWKS server whose key set every tenant shares, both on loopback; the
+ * {@code JwtTenant} route predicate sends the {@code acme} tenant to its own upstream;
+ * the upstreams record what the gateway's proxy sent them, so the tenant and payload
+ * headers they receive, and the client-sent copies they never receive, are asserted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class MultiTenantGatewayEndToEndTests {
@@ -147,16 +147,19 @@ abstract class MultiTenantGatewayEndToEndTests {
 	@Test
 	void clientSentTenantAndPayloadHeadersNeverReachAnUpstream() {
 		String token = customer("acme", ACME_KEY);
-		assertThat(get("/orders/7", "Authorization", "Bearer " + token, "x-tenant", "globex", "x-jwt-payload",
-				"forged").statusCode())
-			.isEqualTo(200);
+		assertThat(get("/orders/7", "Authorization", "Bearer " + token, "x-tenant", "globex", "x-jwt-payload", "forged")
+			.statusCode()).isEqualTo(200);
 		Received tenant = only(acme);
 		assertThat(tenant.header("x-tenant")).containsExactly("acme");
 		assertThat(tenant.header("x-jwt-payload")).containsExactly(payload(token));
 		assertThat(tenant.contains("forged")).isFalse();
-		String corpToken = TestJwts.issuer("https://corp.example").audience("sample-gateway").subject("dave").signWith(CORP_KEY);
-		assertThat(get("/orders/7", "Authorization", "Bearer " + corpToken, "x-tenant", "acme", "x-jwt-payload",
-				"forged").statusCode())
+		String corpToken = TestJwts.issuer("https://corp.example")
+			.audience("sample-gateway")
+			.subject("dave")
+			.signWith(CORP_KEY);
+		assertThat(
+				get("/orders/7", "Authorization", "Bearer " + corpToken, "x-tenant", "acme", "x-jwt-payload", "forged")
+					.statusCode())
 			.isEqualTo(200);
 		Received other = only(shared);
 		assertThat(other.header("x-tenant")).isEmpty();

@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An upstream that is down: the gateway answers a verified request with its own 5xx,
  * never with a 401 that would blame the caller's token.
  * <p>
- * Written once for both gateway flavours: {@code WebMvcUpstreamDownTests} (sample-gateway, Server
- * Web MVC) and {@code ReactiveUpstreamDownTests} (sample-gateway-reactive, Server WebFlux) run these
- * scenarios.
+ * Written once for both gateway flavours: {@code WebMvcUpstreamDownTests}
+ * (sample-gateway, Server Web MVC) and {@code ReactiveUpstreamDownTests}
+ * (sample-gateway-reactive, Server WebFlux) run these scenarios.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class UpstreamDownTests {

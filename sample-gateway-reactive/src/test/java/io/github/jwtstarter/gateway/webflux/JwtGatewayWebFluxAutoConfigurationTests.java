@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the same messages as on Server Web MVC) on the verified token of the reactive
  * security context, and what is particular to Server WebFlux.
  */
-class JwtGatewayWebFluxAutoConfigurationTests extends JwtGatewayRouteTests<ReactiveWebApplicationContextRunner,
-		ConfigurableReactiveWebApplicationContext, AssertableReactiveWebApplicationContext> {
+class JwtGatewayWebFluxAutoConfigurationTests extends
+		JwtGatewayRouteTests<ReactiveWebApplicationContextRunner, ConfigurableReactiveWebApplicationContext, AssertableReactiveWebApplicationContext> {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtGatewayWebFluxAutoConfiguration.class,
@@ -55,22 +55,17 @@ class JwtGatewayWebFluxAutoConfigurationTests extends JwtGatewayRouteTests<React
 	@Test
 	void globalCorsSettingsBecomeSpringSecuritysCorsConfigurationUnlessTheApplicationHasOne() {
 		String cors = "spring.cloud.gateway.server.webflux.globalcors.cors-configurations.[/**].";
-		this.contextRunner.run((context) -> assertThat(context)
-			.doesNotHaveBean(CorsConfigurationSource.class));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(CorsConfigurationSource.class));
+		this.contextRunner.withPropertyValues(cors + "allowed-origins=https://spa.example.com").run((context) -> {
+			CorsConfigurationSource source = context.getBean(CorsConfigurationSource.class);
+			ServerWebExchange preflight = MockServerWebExchange
+				.from(MockServerHttpRequest.options("/greeting").header("Origin", "https://spa.example.com"));
+			assertThat(source.getCorsConfiguration(preflight).getAllowedOrigins())
+				.containsExactly("https://spa.example.com");
+		});
 		this.contextRunner.withPropertyValues(cors + "allowed-origins=https://spa.example.com")
-			.run((context) -> {
-				CorsConfigurationSource source = context
-					.getBean(CorsConfigurationSource.class);
-				ServerWebExchange preflight = MockServerWebExchange
-					.from(MockServerHttpRequest.options("/greeting").header("Origin", "https://spa.example.com"));
-				assertThat(source.getCorsConfiguration(preflight).getAllowedOrigins())
-					.containsExactly("https://spa.example.com");
-			});
-		this.contextRunner.withPropertyValues(cors + "allowed-origins=https://spa.example.com")
-			.withBean("applicationCors", CorsConfigurationSource.class,
-					() -> (exchange) -> null)
-			.run((context) -> assertThat(context)
-				.getBeanNames(CorsConfigurationSource.class)
+			.withBean("applicationCors", CorsConfigurationSource.class, () -> (exchange) -> null)
+			.run((context) -> assertThat(context).getBeanNames(CorsConfigurationSource.class)
 				.containsExactly("applicationCors"));
 	}
 
@@ -124,9 +119,7 @@ class JwtGatewayWebFluxAutoConfigurationTests extends JwtGatewayRouteTests<React
 			assertThat(test(canary, "/greeting", token("kube", Map.of("org", "solo.io")))).isTrue();
 			assertThat(test(canary, "/other", token("kube", Map.of("org", "solo.io")))).isFalse();
 			assertThat(test(canary, "/greeting", token("kube", Map.of("org", "acme")))).isFalse();
-			assertThat(canary.getFilters()).singleElement()
-				.asString()
-				.contains("JwtClaimsToHeaders [sub:x-user]");
+			assertThat(canary.getFilters()).singleElement().asString().contains("JwtClaimsToHeaders [sub:x-user]");
 		});
 	}
 
@@ -165,7 +158,8 @@ class JwtGatewayWebFluxAutoConfigurationTests extends JwtGatewayRouteTests<React
 	@Test
 	void nothingIsRegisteredWithoutProviders() {
 		new ReactiveWebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(JwtAutoConfiguration.class, JwtGatewayWebFluxAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(JwtAutoConfiguration.class, JwtGatewayWebFluxAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(JwtClaimRoutePredicateFactory.class));
 	}
 

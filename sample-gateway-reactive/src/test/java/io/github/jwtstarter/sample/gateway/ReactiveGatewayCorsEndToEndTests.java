@@ -5,10 +5,10 @@ import io.github.jwtstarter.sample.gateway.reactive.ReactiveGatewaySampleApplica
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * {@link GatewayCorsEndToEndTests} on Spring Cloud Gateway Server WebFlux (Netty), with the
- * gateway's own {@code globalcors} properties: the starter hands them to Spring Security,
- * which answers preflights before any route is chosen (the sample's routes need a token,
- * so the gateway itself would never see a preflight match one).
+ * {@link GatewayCorsEndToEndTests} on Spring Cloud Gateway Server WebFlux (Netty), with
+ * the gateway's own {@code globalcors} properties: the starter hands them to Spring
+ * Security, which answers preflights before any route is chosen (the sample's routes need
+ * a token, so the gateway itself would never see a preflight match one).
  */
 @SpringBootTest(classes = ReactiveGatewaySampleApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -5,8 +5,8 @@ import io.github.jwtstarter.sample.gateway.reactive.ReactiveGatewaySampleApplica
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * {@link GatewayEndToEndTests} against the same routes on
- * Spring Cloud Gateway Server WebFlux (Netty), with the same real upstreams on loopback.
+ * {@link GatewayEndToEndTests} against the same routes on Spring Cloud Gateway Server
+ * WebFlux (Netty), with the same real upstreams on loopback.
  */
 @SpringBootTest(classes = ReactiveGatewaySampleApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -5,8 +5,7 @@ import io.github.jwtstarter.sample.gateway.reactive.ReactiveGatewaySampleApplica
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * {@link UpstreamDownTests} on Spring Cloud Gateway Server
- * WebFlux.
+ * {@link UpstreamDownTests} on Spring Cloud Gateway Server WebFlux.
  */
 @SpringBootTest(classes = ReactiveGatewaySampleApplication.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -1,7 +1,8 @@
 package io.github.jwtstarter.sample.gateway;
 
 /**
- * {@link GatewayCorsEndToEndTests} against the sample gateway on Spring Cloud Gateway Server Web MVC (Tomcat).
+ * {@link GatewayCorsEndToEndTests} against the sample gateway on Spring Cloud Gateway
+ * Server Web MVC (Tomcat).
  */
 class WebMvcGatewayCorsEndToEndTests extends GatewayCorsEndToEndTests {
 

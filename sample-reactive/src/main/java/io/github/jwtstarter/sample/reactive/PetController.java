@@ -22,8 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * An in-memory pets API. Reading needs any valid token; adding a pet needs the
- * {@code pets.write} scope (reactive method security on a {@code Mono}-returning
- * method).
+ * {@code pets.write} scope (reactive method security on a {@code Mono}-returning method).
  */
 @RestController
 @RequestMapping("/api/pets")

@@ -8,9 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The reactive sample: the same pets API, the same {@code application.yml} and the same
- * demo mode as {@code sample-app} (both from {@code sample-common}), on WebFlux and Netty. Nothing in the configuration
- * says which stack it runs on; the starter configures a {@code SecurityWebFilterChain}
- * instead of a {@code SecurityFilterChain}, and reactive method security.
+ * demo mode as {@code sample-app} (both from {@code sample-common}), on WebFlux and
+ * Netty. Nothing in the configuration says which stack it runs on; the starter configures
+ * a {@code SecurityWebFilterChain} instead of a {@code SecurityFilterChain}, and reactive
+ * method security.
  */
 @SpringBootApplication
 public class ReactiveSampleApplication {

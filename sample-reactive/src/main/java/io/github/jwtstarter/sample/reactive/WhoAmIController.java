@@ -38,10 +38,10 @@ class WhoAmIController {
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.toList();
-		Map<String, Object> claims = (authentication instanceof JwtAuthenticationToken jwt)
-				? jwt.getToken().getClaims() : Map.of();
-		return new WhoAmI(true, authentication.getName(),
-				exchange.getAttribute(JwtRequestFlow.PROVIDER_ATTRIBUTE), authorities, claims);
+		Map<String, Object> claims = (authentication instanceof JwtAuthenticationToken jwt) ? jwt.getToken().getClaims()
+				: Map.of();
+		return new WhoAmI(true, authentication.getName(), exchange.getAttribute(JwtRequestFlow.PROVIDER_ATTRIBUTE),
+				authorities, claims);
 	}
 
 	record WhoAmI(boolean authenticated, @Nullable String name, @Nullable String provider, List<String> authorities,

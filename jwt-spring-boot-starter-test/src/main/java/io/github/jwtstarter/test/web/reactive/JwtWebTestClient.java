@@ -55,10 +55,12 @@ public final class JwtWebTestClient {
 		JwtTestToken.Placement placement = token.placement();
 		String value = placement.valueOf(token.value());
 		return switch (placement.kind()) {
-			case HEADER -> ClientRequest.from(request).headers((headers) -> headers.add(placement.name(), value)).build();
+			case HEADER ->
+				ClientRequest.from(request).headers((headers) -> headers.add(placement.name(), value)).build();
 			case COOKIE -> ClientRequest.from(request).cookie(placement.name(), value).build();
 			case QUERY_PARAM -> {
-				URI uri = UriComponentsBuilder.fromUri(request.url()).queryParam(placement.name(), value)
+				URI uri = UriComponentsBuilder.fromUri(request.url())
+					.queryParam(placement.name(), value)
 					.build(true)
 					.toUri();
 				yield ClientRequest.from(request).url(uri).build();
@@ -69,8 +71,8 @@ public final class JwtWebTestClient {
 	private record JwtConfigurer(JwtTestToken token) implements WebTestClientConfigurer {
 
 		@Override
-		public void afterConfigurerAdded(WebTestClient.Builder builder, @Nullable WebHttpHandlerBuilder httpHandlerBuilder,
-				@Nullable ClientHttpConnector connector) {
+		public void afterConfigurerAdded(WebTestClient.Builder builder,
+				@Nullable WebHttpHandlerBuilder httpHandlerBuilder, @Nullable ClientHttpConnector connector) {
 			builder.filter((request, next) -> next.exchange(place(this.token, request)));
 		}
 

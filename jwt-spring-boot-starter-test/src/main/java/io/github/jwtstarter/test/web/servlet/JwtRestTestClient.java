@@ -64,10 +64,7 @@ public final class JwtRestTestClient {
 	}
 
 	private static HttpRequest withQueryParam(HttpRequest request, String name, String value) {
-		URI uri = UriComponentsBuilder.fromUri(request.getURI())
-			.queryParam(name, value)
-			.build(true)
-			.toUri();
+		URI uri = UriComponentsBuilder.fromUri(request.getURI()).queryParam(name, value).build(true).toUri();
 		return new HttpRequestWrapper(request) {
 
 			@Override

@@ -28,9 +28,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A throwaway identity provider for demo mode: the {@code corp} issuer (people, with an
- * {@code org} claim) and the {@code kube} issuer (Kubernetes service accounts), each
- * with its own RSA key, their JWK Sets served over loopback HTTP, and a token minter.
- * Keys live in memory only and die with the application.
+ * {@code org} claim) and the {@code kube} issuer (Kubernetes service accounts), each with
+ * its own RSA key, their JWK Sets served over loopback HTTP, and a token minter. Keys
+ * live in memory only and die with the application.
  */
 final class DemoIdentityProvider implements AutoCloseable {
 
@@ -42,7 +42,10 @@ final class DemoIdentityProvider implements AutoCloseable {
 
 	static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
-	/** The audience of the demo tokens, the one both providers require in {@code application.yml}. */
+	/**
+	 * The audience of the demo tokens, the one both providers require in
+	 * {@code application.yml}.
+	 */
 	static final String AUDIENCE = "sample-gateway";
 
 	private final RSAKey corpKey;

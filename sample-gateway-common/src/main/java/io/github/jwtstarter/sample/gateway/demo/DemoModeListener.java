@@ -14,8 +14,7 @@ import org.springframework.context.event.SmartApplicationListener;
 
 /**
  * Prints the demo banner with {@code curl} commands when the gateway's web server is up,
- * and stops the demo identity provider and upstreams when the application context
- * closes.
+ * and stops the demo identity provider and upstreams when the application context closes.
  */
 final class DemoModeListener implements SmartApplicationListener {
 
@@ -58,11 +57,11 @@ final class DemoModeListener implements SmartApplicationListener {
 	String banner(int port) {
 		String rule = "=".repeat(78);
 		String upstreams = DemoModeInitializer.describe(this.upstreams);
-		StringBuilder banner = new StringBuilder(String.join("\n", "", rule,
-				"  GATEWAY DEMO MODE — keys generated at startup, not for production",
-				"  Upstreams (no security of their own; they echo what they receive):",
-				"    " + ((upstreams != null) ? upstreams : "configured by upstream.*"),
-				"  Turn off with --demo.enabled=false.", rule, ""));
+		StringBuilder banner = new StringBuilder(
+				String.join("\n", "", rule, "  GATEWAY DEMO MODE — keys generated at startup, not for production",
+						"  Upstreams (no security of their own; they echo what they receive):",
+						"    " + ((upstreams != null) ? upstreams : "configured by upstream.*"),
+						"  Turn off with --demo.enabled=false.", rule, ""));
 		DemoIdentityProvider idp = this.identityProvider;
 		if (idp == null) {
 			return banner.append("  jwt.providers configured: mint your own tokens.\n").toString();
@@ -85,10 +84,10 @@ final class DemoModeListener implements SmartApplicationListener {
 				"curl -si \"" + base + "/greeting?access_token=$SOLO_TOKEN\"", "",
 				"# 401: no token, the upstreams are never called", "curl -si " + base + "/greeting", "",
 				"# 200: svc-a may GET /api/pets (its token is kept: keep-token is true for kube)",
-				"curl -si " + base + "/api/pets -H \"Authorization: Bearer $SVC_A_TOKEN\"", "",
-				"# 403: svc-b may not", "curl -si " + base + "/api/pets -H \"Authorization: Bearer $SVC_B_TOKEN\"", "",
-				"# 403: svc-a may only GET", "curl -si -X DELETE " + base + "/api/pets/1 -H \"Authorization: Bearer $SVC_A_TOKEN\"",
-				"", rule, ""));
+				"curl -si " + base + "/api/pets -H \"Authorization: Bearer $SVC_A_TOKEN\"", "", "# 403: svc-b may not",
+				"curl -si " + base + "/api/pets -H \"Authorization: Bearer $SVC_B_TOKEN\"", "",
+				"# 403: svc-a may only GET",
+				"curl -si -X DELETE " + base + "/api/pets/1 -H \"Authorization: Bearer $SVC_A_TOKEN\"", "", rule, ""));
 		return banner.toString();
 	}
 

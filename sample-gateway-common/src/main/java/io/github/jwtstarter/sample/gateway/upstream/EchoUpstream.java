@@ -21,10 +21,10 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A service behind the gateway with no security of its own: a JDK HTTP server on
- * loopback that answers every request with JSON describing exactly what it received
- * (its own name, the method, the path and query, every header) and records each request,
- * so that a demo user sees, and a test asserts, what the gateway forwarded.
+ * A service behind the gateway with no security of its own: a JDK HTTP server on loopback
+ * that answers every request with JSON describing exactly what it received (its own name,
+ * the method, the path and query, every header) and records each request, so that a demo
+ * user sees, and a test asserts, what the gateway forwarded.
  */
 public final class EchoUpstream implements AutoCloseable {
 
@@ -56,7 +56,8 @@ public final class EchoUpstream implements AutoCloseable {
 	public static EchoUpstream start(String name) {
 		try {
 			EchoUpstream upstream = new EchoUpstream(name);
-			// started from a daemon thread, so its dispatcher thread cannot keep the JVM alive
+			// started from a daemon thread, so its dispatcher thread cannot keep the JVM
+			// alive
 			Thread starter = new Thread(upstream.server::start, "upstream-" + name + "-start");
 			starter.setDaemon(true);
 			starter.start();
@@ -111,9 +112,8 @@ public final class EchoUpstream implements AutoCloseable {
 			Map<String, List<String>> headers = new TreeMap<>();
 			exchange.getRequestHeaders()
 				.forEach((header, values) -> headers.put(header.toLowerCase(Locale.ROOT), List.copyOf(values)));
-			String target = exchange.getRequestURI().getRawPath()
-					+ ((exchange.getRequestURI().getRawQuery() != null) ? "?" + exchange.getRequestURI().getRawQuery()
-							: "");
+			String target = exchange.getRequestURI().getRawPath() + ((exchange.getRequestURI().getRawQuery() != null)
+					? "?" + exchange.getRequestURI().getRawQuery() : "");
 			Received request = new Received(exchange.getRequestMethod(), target, headers);
 			this.received.add(request);
 			Map<String, Object> json = new LinkedHashMap<>();

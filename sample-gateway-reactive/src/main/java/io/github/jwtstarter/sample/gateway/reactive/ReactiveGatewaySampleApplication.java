@@ -8,8 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * The sample gateway on Spring Cloud Gateway Server WebFlux (Netty): the same routes,
- * {@code jwt.*} configuration and demo mode as the Web MVC sample gateway, with the routes
- * under {@code spring.cloud.gateway.server.webflux.routes}.
+ * {@code jwt.*} configuration and demo mode as the Web MVC sample gateway, with the
+ * routes under {@code spring.cloud.gateway.server.webflux.routes}.
  */
 @SpringBootApplication
 public class ReactiveGatewaySampleApplication {

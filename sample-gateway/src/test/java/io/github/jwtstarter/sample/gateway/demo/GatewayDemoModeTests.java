@@ -63,8 +63,7 @@ class GatewayDemoModeTests {
 		}
 	}
 
-	private static void run(String command, String promise, Map<String, String> exported, int port)
-			throws Exception {
+	private static void run(String command, String promise, Map<String, String> exported, int port) throws Exception {
 		List<String> words = words(command, exported);
 		String method = "GET";
 		String url = null;

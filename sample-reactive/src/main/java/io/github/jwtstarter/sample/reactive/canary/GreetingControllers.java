@@ -9,8 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Routing style 1: {@code claims-to-headers} copies the verified {@code org} claim into
- * {@code x-company} (replacing any client-sent value), and {@code @GetMapping(headers=...)}
- * picks the canary handler; the mapping without the condition is the mandatory catch-all.
+ * {@code x-company} (replacing any client-sent value), and
+ * {@code @GetMapping(headers=...)} picks the canary handler; the mapping without the
+ * condition is the mandatory catch-all.
  */
 final class GreetingControllers {
 

@@ -25,14 +25,14 @@ class GreetingRoutes {
 	@Bean
 	RouterFunction<ServerResponse> greetingRouter() {
 		return RouterFunctions.route()
-			.GET("/api/greeting/fn", JwtRequestPredicates.claim("org", "solo.io"), (request) -> greet("canary", request))
+			.GET("/api/greeting/fn", JwtRequestPredicates.claim("org", "solo.io"),
+					(request) -> greet("canary", request))
 			.GET("/api/greeting/fn", (request) -> greet("primary", request))
 			.build();
 	}
 
 	private static Mono<ServerResponse> greet(String build, ServerRequest request) {
-		return ServerResponse.ok()
-			.bodyValue(new Greeting(build, STYLE, request.headers().firstHeader("x-company")));
+		return ServerResponse.ok().bodyValue(new Greeting(build, STYLE, request.headers().firstHeader("x-company")));
 	}
 
 }
