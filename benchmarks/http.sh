@@ -23,6 +23,8 @@
 #   starter-actuator+requests-unobserved      starter-actuator with a SecurityObservationSettings
 #                                bean that does not observe requests (the filter chain)
 #                                                                           [no-auth-actuator]
+#   starter-actuator+events-off               starter-actuator with jwt.events.enabled=false
+#                                (no authentication events: what they cost) [no-auth-actuator]
 #
 # The applications run side by side on ports PORT, PORT+1, ... (idle while the others are
 # measured). Each is warmed up with both cases in turn until its JIT compiler threads are
@@ -70,9 +72,10 @@ declare -A APP=(
 	[starter-actuator]="starter-actuator no-auth-actuator"
 	[starter-actuator+no-filter-observations]="starter-actuator no-auth-actuator --management.observations.enable.spring.security.filterchains=false"
 	[starter-actuator+requests-unobserved]="starter-actuator no-auth-actuator --bench.observe-security-requests=false"
+	[starter-actuator+events-off]="starter-actuator no-auth-actuator --jwt.events.enabled=false"
 )
 ALL_APPS=(no-auth spring-boot starter starter-accp no-auth-actuator spring-boot-actuator starter-actuator
-	starter-actuator+no-filter-observations starter-actuator+requests-unobserved)
+	starter-actuator+no-filter-observations starter-actuator+requests-unobserved starter-actuator+events-off)
 read -r -a APPS <<<"${APPS:-${ALL_APPS[*]}}"
 for app in "${APPS[@]}"; do
 	[ -n "${APP[$app]:-}" ] || { echo "http.sh: unknown application $app; use ${ALL_APPS[*]}" >&2; exit 1; }
@@ -269,8 +272,9 @@ labels = {"no-auth": "no authentication", "spring-boot": "stock Spring Boot", "s
           "starter-accp": "this starter, ACCP", "no-auth-actuator": "no authentication, Actuator",
           "spring-boot-actuator": "stock Spring Boot, Actuator", "starter-actuator": "this starter, Actuator",
           "starter-actuator+no-filter-observations": "this starter, Actuator, filterchains observations off",
-          "starter-actuator+requests-unobserved": "this starter, Actuator, SecurityObservationSettings: requests off"}
-apps = [(a, labels[a]) for a in baseline_of]
+          "starter-actuator+requests-unobserved": "this starter, Actuator, SecurityObservationSettings: requests off",
+          "starter-actuator+events-off": "this starter, Actuator, jwt.events.enabled=false"}
+apps = [(a, labels.get(a, a)) for a in baseline_of]
 cases = [("repeated", "repeated token"), ("distinct", "distinct tokens")]
 def run(name):
     result = json.load(open(os.path.join(results, name)))
