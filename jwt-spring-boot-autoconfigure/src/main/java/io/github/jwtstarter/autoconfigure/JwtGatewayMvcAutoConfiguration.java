@@ -4,6 +4,7 @@ import io.github.jwtstarter.gateway.mvc.JwtGatewayFilterFunctions;
 import io.github.jwtstarter.gateway.mvc.JwtGatewayMvcRoutesCheck;
 import io.github.jwtstarter.gateway.mvc.JwtGatewayRequestPredicates;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -21,7 +22,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * Gateway Server Web MVC, offered to the gateway's discovery as beans. Before any bean is
  * created, the JWT predicates and filters of the configured routes are checked once
  * ({@link JwtGatewayMvcRoutesCheck}), so that a wrong argument fails startup naming the
- * route. Absent the gateway, nothing is configured.
+ * route. Error dispatches go to the annotated controllers before the routes
+ * ({@link GatewayMvcErrorDispatches}), so that a request an application chain rejected
+ * with {@code sendError} is answered with its error, never proxied upstream. Absent the
+ * gateway, nothing is configured.
  */
 @AutoConfiguration(after = JwtAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -52,6 +56,11 @@ public final class JwtGatewayMvcAutoConfiguration {
 		@ConditionalOnMissingBean
 		JwtGatewayFilterFunctions.FilterSupplier jwtGatewayFilterSupplier() {
 			return new JwtGatewayFilterFunctions.FilterSupplier();
+		}
+
+		@Bean
+		GatewayMvcErrorDispatches jwtGatewayErrorDispatches(BeanFactory beanFactory) {
+			return new GatewayMvcErrorDispatches(beanFactory);
 		}
 
 	}
