@@ -26,18 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConfigurerChainScenarios extends MatrixScenarios {
 
-	static final RSAKey CORP_KEY = TestKeys.rsa("corp-1");
+	static final RSAKey CORP_KEY = OwnChainScenarios.CORP_KEY;
 
 	@Override
 	protected Map<String, String> properties(Flavour flavour) {
-		return pairs("test.own-chain", "configurer", "jwt.providers.corp.issuer", "https://corp.example",
-				"jwt.providers.corp.jwks.local", TestKeys.toPem(CORP_KEY),
-				"jwt.providers.corp.claims-to-headers[0].claim", "org",
-				"jwt.providers.corp.claims-to-headers[0].header", "x-company",
-				"jwt.rbac.policies.reports.permissions.paths", "/api/reports/**",
-				"jwt.rbac.policies.reports.principals[0].claims.org", "solo.io",
-				"jwt.rbac.policies.rest.permissions.paths", "/api/orders",
-				"jwt.rbac.policies.rest.principals[0].provider", "corp");
+		return OwnChainScenarios.properties("configurer");
 	}
 
 	static TestJwts token(String org) {

@@ -31,7 +31,17 @@ class OwnChainScenarios extends MatrixScenarios {
 
 	@Override
 	protected Map<String, String> properties(Flavour flavour) {
-		return pairs("test.own-chain", "admin", "jwt.providers.corp.issuer", "https://corp.example",
+		return properties("admin");
+	}
+
+	/**
+	 * Returns the properties of an application with security of its own.
+	 * @param ownChain the variant of {@link OwnChainsAutoConfiguration}
+	 * @return the properties: provider {@code corp} with its {@code org} claim as
+	 * {@code x-company}, and RBAC on {@code /api/reports/**} and {@code /api/orders}
+	 */
+	static Map<String, String> properties(String ownChain) {
+		return pairs("test.own-chain", ownChain, "jwt.providers.corp.issuer", "https://corp.example",
 				"jwt.providers.corp.jwks.local", TestKeys.toPem(CORP_KEY),
 				"jwt.providers.corp.claims-to-headers[0].claim", "org",
 				"jwt.providers.corp.claims-to-headers[0].header", "x-company",
