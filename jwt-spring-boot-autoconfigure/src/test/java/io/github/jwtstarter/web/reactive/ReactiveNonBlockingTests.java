@@ -94,8 +94,48 @@ class ReactiveNonBlockingTests {
 	static void installBlockHound() {
 		// with the integrations on the class path (Reactor's, Netty's: which threads are
 		// non-blocking, which of their own calls are allowed); record instead of throwing
-		BlockHound.install((builder) -> builder
-			.blockingMethodCallback((method) -> blockingCalls.add(Thread.currentThread().getName() + ": " + method)));
+		BlockHound.install((builder) -> builder.blockingMethodCallback((method) -> {
+			StackTraceElement[] stack = new Throwable().getStackTrace();
+			if (ours(Thread.currentThread(), stack)) {
+				blockingCalls.add(Thread.currentThread().getName() + ": " + method + where(stack));
+			}
+		}));
+	}
+
+	/**
+	 * Whether a blocking call is one this test is about: one on a Netty event loop (the
+	 * server's, Redis's client's), or one made by the starter on any non-blocking thread.
+	 * Reactor's global {@code parallel} scheduler also serves the timers of the other
+	 * applications that the test JVM keeps (cached test contexts, their pools), whose own
+	 * waits on it are not the starter's.
+	 */
+	static boolean ours(Thread thread, StackTraceElement[] stack) {
+		if (thread instanceof FastThreadLocalThread) {
+			return true;
+		}
+		for (StackTraceElement frame : stack) {
+			if (frame.getClassName().startsWith("io.github.jwtstarter.")
+					&& !frame.getClassName().startsWith(ReactiveNonBlockingTests.class.getName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * The frames below BlockHound's own, so that a failure says who blocked.
+	 */
+	static String where(StackTraceElement[] stack) {
+		StringBuilder frames = new StringBuilder();
+		int shown = 0;
+		for (StackTraceElement frame : stack) {
+			if (shown < 25 && !frame.getClassName().startsWith("reactor.blockhound")
+					&& !frame.getClassName().startsWith(ReactiveNonBlockingTests.class.getName())) {
+				frames.append("\n\tat ").append(frame);
+				shown++;
+			}
+		}
+		return frames.toString();
 	}
 
 	@AfterAll
