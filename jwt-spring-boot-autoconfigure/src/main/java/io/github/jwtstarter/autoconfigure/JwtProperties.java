@@ -494,6 +494,27 @@ public class JwtProperties implements InitializingBean {
 		 */
 		private List<String> publicOrigins = new ArrayList<>();
 
+		/**
+		 * Whether DPoP proofs must carry a nonce this provider issued (RFC 9449 section
+		 * 8): a proof without a current one is answered 401 "use_dpop_nonce" with a fresh
+		 * nonce in the DPoP-Nonce header, for the client to retry with. Needs
+		 * dpop-nonce-secret.
+		 */
+		private boolean dpopNonceRequired;
+
+		/**
+		 * Secret, at least 32 bytes, from which DPoP nonces are made and checked; every
+		 * replica given the same secret accepts the nonces of the others (no shared
+		 * state). Keep it out of source control, e.g. in a Kubernetes Secret.
+		 */
+		private @Nullable String dpopNonceSecret;
+
+		/**
+		 * How long a DPoP nonce is accepted after it was issued, with the provider's
+		 * clock-skew.
+		 */
+		private Duration dpopNonceLifetime = Duration.ofMinutes(5);
+
 		public DPoPMode getDpop() {
 			return this.dpop;
 		}
@@ -556,6 +577,30 @@ public class JwtProperties implements InitializingBean {
 
 		public void setPublicOrigins(List<String> publicOrigins) {
 			this.publicOrigins = publicOrigins;
+		}
+
+		public boolean isDpopNonceRequired() {
+			return this.dpopNonceRequired;
+		}
+
+		public void setDpopNonceRequired(boolean dpopNonceRequired) {
+			this.dpopNonceRequired = dpopNonceRequired;
+		}
+
+		public @Nullable String getDpopNonceSecret() {
+			return this.dpopNonceSecret;
+		}
+
+		public void setDpopNonceSecret(@Nullable String dpopNonceSecret) {
+			this.dpopNonceSecret = dpopNonceSecret;
+		}
+
+		public Duration getDpopNonceLifetime() {
+			return this.dpopNonceLifetime;
+		}
+
+		public void setDpopNonceLifetime(Duration dpopNonceLifetime) {
+			this.dpopNonceLifetime = dpopNonceLifetime;
 		}
 
 	}

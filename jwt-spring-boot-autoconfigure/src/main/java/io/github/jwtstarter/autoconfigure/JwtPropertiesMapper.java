@@ -219,6 +219,10 @@ final class JwtPropertiesMapper {
 			builder.dpopReplayQuotaPerKey(senderConstraint.getDpopReplayQuotaPerKey());
 		}
 		builder.dpopOrigins(senderConstraint.getPublicOrigins());
+		String nonceSecret = senderConstraint.getDpopNonceSecret();
+		if (senderConstraint.isDpopNonceRequired() && nonceSecret != null) {
+			builder.dpopNonces(nonceSecret.getBytes(StandardCharsets.UTF_8), senderConstraint.getDpopNonceLifetime());
+		}
 		if (senderConstraint.getReplayStore() != JwtProperties.ReplayStore.REDIS) {
 			return;
 		}

@@ -1,6 +1,7 @@
 package io.github.jwtstarter.autoconfigure;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.regex.PatternSyntaxException;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.github.jwtstarter.jwt.ClaimPath;
+import io.github.jwtstarter.jwt.DPoPMode;
 import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import org.jspecify.annotations.Nullable;
@@ -136,6 +138,7 @@ final class JwtPropertiesValidator {
 		positive(name + ".sender-constraint.dpop-proof-max-age", senderConstraint.getDpopProofMaxAge().toMillis());
 		positive(name + ".sender-constraint.dpop-replay-cache-size", senderConstraint.getDpopReplayCacheSize());
 		validateReplay(name + ".sender-constraint", senderConstraint);
+		validateNonces(name + ".sender-constraint", senderConstraint);
 		List<JwtProperties.HeaderSource> headers = provider.getTokenSource().getHeaders();
 		for (int i = 0; i < headers.size(); i++) {
 			if (!StringUtils.hasText(headers.get(i).getName())) {
@@ -335,6 +338,33 @@ final class JwtPropertiesValidator {
 				throw invalid(name + ".public-origins[" + i + "]", origins.get(i),
 						"must be an http(s) origin without path, query or user info, e.g. https://api.example.com");
 			}
+		}
+	}
+
+	private static void validateNonces(String name, JwtProperties.SenderConstraint senderConstraint) {
+		String secret = senderConstraint.getDpopNonceSecret();
+		if (!senderConstraint.isDpopNonceRequired()) {
+			if (secret != null) {
+				throw invalid(name + ".dpop-nonce-secret", "(hidden)",
+						"is set but " + name + ".dpop-nonce-required is false; set it to true to require DPoP nonces, "
+								+ "or remove the secret");
+			}
+			return;
+		}
+		if (senderConstraint.getDpop() == DPoPMode.DISABLED) {
+			throw invalid(name + ".dpop-nonce-required", true,
+					"needs DPoP; set " + name + ".dpop to allowed or required, or remove dpop-nonce-required");
+		}
+		int length = (secret != null) ? secret.getBytes(StandardCharsets.UTF_8).length : 0;
+		if (length < 32) {
+			throw invalid(name + ".dpop-nonce-secret", (secret != null) ? "(hidden, " + length + " bytes)" : null,
+					"DPoP nonces need a secret of at least 32 bytes, the same on every replica; set it from a "
+							+ "secret store, e.g. ${DPOP_NONCE_SECRET} from a Kubernetes Secret (openssl rand "
+							+ "-base64 48 makes one)");
+		}
+		if (senderConstraint.getDpopNonceLifetime().getSeconds() < 1) {
+			throw invalid(name + ".dpop-nonce-lifetime", senderConstraint.getDpopNonceLifetime(),
+					"must be at least 1s, e.g. 5m");
 		}
 	}
 

@@ -41,8 +41,10 @@ import org.springframework.util.Assert;
  * origins followed by the request's path; {@code iat} no older than the maximum age and
  * not in the future (each with the clock skew); {@code ath} is the hash of the access
  * token; the RFC 7638 thumbprint of {@code jwk} equals the token's {@code cnf.jkt}; and
- * the proof's {@code jti} has not been seen for this key within the window. Ids are
- * remembered in a fair {@link DPoPReplayCache} (no client key may fill more than its
+ * when the provider requires server-provided nonces, the proof's {@code nonce} is one of
+ * its {@link DPoPNonces} (else the client is answered {@code use_dpop_nonce} with a fresh
+ * one); and the proof's {@code jti} has not been seen for this key within the window. Ids
+ * are remembered in a fair {@link DPoPReplayCache} (no client key may fill more than its
  * quota of it; nothing is evicted early, so a proof is never accepted twice), and, when
  * the provider shares a {@link DPoPReplayStore} with other replicas, then recorded there
  * by the {@link DPoPReplayCheck} this verification leaves to its caller. Stack-neutral: a
@@ -69,6 +71,8 @@ final class DPoPProofVerifier {
 
 	private final @Nullable SharedStore sharedStore;
 
+	private final @Nullable DPoPNonces nonces;
+
 	private final DPoPProofJwtDecoderFactory decoders = new DPoPProofJwtDecoderFactory();
 
 	/**
@@ -80,7 +84,7 @@ final class DPoPProofVerifier {
 	 * @param clock the clock
 	 */
 	DPoPProofVerifier(Duration maxAge, Duration clockSkew, long replayCacheSize, Clock clock) {
-		this(maxAge, clockSkew, replayCacheSize, defaultQuota(replayCacheSize), List.of(), null, clock);
+		this(maxAge, clockSkew, replayCacheSize, defaultQuota(replayCacheSize), List.of(), null, null, clock);
 	}
 
 	/**
@@ -92,10 +96,11 @@ final class DPoPProofVerifier {
 	 * @param origins the public origins ({@code https://api.example.com}) a proof's
 	 * {@code htu} must name, empty to compare it with the request URI
 	 * @param sharedStore the store shared with other replicas, {@code null} for none
+	 * @param nonces the server-provided nonces a proof must carry, {@code null} for none
 	 * @param clock the clock
 	 */
 	DPoPProofVerifier(Duration maxAge, Duration clockSkew, long replayCacheSize, long quotaPerKey,
-			Collection<String> origins, @Nullable SharedStore sharedStore, Clock clock) {
+			Collection<String> origins, @Nullable SharedStore sharedStore, @Nullable DPoPNonces nonces, Clock clock) {
 		Assert.isTrue(maxAge != null && !maxAge.isNegative() && !maxAge.isZero(), "maxAge must be positive");
 		Assert.isTrue(clockSkew != null && !clockSkew.isNegative(), "clockSkew must not be negative");
 		Assert.isTrue(replayCacheSize > 0, "replayCacheSize must be positive");
@@ -116,6 +121,7 @@ final class DPoPProofVerifier {
 		}
 		this.origins = Set.copyOf(normalized);
 		this.sharedStore = sharedStore;
+		this.nonces = nonces;
 		this.decoders.setJwtValidatorFactory(this::validator);
 	}
 
@@ -138,7 +144,8 @@ final class DPoPProofVerifier {
 	 * @return the recording of the proof's id in the shared store, still to be done;
 	 * {@code null} when the provider has no shared store
 	 * @throws JwtVerificationException ({@link JwtFailure#INVALID_DPOP_PROOF}) when the
-	 * proof is rejected
+	 * proof is rejected, ({@link JwtFailure#USE_DPOP_NONCE}, with a fresh nonce) when it
+	 * lacks the server's nonce
 	 */
 	DPoPReplayCheck.@Nullable Pending verify(@Nullable String method, @Nullable String uri, @Nullable String proof,
 			Jwt accessToken) {
@@ -160,6 +167,14 @@ final class DPoPProofVerifier {
 		}
 		catch (RuntimeException ex) {
 			throw rejected(ex.getMessage(), ex);
+		}
+		DPoPNonces nonces = this.nonces;
+		if (nonces != null
+				&& !nonces.accepts((checked.getClaims().get("nonce") instanceof String nonce) ? nonce : null)) {
+			// before the replay cache: a proof the client must redo uses none of its
+			// share
+			logger.debug("Rejected DPoP proof: no current nonce of the provider's; answering with a fresh one");
+			throw new JwtVerificationException(JwtFailure.USE_DPOP_NONCE).withDPoPNonce(nonces.issue());
 		}
 		String jkt = Confirmation.of(accessToken).jkt();
 		String jti = checked.getId();
@@ -337,7 +352,8 @@ final class DPoPProofVerifier {
 	@Override
 	public String toString() {
 		return "DPoPProofVerifier[maxAge=" + this.maxAge + ", origins=" + this.origins + ", " + this.replayCache
-				+ ((this.sharedStore != null) ? ", shared store" : "") + "]";
+				+ ((this.sharedStore != null) ? ", shared store" : "") + ((this.nonces != null) ? ", nonces" : "")
+				+ "]";
 	}
 
 	/**

@@ -142,6 +142,14 @@ public enum JwtFailure {
 	INVALID_DPOP_PROOF("invalid_dpop_proof", "invalid DPoP proof"),
 
 	/**
+	 * The provider requires server-provided DPoP nonces ({@code dpop-nonce-required}) and
+	 * the proof passed every check but carries no nonce, or one that is not the
+	 * provider's or has expired (RFC 9449 section 8): the answer carries a fresh nonce in
+	 * {@code DPoP-Nonce} for the client to retry with.
+	 */
+	USE_DPOP_NONCE("use_dpop_nonce", "DPoP nonce required"),
+
+	/**
 	 * On a route with a requirement set ({@code all-of}), the request carries tokens of
 	 * some of its providers but not of all.
 	 */
@@ -185,7 +193,8 @@ public enum JwtFailure {
 	 * @return whether the failure calls for a {@code DPoP} challenge
 	 */
 	public boolean isDPoPChallenge() {
-		return this == DPOP_PROOF_REQUIRED || this == DPOP_BOUND_TOKEN_REQUIRED || this == INVALID_DPOP_PROOF;
+		return this == DPOP_PROOF_REQUIRED || this == DPOP_BOUND_TOKEN_REQUIRED || this == INVALID_DPOP_PROOF
+				|| this == USE_DPOP_NONCE;
 	}
 
 	/**
@@ -199,11 +208,16 @@ public enum JwtFailure {
 
 	/**
 	 * Returns the {@code error} code of the challenge: {@code invalid_dpop_proof} for a
-	 * rejected proof, {@code invalid_token} otherwise.
+	 * rejected proof, {@code use_dpop_nonce} for a proof without the server's nonce,
+	 * {@code invalid_token} otherwise.
 	 * @return the error code
 	 */
 	public String errorCode() {
-		return (this == INVALID_DPOP_PROOF) ? "invalid_dpop_proof" : "invalid_token";
+		return switch (this) {
+			case INVALID_DPOP_PROOF -> "invalid_dpop_proof";
+			case USE_DPOP_NONCE -> "use_dpop_nonce";
+			default -> "invalid_token";
+		};
 	}
 
 	/**

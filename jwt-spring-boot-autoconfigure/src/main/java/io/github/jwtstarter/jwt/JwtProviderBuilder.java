@@ -90,6 +90,10 @@ public final class JwtProviderBuilder {
 
 	private DPoPProofVerifier.@Nullable SharedStore dpopReplayStore;
 
+	private byte @Nullable [] dpopNonceSecret;
+
+	private Duration dpopNonceLifetime = Duration.ofMinutes(5);
+
 	private @Nullable Converter<Jwt, ? extends AbstractAuthenticationToken> authenticationConverter;
 
 	private List<OAuth2TokenValidator<Jwt>> validators = List.of();
@@ -253,6 +257,24 @@ public final class JwtProviderBuilder {
 	}
 
 	/**
+	 * Requires server-provided DPoP nonces (RFC 9449 section 8) in this provider's
+	 * proofs: a proof without a current one is answered {@code use_dpop_nonce} with a
+	 * fresh nonce in {@code DPoP-Nonce}. The nonces need no state; every replica given
+	 * the same secret accepts the nonces of the others.
+	 * @param secret the secret every replica shares, at least 32 bytes
+	 * @param lifetime how long a nonce is accepted after it was issued
+	 * @return this builder
+	 */
+	public JwtProviderBuilder dpopNonces(byte[] secret, Duration lifetime) {
+		Assert.isTrue(secret != null && secret.length >= DPoPNonces.MIN_SECRET_LENGTH,
+				() -> "secret must be at least " + DPoPNonces.MIN_SECRET_LENGTH + " bytes");
+		Assert.isTrue(lifetime != null && lifetime.getSeconds() > 0, "lifetime must be at least one second");
+		this.dpopNonceSecret = secret.clone();
+		this.dpopNonceLifetime = lifetime;
+		return this;
+	}
+
+	/**
 	 * Sets how a verified token becomes an {@code Authentication}.
 	 * @param authenticationConverter the converter
 	 * @return this builder
@@ -350,6 +372,12 @@ public final class JwtProviderBuilder {
 		return this.template;
 	}
 
+	private @Nullable DPoPNonces dpopNonces() {
+		byte[] secret = this.dpopNonceSecret;
+		return (secret != null) ? new DPoPNonces(this.id, secret, this.dpopNonceLifetime, this.clockSkew, this.clock)
+				: null;
+	}
+
 	/**
 	 * Builds the provider: keys (through the customizers), validators, decoder and DPoP
 	 * checks.
@@ -364,7 +392,7 @@ public final class JwtProviderBuilder {
 				: DPoPProofVerifier.defaultQuota(this.dpopReplayCacheSize);
 		SenderConstraints senderConstraints = new SenderConstraints(this.dpopMode,
 				new DPoPProofVerifier(this.dpopProofMaxAge, this.clockSkew, this.dpopReplayCacheSize, quotaPerKey,
-						this.dpopOrigins, this.dpopReplayStore, this.clock));
+						this.dpopOrigins, this.dpopReplayStore, dpopNonces(), this.clock));
 		ApplicationValidators application = new ApplicationValidators(this.id, this.validators);
 		if (this.template != null) {
 			return buildTenants(this.template, time, senderConstraints, application);

@@ -18,6 +18,8 @@ public class JwtVerificationException extends BadJwtException {
 
 	private final @Nullable String providerId;
 
+	private @Nullable String dpopNonce;
+
 	public JwtVerificationException(JwtFailure failure) {
 		this(failure, null);
 	}
@@ -74,6 +76,25 @@ public class JwtVerificationException extends BadJwtException {
 	}
 
 	/**
+	 * Returns the fresh DPoP nonce the client is to retry with
+	 * ({@link JwtFailure#USE_DPOP_NONCE}), sent in the {@code DPoP-Nonce} header.
+	 * @return the nonce, or {@code null} for none
+	 */
+	public @Nullable String getDPoPNonce() {
+		return this.dpopNonce;
+	}
+
+	/**
+	 * Returns this rejection with the fresh DPoP nonce the client is to retry with.
+	 * @param nonce the nonce
+	 * @return this exception
+	 */
+	JwtVerificationException withDPoPNonce(String nonce) {
+		this.dpopNonce = nonce;
+		return this;
+	}
+
+	/**
 	 * Returns this rejection attributed to a provider.
 	 * @param provider the provider the token's issuer named, or {@code null}
 	 * @return the exception to throw
@@ -85,6 +106,7 @@ public class JwtVerificationException extends BadJwtException {
 		JwtVerificationException attributed = new JwtVerificationException(this.failure, this.reason, provider.getId(),
 				getCause());
 		attributed.setStackTrace(getStackTrace());
+		attributed.dpopNonce = this.dpopNonce;
 		return attributed;
 	}
 

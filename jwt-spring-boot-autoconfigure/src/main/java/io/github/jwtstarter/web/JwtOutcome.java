@@ -157,11 +157,25 @@ public sealed interface JwtOutcome {
 	 * section 7.1) rather than a {@code Bearer} one
 	 * @param provider on a route with a requirement set, the provider whose token was
 	 * missing or rejected; {@code null} otherwise
+	 * @param dpopNonce the fresh DPoP nonce to retry with
+	 * ({@link JwtFailure#USE_DPOP_NONCE}), sent in {@code DPoP-Nonce}; {@code null}
+	 * otherwise
 	 */
-	record Rejected(@Nullable JwtFailure failure, boolean dpopChallenge,
-			@Nullable String provider) implements JwtOutcome {
+	record Rejected(@Nullable JwtFailure failure, boolean dpopChallenge, @Nullable String provider,
+			@Nullable String dpopNonce) implements JwtOutcome {
 
-		static final Rejected MISSING = new Rejected(null, false, null);
+		static final Rejected MISSING = new Rejected(null, false, null, null);
+
+		/**
+		 * A rejection without a DPoP nonce.
+		 * @param failure why, {@code null} when the request carried none
+		 * @param dpopChallenge whether the answer is a {@code DPoP} challenge
+		 * @param provider on a route with a requirement set, the provider whose token was
+		 * missing or rejected; {@code null} otherwise
+		 */
+		public Rejected(@Nullable JwtFailure failure, boolean dpopChallenge, @Nullable String provider) {
+			this(failure, dpopChallenge, provider, null);
+		}
 
 		/**
 		 * A rejection of the request's one token.

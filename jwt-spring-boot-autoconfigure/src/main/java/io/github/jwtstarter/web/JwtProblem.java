@@ -26,8 +26,11 @@ import org.springframework.util.StringUtils;
  * @param challenge the {@code WWW-Authenticate} header value, {@code null} for none
  * @param title the problem title
  * @param detail the problem detail
+ * @param dpopNonce the {@code DPoP-Nonce} header value: a fresh server-provided nonce for
+ * the client to retry with (RFC 9449 section 8), {@code null} for none
  */
-public record JwtProblem(int status, @Nullable String challenge, String title, String detail) {
+public record JwtProblem(int status, @Nullable String challenge, String title, String detail,
+		@Nullable String dpopNonce) {
 
 	/**
 	 * The media type of the body.
@@ -66,6 +69,17 @@ public record JwtProblem(int status, @Nullable String challenge, String title, S
 		Assert.isTrue(challenge == null || StringUtils.hasText(challenge), "challenge cannot be empty");
 		Assert.hasText(title, "title cannot be empty");
 		Assert.notNull(detail, "detail cannot be null");
+	}
+
+	/**
+	 * Creates a problem without a DPoP nonce.
+	 * @param status the HTTP status
+	 * @param challenge the {@code WWW-Authenticate} header value, {@code null} for none
+	 * @param title the problem title
+	 * @param detail the problem detail
+	 */
+	public JwtProblem(int status, @Nullable String challenge, String title, String detail) {
+		this(status, challenge, title, detail, null);
 	}
 
 	/**
@@ -116,7 +130,9 @@ public record JwtProblem(int status, @Nullable String challenge, String title, S
 		}
 		String description = (rejected.provider() != null)
 				? failure.description() + " (provider " + rejected.provider() + ")" : failure.description();
-		return invalidToken(failure, description, rejected.dpopChallenge());
+		JwtProblem problem = invalidToken(failure, description, rejected.dpopChallenge());
+		return (rejected.dpopNonce() != null && problem.status() == 401) ? new JwtProblem(problem.status(),
+				problem.challenge(), problem.title(), problem.detail(), rejected.dpopNonce()) : problem;
 	}
 
 	private static JwtProblem invalidToken(JwtFailure failure, String description, boolean dpopScheme) {

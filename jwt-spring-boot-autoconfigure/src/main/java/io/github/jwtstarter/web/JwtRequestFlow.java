@@ -374,9 +374,11 @@ public final class JwtRequestFlow {
 			RuntimeException ex, boolean dpopScheme) {
 		JwtFailure failure;
 		String providerId = setProvider;
+		String dpopNonce = null;
 		if (ex instanceof JwtVerificationException rejected) {
 			failure = rejected.getFailure();
 			providerId = (rejected.getProviderId() != null) ? rejected.getProviderId() : setProvider;
+			dpopNonce = rejected.getDPoPNonce();
 		}
 		else {
 			logger.debug("JWT processing failed unexpectedly", ex);
@@ -393,7 +395,7 @@ public final class JwtRequestFlow {
 		if (policy == ValidationPolicy.ALLOW_MISSING_OR_FAILED && !failure.isServiceUnavailable()) {
 			return new JwtOutcome.Anonymous(failure, carried);
 		}
-		return new JwtOutcome.Rejected(failure, dpopScheme, setProvider);
+		return new JwtOutcome.Rejected(failure, dpopScheme, setProvider, dpopNonce);
 	}
 
 	private JwtRoute route(TokenRequest request) {

@@ -20,6 +20,11 @@ public record TokenLocation(Kind kind, String name, String prefix) {
 	 */
 	public static final String DPOP_PROOF_HEADER = "DPoP";
 
+	/**
+	 * The response header of a server-provided DPoP nonce (RFC 9449 section 8).
+	 */
+	public static final String DPOP_NONCE_HEADER = "DPoP-Nonce";
+
 	public TokenLocation {
 		Assert.notNull(kind, "kind cannot be null");
 		Assert.hasText(name, "name cannot be empty");

@@ -127,6 +127,43 @@ class SenderConstraintAutoConfigurationTests {
 	}
 
 	@Test
+	void dpopNoncesWithoutAStrongSecretOrWithoutDPoPFailStartupNamingThePropertyAndNeverTheSecret() {
+		String name = "jwt.providers.a.sender-constraint.";
+		this.contextRunner.withPropertyValues(name + "dpop-nonce-required=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(name + "dpop-nonce-secret")
+				.hasMessageContaining("at least 32 bytes"));
+		this.contextRunner
+			.withPropertyValues(name + "dpop-nonce-required=true", name + "dpop-nonce-secret=short-secret-value")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(name + "dpop-nonce-secret")
+				.hasMessageNotContaining("short-secret-value"));
+		this.contextRunner.withPropertyValues(name + "dpop-nonce-secret=" + "s".repeat(32))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(name + "dpop-nonce-secret")
+				.hasMessageContaining("dpop-nonce-required is false")
+				.hasMessageNotContaining("s".repeat(32)));
+		this.contextRunner
+			.withPropertyValues(name + "dpop-nonce-required=true", name + "dpop-nonce-secret=" + "s".repeat(32),
+					name + "dpop=disabled")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(name + "dpop-nonce-required"));
+		this.contextRunner
+			.withPropertyValues(name + "dpop-nonce-required=true", name + "dpop-nonce-secret=" + "s".repeat(32),
+					name + "dpop-nonce-lifetime=500ms")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining(name + "dpop-nonce-lifetime"));
+		this.contextRunner
+			.withPropertyValues(name + "dpop-nonce-required=true", name + "dpop-nonce-secret=" + "s".repeat(32))
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void emptyKeyPrefixOrNonPositiveStoreTimeoutFailsStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("jwt.providers.a.sender-constraint.replay-store-key-prefix=")
 			.run((context) -> assertThat(context).getFailure()

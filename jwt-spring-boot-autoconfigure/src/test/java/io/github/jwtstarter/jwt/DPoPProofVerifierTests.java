@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class DPoPProofVerifierTests {
 
@@ -27,6 +28,8 @@ class DPoPProofVerifierTests {
 	private static final ECKey CLIENT_KEY = TestKeys.ec("client", Curve.P_256);
 
 	private static final DPoPProofs client = DPoPProofs.withKey(CLIENT_KEY);
+
+	private static final byte[] SECRET = "a secret of at least thirty-two bytes".getBytes(StandardCharsets.UTF_8);
 
 	// whole seconds, as a proof's iat: the boundaries below fall on the millisecond
 	private final MutableClock clock = new MutableClock(Instant.ofEpochSecond(Instant.now().getEpochSecond()));
@@ -81,7 +84,7 @@ class DPoPProofVerifierTests {
 	@Test
 	void verifyWhenReplayCacheIsFullThenNewProofsAreRefusedUntilOldOnesAgeOut() {
 		DPoPProofVerifier verifier = new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(10), 2, 2,
-				List.of(), null, this.clock);
+				List.of(), null, null, this.clock);
 		verifier.verify("GET", URL, proof(), this.accessToken);
 		verifier.verify("GET", URL, proof(), this.accessToken);
 		assertRejected(() -> verifier.verify("GET", URL, proof(), this.accessToken));
@@ -107,7 +110,7 @@ class DPoPProofVerifierTests {
 	@Test
 	void verifyWhenPublicOriginsAreSetThenHtuMustNameOneOfThemWithTheRequestPath() {
 		DPoPProofVerifier verifier = new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(10), 100, 10,
-				List.of("https://API.example:443", "https://api.example.org/"), null, this.clock);
+				List.of("https://API.example:443", "https://api.example.org/"), null, null, this.clock);
 		String internal = "http://10.0.0.7:8080/orders";
 		assertThatNoException().isThrownBy(() -> verifier.verify("GET", internal,
 				client.proof("GET", "https://api.example/orders", this.accessToken.getTokenValue())
@@ -128,10 +131,49 @@ class DPoPProofVerifierTests {
 	}
 
 	@Test
+	void verifyWhenNoncesAreRequiredThenAProofWithoutACurrentNonceIsAnsweredWithAFreshOneAndUsesNoReplayShare() {
+		DPoPNonces nonces = new DPoPNonces("corp", SECRET, Duration.ofMinutes(5), Duration.ofSeconds(10), this.clock);
+		DPoPProofVerifier verifier = new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(10), 10, 1,
+				List.of(), null, nonces, this.clock);
+		String withoutNonce = proof();
+		JwtVerificationException refused = catchThrowableOfType(JwtVerificationException.class,
+				() -> verifier.verify("GET", URL, withoutNonce, this.accessToken));
+		assertThat(refused.getFailure()).isEqualTo(JwtFailure.USE_DPOP_NONCE);
+		String nonce = refused.getDPoPNonce();
+		assertThat(nonce).isNotNull().hasSize(43);
+		for (String wrong : List.of("", "not-a-nonce", nonce.substring(1) + "A",
+				new DPoPNonces("other", SECRET, Duration.ofMinutes(5), Duration.ZERO, this.clock).issue())) {
+			assertThat(catchThrowableOfType(JwtVerificationException.class,
+					() -> verifier.verify("GET", URL, withNonce(wrong), this.accessToken))
+				.getFailure()).isEqualTo(JwtFailure.USE_DPOP_NONCE);
+		}
+		// the refused proofs used none of the client's share (1): this one is accepted
+		String accepted = withNonce(nonce);
+		assertThatNoException().isThrownBy(() -> verifier.verify("GET", URL, accepted, this.accessToken));
+		assertRejected(() -> verifier.verify("GET", URL, accepted, this.accessToken));
+	}
+
+	@Test
+	void verifyWhenAProofCarriesAnotherPropertyThenItIsStillInvalidNotANonceProblem() {
+		DPoPNonces nonces = new DPoPNonces("corp", SECRET, Duration.ofMinutes(5), Duration.ofSeconds(10), this.clock);
+		DPoPProofVerifier verifier = new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(10), 10, 1,
+				List.of(), null, nonces, this.clock);
+		assertRejected(() -> verifier.verify("POST", URL, withNonce(nonces.issue()), this.accessToken));
+	}
+
+	private String withNonce(String nonce) {
+		return client.proof("GET", URL, this.accessToken.getTokenValue())
+			.issuedAt(this.clock.instant())
+			.nonce(nonce)
+			.sign();
+	}
+
+	@Test
 	void verifyWhenProviderSharesAStoreThenTheProofIsLeftToRecordThereUnderItsPrefix() {
 		DPoPReplayStore store = (key, ttl) -> java.util.concurrent.CompletableFuture.completedFuture(true);
 		DPoPProofVerifier verifier = new DPoPProofVerifier(Duration.ofSeconds(60), Duration.ofSeconds(10), 100, 10,
-				List.of(), new DPoPProofVerifier.SharedStore(store, "app:dpop:", Duration.ofSeconds(1)), this.clock);
+				List.of(), new DPoPProofVerifier.SharedStore(store, "app:dpop:", Duration.ofSeconds(1)), null,
+				this.clock);
 		DPoPReplayCheck.Pending pending = verifier.verify("GET", URL, proof(), this.accessToken);
 		assertThat(pending).isNotNull();
 		assertThat(pending.store()).isSameAs(store);

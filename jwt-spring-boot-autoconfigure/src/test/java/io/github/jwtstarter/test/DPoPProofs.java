@@ -111,6 +111,8 @@ public final class DPoPProofs {
 
 		private JOSEObjectType type = new JOSEObjectType("dpop+jwt");
 
+		private @Nullable String nonce;
+
 		private JWK headerKey = DPoPProofs.this.key.toPublicJWK();
 
 		private ECKey signingKey = DPoPProofs.this.key;
@@ -133,6 +135,17 @@ public final class DPoPProofs {
 
 		public Proof issuedAt(@Nullable Instant issuedAt) {
 			this.issuedAt = issuedAt;
+			return this;
+		}
+
+		/**
+		 * Carries a server-provided nonce (RFC 9449 section 8), as a client does after a
+		 * {@code use_dpop_nonce} answer.
+		 * @param nonce the {@code DPoP-Nonce} the server sent
+		 * @return this builder
+		 */
+		public Proof nonce(@Nullable String nonce) {
+			this.nonce = nonce;
 			return this;
 		}
 
@@ -163,6 +176,9 @@ public final class DPoPProofs {
 			}
 			if (this.ath != null) {
 				claims.claim("ath", this.ath);
+			}
+			if (this.nonce != null) {
+				claims.claim("nonce", this.nonce);
 			}
 			SignedJWT proof = new SignedJWT(header, claims.build());
 			try {

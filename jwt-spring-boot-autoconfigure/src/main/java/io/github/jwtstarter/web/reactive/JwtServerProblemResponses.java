@@ -4,6 +4,7 @@ import io.github.jwtstarter.authorization.RbacDecision;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.web.JwtOutcome;
 import io.github.jwtstarter.web.JwtProblem;
+import io.github.jwtstarter.web.TokenLocation;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -105,6 +106,9 @@ public final class JwtServerProblemResponses implements ServerAuthenticationEntr
 		}
 		if (problem.retryAfter() != null) {
 			headers.set(HttpHeaders.RETRY_AFTER, problem.retryAfter());
+		}
+		if (problem.dpopNonce() != null) {
+			headers.set(TokenLocation.DPOP_NONCE_HEADER, problem.dpopNonce());
 		}
 		headers.set(HttpHeaders.CACHE_CONTROL, JwtProblem.CACHE_CONTROL);
 		headers.set(HttpHeaders.CONTENT_TYPE, JwtProblem.CONTENT_TYPE);

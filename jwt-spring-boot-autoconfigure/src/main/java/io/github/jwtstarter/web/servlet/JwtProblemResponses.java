@@ -6,6 +6,7 @@ import io.github.jwtstarter.authorization.RbacDecision;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.web.JwtOutcome;
 import io.github.jwtstarter.web.JwtProblem;
+import io.github.jwtstarter.web.TokenLocation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -106,6 +107,9 @@ public final class JwtProblemResponses implements AuthenticationEntryPoint, Acce
 		}
 		if (problem.retryAfter() != null) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, problem.retryAfter());
+		}
+		if (problem.dpopNonce() != null) {
+			response.setHeader(TokenLocation.DPOP_NONCE_HEADER, problem.dpopNonce());
 		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, JwtProblem.CACHE_CONTROL);
 		response.setContentType(JwtProblem.CONTENT_TYPE);

@@ -8,6 +8,7 @@ import io.github.jwtstarter.authorization.RbacDecision;
 import io.github.jwtstarter.authorization.RbacRules;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtVerificationException;
+import io.github.jwtstarter.web.JwtOutcome;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.ValidationPolicy;
@@ -89,6 +90,15 @@ class JwtServerProblemResponsesTests {
 		write(this.responses.invalidToken(this.exchange, JwtFailure.BAD_SIGNATURE, true));
 		assertProblem(401, "DPoP error=\"invalid_token\", error_description=\"invalid signature\", " + DPOP_ALGS,
 				"Unauthorized", "invalid signature");
+	}
+
+	@Test
+	void rejectedWhenTheProofLacksTheServersNonceThenDPoPChallengeWithAFreshNonce() {
+		write(this.responses.rejected(this.exchange,
+				new JwtOutcome.Rejected(JwtFailure.USE_DPOP_NONCE, true, null, "fresh-nonce")));
+		assertProblem(401, "DPoP error=\"use_dpop_nonce\", error_description=\"DPoP nonce required\", " + DPOP_ALGS,
+				"Unauthorized", "DPoP nonce required");
+		assertThat(this.exchange.getResponse().getHeaders().get("DPoP-Nonce")).containsExactly("fresh-nonce");
 	}
 
 	@Test

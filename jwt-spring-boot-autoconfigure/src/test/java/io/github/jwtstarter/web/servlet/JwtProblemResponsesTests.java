@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.jwtstarter.authorization.RbacRules;
 import io.github.jwtstarter.jwt.JwtFailure;
 import io.github.jwtstarter.jwt.JwtVerificationException;
+import io.github.jwtstarter.web.JwtOutcome;
 import io.github.jwtstarter.web.JwtRoute;
 import io.github.jwtstarter.web.JwtRoutes;
 import io.github.jwtstarter.web.ValidationPolicy;
@@ -109,6 +110,19 @@ class JwtProblemResponsesTests {
 				.isEqualTo("Bearer error=\"invalid_token\", error_description=\"" + failure.description() + "\"");
 			assertThat(response.getContentAsString()).contains("\"detail\":\"" + failure.description() + "\"");
 		}
+	}
+
+	@Test
+	void rejectedWhenTheProofLacksTheServersNonceThenDPoPChallengeWithAFreshNonce() throws Exception {
+		this.responses.rejected(this.response,
+				new JwtOutcome.Rejected(JwtFailure.USE_DPOP_NONCE, true, null, "fresh-nonce"));
+		assertThat(this.response.getStatus()).isEqualTo(401);
+		assertThat(this.response.getHeader("WWW-Authenticate"))
+			.startsWith("DPoP error=\"use_dpop_nonce\", error_description=\"DPoP nonce required\", algs=");
+		assertThat(this.response.getHeader("DPoP-Nonce")).isEqualTo("fresh-nonce");
+		MockHttpServletResponse other = new MockHttpServletResponse();
+		this.responses.rejected(other, new JwtOutcome.Rejected(JwtFailure.INVALID_DPOP_PROOF, true));
+		assertThat(other.getHeader("DPoP-Nonce")).isNull();
 	}
 
 	@Test
