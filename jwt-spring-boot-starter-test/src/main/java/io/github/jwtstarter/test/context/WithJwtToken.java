@@ -42,6 +42,13 @@ public @interface WithJwtToken {
 	String provider() default "";
 
 	/**
+	 * Tenant of the token, for a multi-tenant provider (an issuer with {@code {tenant}}):
+	 * its {@code iss} and {@code tenant-claim}; empty for a provider with one issuer.
+	 * @return the tenant
+	 */
+	String tenant() default "";
+
+	/**
 	 * Subject of the token.
 	 * @return the {@code sub} claim
 	 */

@@ -35,6 +35,9 @@ public final class WithJwtTokenSecurityContextFactory implements WithSecurityCon
 	public SecurityContext createSecurityContext(WithJwtToken annotation) {
 		JwtTestTokenBuilder token = annotation.provider().isEmpty() ? this.tokens.provider()
 				: this.tokens.provider(annotation.provider());
+		if (!annotation.tenant().isEmpty()) {
+			token.tenant(annotation.tenant());
+		}
 		token.subject(annotation.subject());
 		if (annotation.scopes().length > 0) {
 			token.scopes(annotation.scopes());

@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimNames;
 import io.github.jwtstarter.autoconfigure.JwtProperties;
+import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.test.tokens.JwtTestToken.Placement;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +59,27 @@ public final class JwtTestTokenBuilder {
 	 */
 	public JwtTestTokenBuilder issuer(String issuer) {
 		return claim(JWTClaimNames.ISSUER, issuer);
+	}
+
+	/**
+	 * Makes the token one of a tenant's, for a multi-tenant provider (an {@code issuer}
+	 * with {@code {tenant}}): {@code iss} is the provider's issuer with the tenant in
+	 * place of {@code {tenant}}, and the provider's {@code tenant-claim}, when it has
+	 * one, holds the tenant. A token of such a provider needs a tenant (or an explicit
+	 * {@link #issuer(String)}).
+	 * @param tenant the tenant, e.g. {@code acme}
+	 * @return this builder
+	 */
+	public JwtTestTokenBuilder tenant(String tenant) {
+		Assert.hasText(tenant, "tenant cannot be empty");
+		String issuer = this.provider.getIssuer();
+		if (!IssuerTemplate.isTemplate(issuer)) {
+			throw new IllegalStateException("Provider '" + this.providerId + "' is not multi-tenant: its issuer "
+					+ issuer + " holds no " + IssuerTemplate.PLACEHOLDER);
+		}
+		claim(JWTClaimNames.ISSUER, issuer.replace(IssuerTemplate.PLACEHOLDER, tenant));
+		String tenantClaim = this.provider.getTenantClaim();
+		return (tenantClaim != null) ? claim(tenantClaim, tenant) : this;
 	}
 
 	/**
@@ -260,6 +282,11 @@ public final class JwtTestTokenBuilder {
 	 * @return the token
 	 */
 	public JwtTestToken build() {
+		if (IssuerTemplate.isTemplate(this.provider.getIssuer())
+				&& !this.claims.names().contains(JWTClaimNames.ISSUER)) {
+			throw new IllegalStateException("Provider '" + this.providerId + "' is multi-tenant (issuer "
+					+ this.provider.getIssuer() + "): name the tenant, e.g. tenant(\"acme\")");
+		}
 		return new JwtTestToken(this.providerId, this.signer.sign(this.claims::build), placement());
 	}
 

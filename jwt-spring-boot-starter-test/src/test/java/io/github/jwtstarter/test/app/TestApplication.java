@@ -52,7 +52,9 @@ public class TestApplication {
 			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 			String provider = (authentication instanceof ProviderJwtAuthenticationToken token) ? token.getProviderId()
 					: "none";
-			return Map.of("name", authentication.getName(), "provider", provider, "authorities",
+			String tenant = (authentication instanceof ProviderJwtAuthenticationToken token
+					&& token.getTenant() != null) ? token.getTenant() : "none";
+			return Map.of("name", authentication.getName(), "provider", provider, "tenant", tenant, "authorities",
 					authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList(),
 					"company", (company != null) ? company : "none");
 		}
