@@ -1,7 +1,6 @@
 package io.github.jwtstarter.autoconfigure;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.regex.PatternSyntaxException;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import io.github.jwtstarter.jwt.ClaimPath;
-import io.github.jwtstarter.jwt.DPoPMode;
 import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.jwt.ProviderKeys;
 import org.jspecify.annotations.Nullable;
@@ -134,11 +132,7 @@ final class JwtPropertiesValidator {
 						"not a valid HTTP header name; use letters, digits and - (e.g. x-company)");
 			}
 		}
-		JwtProperties.SenderConstraint senderConstraint = provider.getSenderConstraint();
-		positive(name + ".sender-constraint.dpop-proof-max-age", senderConstraint.getDpopProofMaxAge().toMillis());
-		positive(name + ".sender-constraint.dpop-replay-cache-size", senderConstraint.getDpopReplayCacheSize());
-		validateReplay(name + ".sender-constraint", senderConstraint);
-		validateNonces(name + ".sender-constraint", senderConstraint);
+		SenderConstraintPropertiesValidator.validate(name + ".sender-constraint", provider.getSenderConstraint());
 		List<JwtProperties.HeaderSource> headers = provider.getTokenSource().getHeaders();
 		for (int i = 0; i < headers.size(); i++) {
 			if (!StringUtils.hasText(headers.get(i).getName())) {
@@ -316,68 +310,6 @@ final class JwtPropertiesValidator {
 		return count;
 	}
 
-	private static void validateReplay(String name, JwtProperties.SenderConstraint senderConstraint) {
-		Long quota = senderConstraint.getDpopReplayQuotaPerKey();
-		if (quota != null) {
-			positive(name + ".dpop-replay-quota-per-key", quota);
-			if (quota > senderConstraint.getDpopReplayCacheSize()) {
-				throw invalid(name + ".dpop-replay-quota-per-key", quota,
-						"must not exceed " + name + ".dpop-replay-cache-size ("
-								+ senderConstraint.getDpopReplayCacheSize()
-								+ "): one client key would fill the replay cache for every other; lower it");
-			}
-		}
-		if (!StringUtils.hasText(senderConstraint.getReplayStoreKeyPrefix())) {
-			throw invalid(name + ".replay-store-key-prefix", senderConstraint.getReplayStoreKeyPrefix(),
-					"must not be empty, e.g. jwt:dpop:");
-		}
-		positive(name + ".replay-store-timeout", senderConstraint.getReplayStoreTimeout().toMillis());
-		List<String> origins = senderConstraint.getPublicOrigins();
-		for (int i = 0; i < origins.size(); i++) {
-			if (!isOrigin(origins.get(i))) {
-				throw invalid(name + ".public-origins[" + i + "]", origins.get(i),
-						"must be an http(s) origin without path, query or user info, e.g. https://api.example.com");
-			}
-		}
-	}
-
-	private static void validateNonces(String name, JwtProperties.SenderConstraint senderConstraint) {
-		String secret = senderConstraint.getDpopNonceSecret();
-		if (!senderConstraint.isDpopNonceRequired()) {
-			if (secret != null) {
-				throw invalid(name + ".dpop-nonce-secret", "(hidden)",
-						"is set but " + name + ".dpop-nonce-required is false; set it to true to require DPoP nonces, "
-								+ "or remove the secret");
-			}
-			return;
-		}
-		if (senderConstraint.getDpop() == DPoPMode.DISABLED) {
-			throw invalid(name + ".dpop-nonce-required", true,
-					"needs DPoP; set " + name + ".dpop to allowed or required, or remove dpop-nonce-required");
-		}
-		int length = (secret != null) ? secret.getBytes(StandardCharsets.UTF_8).length : 0;
-		if (length < 32) {
-			throw invalid(name + ".dpop-nonce-secret", (secret != null) ? "(hidden, " + length + " bytes)" : null,
-					"DPoP nonces need a secret of at least 32 bytes, the same on every replica; set it from a "
-							+ "secret store, e.g. ${DPOP_NONCE_SECRET} from a Kubernetes Secret (openssl rand "
-							+ "-base64 48 makes one)");
-		}
-		if (senderConstraint.getDpopNonceLifetime().getSeconds() < 1) {
-			throw invalid(name + ".dpop-nonce-lifetime", senderConstraint.getDpopNonceLifetime(),
-					"must be at least 1s, e.g. 5m");
-		}
-	}
-
-	private static boolean isOrigin(@Nullable String value) {
-		if (value == null || !isHttpUrl(value)) {
-			return false;
-		}
-		URI uri = URI.create(value);
-		String path = uri.getRawPath();
-		return uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null
-				&& uri.getRawFragment() == null && (path == null || path.isEmpty() || "/".equals(path));
-	}
-
 	private static void validateRemote(String name, JwtProperties.Jwks jwks) {
 		positive(name + ".cache-duration", jwks.getCacheDuration().toMillis());
 		positive(name + ".connect-timeout", jwks.getConnectTimeout().toMillis());
@@ -438,7 +370,7 @@ final class JwtPropertiesValidator {
 		}
 	}
 
-	private static void positive(String name, long value) {
+	static void positive(String name, long value) {
 		if (value <= 0) {
 			throw invalid(name, value, "must be positive");
 		}
