@@ -1,7 +1,5 @@
 package io.github.jwtstarter.jwt;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,11 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWK;
 import org.apache.commons.logging.Log;
@@ -67,7 +62,7 @@ final class DPoPProofVerifier {
 
 	private final DPoPReplayCache replayCache;
 
-	private final Set<String> origins;
+	private final DPoPTarget target;
 
 	private final @Nullable SharedStore sharedStore;
 
@@ -113,13 +108,7 @@ final class DPoPProofVerifier {
 		// a margin)
 		this.replayCache = new DPoPReplayCache(replayCacheSize, quotaPerKey, maxAge.plus(clockSkew).plus(clockSkew),
 				clock);
-		Set<String> normalized = new LinkedHashSet<>();
-		for (String origin : origins) {
-			String value = normalizeOrigin(origin);
-			Assert.isTrue(value != null, () -> "not an http(s) origin: " + origin);
-			normalized.add(value);
-		}
-		this.origins = Set.copyOf(normalized);
+		this.target = new DPoPTarget(origins);
 		this.sharedStore = sharedStore;
 		this.nonces = nonces;
 		this.decoders.setJwtValidatorFactory(this::validator);
@@ -157,7 +146,7 @@ final class DPoPProofVerifier {
 		try {
 			DPoPProofContext context = DPoPProofContext.withDPoPProof(proof)
 				.method(method)
-				.targetUri(withoutQuery(uri))
+				.targetUri(DPoPTarget.withoutQuery(uri))
 				.accessToken(accessToken)
 				.build();
 			checked = this.decoders.createDecoder(context).decode(proof);
@@ -195,13 +184,13 @@ final class DPoPProofVerifier {
 	private OAuth2TokenValidator<Jwt> validator(DPoPProofContext context) {
 		Jwt accessToken = context.getAccessToken();
 		String method = context.getMethod();
-		String target = normalize(context.getTargetUri());
+		String target = DPoPTarget.normalize(context.getTargetUri());
 		String jkt = Confirmation.of(accessToken).jkt();
 		List<OAuth2TokenValidator<Jwt>> checks = List.of(
 				(proof) -> check(method
 					.equals(proof.getClaims().get("htm")), "htm does not match"),
 				(proof) -> check(proof.getClaims().get("htu") instanceof String htu && target != null
-						&& targetMatches(target, normalize(htu)), "htu does not match"),
+						&& this.target.matches(target, DPoPTarget.normalize(htu)), "htu does not match"),
 				(proof) -> check(issuedInWindow(proof.getIssuedAt()), "iat outside the accepted window"),
 				(proof) -> check(proof.getClaims().get("ath") instanceof String ath
 						&& equal(ath, sha256(accessToken.getTokenValue())), "ath does not match"),
@@ -237,28 +226,6 @@ final class DPoPProofVerifier {
 		}
 	}
 
-	/**
-	 * Whether a proof's {@code htu} names the request: the request URI itself, or, when
-	 * the provider names its public origins, one of them followed by the request's path
-	 * (the {@code Host} and forwarded headers the URI was built from are then not
-	 * trusted).
-	 */
-	private boolean targetMatches(String target, @Nullable String htu) {
-		if (htu == null) {
-			return false;
-		}
-		if (this.origins.isEmpty()) {
-			return target.equals(htu);
-		}
-		int htuPath = pathStart(htu);
-		return target.substring(pathStart(target)).equals(htu.substring(htuPath))
-				&& this.origins.contains(htu.substring(0, htuPath));
-	}
-
-	private static int pathStart(String normalized) {
-		return normalized.indexOf('/', normalized.indexOf("://") + 3);
-	}
-
 	private static OAuth2TokenValidatorResult check(boolean passed, String reason) {
 		return passed ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult
 			.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_DPOP_PROOF, reason, null));
@@ -269,70 +236,6 @@ final class DPoPProofVerifier {
 			logger.debug("Rejected DPoP proof: " + reason);
 		}
 		return new JwtVerificationException(JwtFailure.INVALID_DPOP_PROOF, cause);
-	}
-
-	private static String withoutQuery(String uri) {
-		int end = uri.length();
-		int query = uri.indexOf('?');
-		int fragment = uri.indexOf('#');
-		if (query >= 0) {
-			end = query;
-		}
-		if (fragment >= 0 && fragment < end) {
-			end = fragment;
-		}
-		return uri.substring(0, end);
-	}
-
-	/**
-	 * Normalizes an absolute http(s) URI for the {@code htu} comparison (RFC 9449 section
-	 * 4.3, RFC 3986 section 6.2.2 and 6.2.3): lower-case scheme and host, no default
-	 * port, {@code /} for an empty path, no user info, query or fragment.
-	 * @param uri the URI
-	 * @return the normalized URI, or {@code null} when it is not an absolute http(s) URI
-	 */
-	static @Nullable String normalize(String uri) {
-		try {
-			URI parsed = new URI(uri);
-			String scheme = (parsed.getScheme() != null) ? parsed.getScheme().toLowerCase(Locale.ROOT) : null;
-			String host = (parsed.getHost() != null) ? parsed.getHost().toLowerCase(Locale.ROOT) : null;
-			if (host == null || !("http".equals(scheme) || "https".equals(scheme))) {
-				return null;
-			}
-			int port = parsed.getPort();
-			if (("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443)) {
-				port = -1;
-			}
-			String path = parsed.getRawPath();
-			return scheme + "://" + host + ((port >= 0) ? ":" + port : "")
-					+ ((path == null || path.isEmpty()) ? "/" : path);
-		}
-		catch (URISyntaxException ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * Normalizes a configured public origin: an absolute http(s) URI without path (or
-	 * with {@code /}), query, fragment or user info.
-	 * @param origin the origin, e.g. {@code https://API.example.com:443}
-	 * @return the normalized origin ({@code https://api.example.com}), or {@code null}
-	 * when it is not such an origin
-	 */
-	static @Nullable String normalizeOrigin(String origin) {
-		try {
-			URI parsed = new URI(origin);
-			if (parsed.getRawUserInfo() != null || parsed.getRawQuery() != null || parsed.getRawFragment() != null
-					|| (parsed.getRawPath() != null && !parsed.getRawPath().isEmpty()
-							&& !"/".equals(parsed.getRawPath()))) {
-				return null;
-			}
-		}
-		catch (URISyntaxException ex) {
-			return null;
-		}
-		String normalized = normalize(origin);
-		return (normalized != null) ? normalized.substring(0, normalized.length() - 1) : null;
 	}
 
 	static String sha256(String value) {
@@ -351,7 +254,7 @@ final class DPoPProofVerifier {
 
 	@Override
 	public String toString() {
-		return "DPoPProofVerifier[maxAge=" + this.maxAge + ", origins=" + this.origins + ", " + this.replayCache
+		return "DPoPProofVerifier[maxAge=" + this.maxAge + ", " + this.target + ", " + this.replayCache
 				+ ((this.sharedStore != null) ? ", shared store" : "") + ((this.nonces != null) ? ", nonces" : "")
 				+ "]";
 	}

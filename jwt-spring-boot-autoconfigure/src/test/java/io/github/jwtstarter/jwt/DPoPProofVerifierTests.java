@@ -184,16 +184,6 @@ class DPoPProofVerifierTests {
 	}
 
 	@Test
-	void normalizeOriginWhenNotAnOriginThenNull() {
-		assertThat(DPoPProofVerifier.normalizeOrigin("HTTPS://Api.Example:443/")).isEqualTo("https://api.example");
-		assertThat(DPoPProofVerifier.normalizeOrigin("http://api.example:8080")).isEqualTo("http://api.example:8080");
-		assertThat(DPoPProofVerifier.normalizeOrigin("https://api.example/base")).isNull();
-		assertThat(DPoPProofVerifier.normalizeOrigin("https://user@api.example")).isNull();
-		assertThat(DPoPProofVerifier.normalizeOrigin("https://api.example?x=1")).isNull();
-		assertThat(DPoPProofVerifier.normalizeOrigin("api.example")).isNull();
-	}
-
-	@Test
 	void verifyWhenSameJtiFromAnotherKeyThenBothAccepted() {
 		DPoPProofVerifier verifier = verifier(100);
 		DPoPProofs other = DPoPProofs.withKey(TestKeys.ec("other", Curve.P_256));
@@ -236,16 +226,6 @@ class DPoPProofVerifierTests {
 			.claim("sub", "a")
 			.build();
 		assertRejected(() -> verifier(100).verify("GET", URL, proof(), unbound));
-	}
-
-	@Test
-	void normalizeWhenUrisDifferOnlyInCaseDefaultPortOrEmptyPathThenEqual() {
-		assertThat(DPoPProofVerifier.normalize("HTTPS://API.Example:443")).isEqualTo("https://api.example/");
-		assertThat(DPoPProofVerifier.normalize("http://api.example:80/a?q=1#f")).isEqualTo("http://api.example/a");
-		assertThat(DPoPProofVerifier.normalize("http://api.example:8080/A")).isEqualTo("http://api.example:8080/A");
-		assertThat(DPoPProofVerifier.normalize("ftp://api.example/a")).isNull();
-		assertThat(DPoPProofVerifier.normalize("/orders")).isNull();
-		assertThat(DPoPProofVerifier.normalize("http://[bad")).isNull();
 	}
 
 	@Test
