@@ -10,7 +10,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimNames;
 import io.github.jwtstarter.autoconfigure.JwtProperties;
-import io.github.jwtstarter.jwt.IssuerTemplate;
 import io.github.jwtstarter.test.tokens.JwtTestToken.Placement;
 import org.jspecify.annotations.Nullable;
 
@@ -39,7 +38,7 @@ public final class JwtTestTokenBuilder {
 	JwtTestTokenBuilder(String providerId, JwtProperties.Provider provider, JwtTestKeys keys, Clock clock) {
 		this.providerId = providerId;
 		this.provider = provider;
-		this.claims = new TestTokenClaims(provider, clock);
+		this.claims = new TestTokenClaims(providerId, provider, clock);
 		this.signer = new TestTokenSigner(providerId, keys, provider.getTypes());
 	}
 
@@ -71,15 +70,8 @@ public final class JwtTestTokenBuilder {
 	 * @return this builder
 	 */
 	public JwtTestTokenBuilder tenant(String tenant) {
-		Assert.hasText(tenant, "tenant cannot be empty");
-		String issuer = this.provider.getIssuer();
-		if (!IssuerTemplate.isTemplate(issuer)) {
-			throw new IllegalStateException("Provider '" + this.providerId + "' is not multi-tenant: its issuer "
-					+ issuer + " holds no " + IssuerTemplate.PLACEHOLDER);
-		}
-		claim(JWTClaimNames.ISSUER, issuer.replace(IssuerTemplate.PLACEHOLDER, tenant));
-		String tenantClaim = this.provider.getTenantClaim();
-		return (tenantClaim != null) ? claim(tenantClaim, tenant) : this;
+		this.claims.tenant(tenant);
+		return this;
 	}
 
 	/**
@@ -282,11 +274,6 @@ public final class JwtTestTokenBuilder {
 	 * @return the token
 	 */
 	public JwtTestToken build() {
-		if (IssuerTemplate.isTemplate(this.provider.getIssuer())
-				&& !this.claims.names().contains(JWTClaimNames.ISSUER)) {
-			throw new IllegalStateException("Provider '" + this.providerId + "' is multi-tenant (issuer "
-					+ this.provider.getIssuer() + "): name the tenant, e.g. tenant(\"acme\")");
-		}
 		return new JwtTestToken(this.providerId, this.signer.sign(this.claims::build), placement());
 	}
 

@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.github.jwtstarter.autoconfigure.JwtProperties;
+import io.github.jwtstarter.jwt.IssuerTemplate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -25,6 +26,8 @@ import org.springframework.util.Assert;
 final class TestTokenClaims {
 
 	private static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+
+	private final String providerId;
 
 	private final JwtProperties.Provider provider;
 
@@ -42,9 +45,11 @@ final class TestTokenClaims {
 
 	private boolean expired;
 
-	TestTokenClaims(JwtProperties.Provider provider, Clock clock) {
+	TestTokenClaims(String providerId, JwtProperties.Provider provider, Clock clock) {
+		Assert.hasText(providerId, "providerId cannot be empty");
 		Assert.notNull(provider, "provider cannot be null");
 		Assert.notNull(clock, "clock cannot be null");
+		this.providerId = providerId;
 		this.provider = provider;
 		this.clock = clock;
 	}
@@ -59,6 +64,24 @@ final class TestTokenClaims {
 	void remove(String name) {
 		this.claims.remove(name);
 		this.removedClaims.add(name);
+	}
+
+	/**
+	 * Makes the claims a tenant's: {@code iss} from the provider's issuer template, and
+	 * the provider's {@code tenant-claim}.
+	 */
+	void tenant(String tenant) {
+		Assert.hasText(tenant, "tenant cannot be empty");
+		String issuer = this.provider.getIssuer();
+		if (!IssuerTemplate.isTemplate(issuer)) {
+			throw new IllegalStateException("Provider '" + this.providerId + "' is not multi-tenant: its issuer "
+					+ issuer + " holds no " + IssuerTemplate.PLACEHOLDER);
+		}
+		put(JWTClaimNames.ISSUER, issuer.replace(IssuerTemplate.PLACEHOLDER, tenant));
+		String tenantClaim = this.provider.getTenantClaim();
+		if (tenantClaim != null) {
+			put(tenantClaim, tenant);
+		}
 	}
 
 	void issuedAt(Instant issuedAt) {
@@ -84,6 +107,11 @@ final class TestTokenClaims {
 	}
 
 	JWTClaimsSet build() {
+		if (IssuerTemplate.isTemplate(this.provider.getIssuer()) && !this.claims.containsKey(JWTClaimNames.ISSUER)
+				&& !this.removedClaims.contains(JWTClaimNames.ISSUER)) {
+			throw new IllegalStateException("Provider '" + this.providerId + "' is multi-tenant (issuer "
+					+ this.provider.getIssuer() + "): name the tenant, e.g. tenant(\"acme\")");
+		}
 		Instant now = this.clock.instant();
 		Duration lifetime = (this.lifetime != null) ? this.lifetime : defaultLifetime();
 		Instant issuedAt = (this.issuedAt != null) ? this.issuedAt : now;
