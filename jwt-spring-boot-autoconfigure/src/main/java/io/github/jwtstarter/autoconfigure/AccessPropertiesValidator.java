@@ -142,7 +142,7 @@ final class AccessPropertiesValidator {
 		if (Set.copyOf(allOf).size() != allOf.size()) {
 			throw invalid(name, allOf, "lists a provider more than once; list each provider once");
 		}
-		Map<String, Set<TokenLocation>> locations = JwtPropertiesMapper.tokenLocations(jwt);
+		Map<String, Set<TokenLocation>> locations = AccessPropertiesMapper.tokenLocations(jwt);
 		Map<String, String> readers = new HashMap<>();
 		for (String id : allOf) {
 			for (TokenLocation location : TokenResolver.requirementSetLocations(locations.get(id))) {

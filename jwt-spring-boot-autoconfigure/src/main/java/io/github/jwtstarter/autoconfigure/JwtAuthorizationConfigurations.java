@@ -44,7 +44,7 @@ final class JwtAuthorizationConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		RbacRules jwtRbacRules(JwtProperties properties, JwtRoutes routes) {
-			return new RbacRules(JwtPropertiesMapper.rbacPolicies(properties), properties.getRbac().isRequireRbac(),
+			return new RbacRules(AccessPropertiesMapper.rbacPolicies(properties), properties.getRbac().isRequireRbac(),
 					routes);
 		}
 

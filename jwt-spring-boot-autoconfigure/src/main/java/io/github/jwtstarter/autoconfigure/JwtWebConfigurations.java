@@ -40,19 +40,19 @@ final class JwtWebConfigurations {
 		@Bean
 		@ConditionalOnMissingBean
 		JwtRoutes jwtRoutes(JwtProperties properties) {
-			return JwtPropertiesMapper.routes(properties);
+			return AccessPropertiesMapper.routes(properties);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		TokenResolver jwtTokenResolver(JwtProperties properties) {
-			return new TokenResolver(JwtPropertiesMapper.tokenLocations(properties));
+			return new TokenResolver(AccessPropertiesMapper.tokenLocations(properties));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
 		RequestShaping jwtRequestShaping(JwtProperties properties) {
-			return JwtPropertiesMapper.requestShaping(properties);
+			return AccessPropertiesMapper.requestShaping(properties);
 		}
 
 		@Bean

@@ -85,7 +85,7 @@ class SameClaimSameAnswerTests {
 		JwtProperties.Policy policy = new JwtProperties.Policy();
 		policy.setPrincipals(new ArrayList<>(List.of(principal)));
 		properties.getRbac().getPolicies().put("p", policy);
-		return JwtPropertiesMapper.rbacPolicies(properties).get(0);
+		return AccessPropertiesMapper.rbacPolicies(properties).get(0);
 	}
 
 }
